@@ -1,0 +1,19 @@
+#pragma once
+// The generated demo district: deterministic buildings around the named places, heights by
+// zone. It stands in for real Jiangbei buildings, which are not available to ship.
+#include <cstdint>
+#include <vector>
+
+#include "data_import/feature.h"
+#include "data_import/places.h"
+
+namespace jbt {
+
+struct DemoDistrictOptions {
+    std::uint64_t seed = 20261124;
+};
+
+LayerData generateDemoDistrict(const std::vector<Place>& places, const SceneFrame& frame,
+                               const DemoDistrictOptions& options = {});
+
+}  // namespace jbt

@@ -1,0 +1,59 @@
+#pragma once
+// Georeferenced building features in scene metres: the only thing data_import hands to scene.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace jbt {
+
+struct Vec2 {
+    double x = 0, y = 0;
+};
+
+// A ring is stored open: the closing vertex equal to the first is dropped on import.
+using Ring = std::vector<Vec2>;
+
+struct Polygon {
+    Ring outer;
+    std::vector<Ring> holes;
+};
+
+enum class HeightSource { Field, Levels, Default };
+
+struct Feature {
+    std::int64_t sourceFid = -1;
+    std::vector<Polygon> polygons;  // scene metres, x east, y north
+    double height = 0;              // top of the building above ground, metres
+    double minHeight = 0;           // bottom (bridges, overhangs), metres
+    HeightSource heightSource = HeightSource::Default;
+    std::vector<std::pair<std::string, std::string>> attributes;
+};
+
+// Why a feature was not imported, counted per reason; keys are stable snake_case for the JSON.
+struct ImportReport {
+    std::size_t featuresRead = 0;      // features the source offered
+    std::size_t featuresImported = 0;
+    std::size_t geometriesRepaired = 0;
+    std::size_t heightsDefaulted = 0;
+    std::map<std::string, std::size_t> skipped;
+    std::vector<std::string> messages;  // first few per reason, naming file, feature and reason
+
+    std::size_t skippedTotal() const {
+        std::size_t n = 0;
+        for (auto& [reason, count] : skipped) n += count;
+        return n;
+    }
+};
+
+struct LayerData {
+    std::string name;
+    std::string sourcePath;
+    std::string kind = "buildings";
+    std::string sourceCrs;  // as understood, for the panel
+    std::vector<Feature> features;
+    ImportReport report;
+};
+
+}  // namespace jbt

@@ -1,0 +1,331 @@
+#include "data_import/ogr_building_reader.h"
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+
+#include "data_import/osm_tags.h"
+
+namespace jbt {
+namespace {
+
+constexpr std::size_t kMessagesPerReason = 5;
+
+void registerGdalOnce() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        GDALAllRegister();
+        // GDAL's own chatter would interleave with our messages; we report its last error text.
+        CPLSetErrorHandler(CPLQuietErrorHandler);
+    });
+}
+
+std::string lastGdalError() {
+    const char* m = CPLGetLastErrorMsg();
+    return m && *m ? std::string(" (GDAL: ") + m + ")" : std::string();
+}
+
+bool isPgConnection(const std::string& path) { return path.rfind("PG:", 0) == 0; }
+
+std::string defaultName(const ImportOptions& o) {
+    if (!o.displayName.empty()) return o.displayName;
+    if (isPgConnection(o.path)) return o.layerName.empty() ? "postgis" : o.layerName;
+    return std::filesystem::path(o.path).filename().string();
+}
+
+struct DatasetCloser {
+    void operator()(GDALDataset* ds) const { GDALClose(ds); }
+};
+using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+DatasetPtr openDataset(const ImportOptions& o, std::string& error) {
+    registerGdalOnce();
+    if (!isPgConnection(o.path) && !std::filesystem::exists(o.path)) {
+        error = o.path + ": no such file";
+        return nullptr;
+    }
+    CPLStringList openOptions;
+    std::string ext = std::filesystem::path(o.path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".csv") {
+        openOptions.AddString("GEOM_POSSIBLE_NAMES=WKT,wkt,geometry,geom,the_geom");
+        openOptions.AddString("KEEP_GEOM_COLUMNS=NO");
+    }
+    CPLErrorReset();
+    DatasetPtr ds(static_cast<GDALDataset*>(GDALOpenEx(o.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                       nullptr, openOptions.List(), nullptr)));
+    if (!ds) error = o.path + ": not a readable vector data set" + lastGdalError();
+    return ds;
+}
+
+bool isOsm(GDALDataset& ds) {
+    return ds.GetDriver() && std::string(ds.GetDriver()->GetDescription()) == "OSM";
+}
+
+bool polygonal(OGRwkbGeometryType t) {
+    t = wkbFlatten(t);
+    return t == wkbPolygon || t == wkbMultiPolygon || t == wkbCurvePolygon || t == wkbMultiSurface ||
+           t == wkbUnknown || t == wkbGeometryCollection;
+}
+
+std::vector<OGRLayer*> selectLayers(GDALDataset& ds, const ImportOptions& o, std::string& error) {
+    std::vector<OGRLayer*> out;
+    if (!o.layerName.empty()) {
+        if (OGRLayer* l = ds.GetLayerByName(o.layerName.c_str())) out.push_back(l);
+        else error = o.path + ": no layer named '" + o.layerName + "'";
+        return out;
+    }
+    if (isOsm(ds)) {
+        OGRLayer* l = ds.GetLayerByName("multipolygons");
+        // Buildings only: the multipolygons layer also carries landuse, parks and water.
+        if (l) l->SetAttributeFilter("building IS NOT NULL AND building <> 'no'");
+        if (l) out.push_back(l);
+        return out;
+    }
+    for (int i = 0; i < ds.GetLayerCount(); ++i) {
+        OGRLayer* l = ds.GetLayer(i);
+        if (polygonal(l->GetGeomType())) out.push_back(l);
+    }
+    if (out.empty()) error = o.path + ": has no polygon layer to extrude";
+    return out;
+}
+
+// The CRS the coordinates are in: forced, from the file, or WGS84 for lon/lat-looking data.
+bool sourceSrs(OGRLayer& layer, const ImportOptions& o, OGRSpatialReference& srs, std::string& note,
+               std::string& error) {
+    if (!o.sourceCrs.empty()) {
+        if (srs.SetFromUserInput(o.sourceCrs.c_str()) != OGRERR_NONE) {
+            error = o.path + ": unknown CRS '" + o.sourceCrs + "'" + lastGdalError();
+            return false;
+        }
+    } else if (const OGRSpatialReference* s = layer.GetSpatialRef()) {
+        srs = *s;
+    } else {
+        OGREnvelope env;
+        if (layer.GetExtent(&env, TRUE) == OGRERR_NONE &&
+            (env.MinX < -180 || env.MaxX > 180 || env.MinY < -90 || env.MaxY > 90)) {
+            error = o.path + ": layer '" + layer.GetName() +
+                    "' has no CRS and its coordinates are not lon/lat; pass --source-crs (e.g. EPSG:4545)";
+            return false;
+        }
+        srs.importFromEPSG(4326);
+        note = o.path + ": layer '" + layer.GetName() + "' has no CRS; assumed WGS84 lon/lat (EPSG:4326)";
+    }
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return true;
+}
+
+std::string describeSrs(const OGRSpatialReference& srs) {
+    const char* name = srs.GetName();
+    const char* auth = srs.GetAuthorityName(nullptr);
+    const char* code = srs.GetAuthorityCode(nullptr);
+    std::string s = name ? name : "unnamed CRS";
+    if (auth && code) s += std::string(" (") + auth + ":" + code + ")";
+    return s;
+}
+
+class FeatureConverter {
+public:
+    FeatureConverter(const ImportOptions& o, const SceneFrame& frame, LayerData& layer)
+        : o_(o), frame_(frame), layer_(layer) {}
+
+    void skip(GIntBig fid, const std::string& reason, const std::string& detail) {
+        std::size_t n = ++layer_.report.skipped[reason];
+        if (n <= kMessagesPerReason)
+            layer_.report.messages.push_back(o_.path + ": feature " + std::to_string(fid) + ": " + reason +
+                                             (detail.empty() ? "" : " (" + detail + ")"));
+    }
+
+    // Transformed ring → scene metres, applying the Chinese offset where the source uses one.
+    bool convertRing(const OGRLinearRing& ring, Ring& out) {
+        int n = ring.getNumPoints();
+        out.clear();
+        out.reserve(n);
+        for (int i = 0; i < n; ++i) {
+            double x = ring.getX(i), y = ring.getY(i);
+            if (o_.datum != ChineseDatum::None) {
+                Vec2 w = toWgs84(o_.datum, x, y);
+                Vec2 s = frame_.toScene({w.x, w.y});
+                x = s.x;
+                y = s.y;
+            }
+            if (!std::isfinite(x) || !std::isfinite(y)) return false;
+            out.push_back({x, y});
+        }
+        if (out.size() > 1 && out.front().x == out.back().x && out.front().y == out.back().y) out.pop_back();
+        return true;
+    }
+
+    static double ringArea(const Ring& r) {
+        double a = 0;
+        for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) a += r[j].x * r[i].y - r[i].x * r[j].y;
+        return 0.5 * a;
+    }
+
+    void collectPolygons(const OGRGeometry& g, std::vector<const OGRPolygon*>& out) {
+        auto t = wkbFlatten(g.getGeometryType());
+        if (t == wkbPolygon) {
+            out.push_back(g.toPolygon());
+        } else if (t == wkbMultiPolygon || t == wkbGeometryCollection) {
+            for (const OGRGeometry* part : *g.toGeometryCollection()) collectPolygons(*part, out);
+        }
+    }
+
+    // Envelopes silently skip NaN, so every vertex is looked at.
+    static bool allFinite(const std::vector<const OGRPolygon*>& polys) {
+        for (const OGRPolygon* p : polys)
+            for (const OGRLinearRing* r : *p)
+                for (int i = 0; i < r->getNumPoints(); ++i)
+                    if (!std::isfinite(r->getX(i)) || !std::isfinite(r->getY(i))) return false;
+        return true;
+    }
+
+    void convert(OGRFeature& f, OGRCoordinateTransformation* ct) {
+        GIntBig fid = f.GetFID();
+        ++layer_.report.featuresRead;
+        OGRGeometry* src = f.GetGeometryRef();
+        if (!src || src->IsEmpty()) return skip(fid, "no_geometry", "");
+        std::unique_ptr<OGRGeometry> g(src->hasCurveGeometry() ? src->getLinearGeometry() : src->clone());
+        std::vector<const OGRPolygon*> polys;
+        collectPolygons(*g, polys);
+        if (polys.empty()) return skip(fid, "not_polygon", OGRGeometryTypeToName(g->getGeometryType()));
+        if (!allFinite(polys)) return skip(fid, "nan_coordinate", "");
+        bool repaired = false;
+        for (const OGRPolygon* p : polys)
+            for (const OGRLinearRing* r : *p)
+                if (!r->get_IsClosed()) repaired = true;
+        if (repaired) g->closeRings();
+        if (!g->IsValid()) {
+            std::unique_ptr<OGRGeometry> fixed(g->MakeValid());
+            if (!fixed || fixed->IsEmpty()) return skip(fid, "invalid_geometry", "GEOS could not repair it");
+            g = std::move(fixed);
+            repaired = true;
+        }
+        if (ct && g->transform(ct) != OGRERR_NONE) return skip(fid, "transform_failed", "");
+        polys.clear();
+        collectPolygons(*g, polys);
+
+        Feature out;
+        out.sourceFid = fid;
+        for (const OGRPolygon* p : polys) {
+            Polygon poly;
+            const OGRLinearRing* ext = p->getExteriorRing();
+            if (!ext || !convertRing(*ext, poly.outer)) return skip(fid, "nan_coordinate", "");
+            double area = std::fabs(ringArea(poly.outer));
+            for (int i = 0; i < p->getNumInteriorRings(); ++i) {
+                Ring hole;
+                if (!convertRing(*p->getInteriorRing(i), hole)) return skip(fid, "nan_coordinate", "");
+                if (hole.size() < 3) continue;
+                area -= std::fabs(ringArea(hole));
+                poly.holes.push_back(std::move(hole));
+            }
+            if (poly.outer.size() >= 3 && area > 0.01) out.polygons.push_back(std::move(poly));
+        }
+        if (out.polygons.empty()) return skip(fid, "zero_area", "footprint has no area");
+
+        for (int i = 0; i < f.GetFieldCount(); ++i) {
+            if (!f.IsFieldSetAndNotNull(i)) continue;
+            const char* name = f.GetFieldDefnRef(i)->GetNameRef();
+            const char* value = f.GetFieldAsString(i);
+            if (!value || !*value) continue;
+            if (std::string(name) == "other_tags") appendHstoreTags(value, out.attributes);
+            else out.attributes.emplace_back(name, value);
+        }
+        HeightResult h = resolveHeight(out.attributes, o_.height);
+        if (!h.ok) return skip(fid, h.reason, h.detail);
+        out.height = h.height;
+        out.minHeight = h.minHeight;
+        out.heightSource = h.source;
+        if (h.source == HeightSource::Default) ++layer_.report.heightsDefaulted;
+        if (repaired) ++layer_.report.geometriesRepaired;
+        layer_.features.push_back(std::move(out));
+        ++layer_.report.featuresImported;
+    }
+
+private:
+    const ImportOptions& o_;
+    const SceneFrame& frame_;
+    LayerData& layer_;
+};
+
+}  // namespace
+
+ImportResult importBuildings(const ImportOptions& o, const SceneFrame& frame) {
+    ImportResult result;
+    LayerData& layer = result.layer;
+    layer.name = defaultName(o);
+    layer.sourcePath = o.path;
+    DatasetPtr ds = openDataset(o, result.error);
+    if (!ds) return result;
+    std::vector<OGRLayer*> layers = selectLayers(*ds, o, result.error);
+    if (!result.error.empty()) return result;
+
+    OGRSpatialReference target;
+    if (o.datum == ChineseDatum::None) target.importFromProj4(frame.projString().c_str());
+    else target.importFromEPSG(4326);  // offsets are defined on lon/lat; the frame takes it from there
+    target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+
+    FeatureConverter converter(o, frame, layer);
+    for (OGRLayer* l : layers) {
+        OGRSpatialReference src;
+        std::string note;
+        if (!sourceSrs(*l, o, src, note, result.error)) return result;
+        if (!note.empty()) layer.report.messages.push_back(note);
+        if (!layer.sourceCrs.empty()) layer.sourceCrs += "; ";
+        layer.sourceCrs += describeSrs(src);
+        if (o.datum != ChineseDatum::None) layer.sourceCrs += std::string(" + ") + chineseDatumName(o.datum);
+        CPLErrorReset();
+        std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&src, &target));
+        if (!ct) {
+            result.error = o.path + ": cannot transform from " + describeSrs(src) + " to the scene CRS" + lastGdalError();
+            return result;
+        }
+        l->ResetReading();
+        CPLErrorReset();
+        for (auto& f : *l) converter.convert(*f, ct.get());
+        // A truncated or corrupt file ends the feature loop early with a GDAL error.
+        if (CPLGetLastErrorType() >= CE_Failure) {
+            std::string msg = CPLGetLastErrorMsg();
+            if (layer.report.featuresRead == 0) {
+                result.error = o.path + ": cannot read features" + lastGdalError();
+                return result;
+            }
+            layer.report.messages.push_back(o.path + ": reading stopped early: " + msg);
+        }
+    }
+    if (layer.report.featuresRead == 0) layer.report.messages.push_back(o.path + ": the layer has no features");
+    result.ok = true;
+    return result;
+}
+
+bool probeCentre(const ImportOptions& o, GeoPoint& centre, std::string& error) {
+    DatasetPtr ds = openDataset(o, error);
+    if (!ds) return false;
+    std::vector<OGRLayer*> layers = selectLayers(*ds, o, error);
+    if (!error.empty()) return false;
+    for (OGRLayer* l : layers) {
+        OGREnvelope env;
+        if (l->GetExtent(&env, TRUE) != OGRERR_NONE) continue;
+        OGRSpatialReference src, wgs;
+        std::string note;
+        if (!sourceSrs(*l, o, src, note, error)) return false;
+        wgs.importFromEPSG(4326);
+        wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&src, &wgs));
+        double x = 0.5 * (env.MinX + env.MaxX), y = 0.5 * (env.MinY + env.MaxY);
+        if (!ct || !ct->Transform(1, &x, &y)) continue;
+        Vec2 w = toWgs84(o.datum, x, y);
+        centre = {w.x, w.y};
+        return true;
+    }
+    error = o.path + ": cannot determine where the data lies (no extent)";
+    return false;
+}
+
+}  // namespace jbt

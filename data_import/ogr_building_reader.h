@@ -1,0 +1,33 @@
+#pragma once
+// Reads any OGR polygon source (GeoJSON, Shapefile, GeoPackage, OSM PBF/XML, CSV with WKT,
+// PostGIS "PG:" strings) as building footprints in scene metres.
+#include <string>
+
+#include "data_import/chinese_offsets.h"
+#include "data_import/feature.h"
+#include "data_import/height_rules.h"
+#include "data_import/scene_frame.h"
+
+namespace jbt {
+
+struct ImportOptions {
+    std::string path;
+    std::string layerName;   // one OGR layer; empty: every polygon layer (OSM: multipolygons)
+    std::string sourceCrs;   // overrides the file's CRS: "EPSG:4490", "EPSG:4545", a PROJ string
+    ChineseDatum datum = ChineseDatum::None;  // coordinates are GCJ-02 / BD-09 lon/lat
+    HeightOptions height;
+    std::string displayName;  // empty: the file's name
+};
+
+struct ImportResult {
+    bool ok = false;
+    std::string error;  // when !ok: names the file and the reason
+    LayerData layer;
+};
+
+ImportResult importBuildings(const ImportOptions& options, const SceneFrame& frame);
+
+// WGS84 centre of the source's extent, to choose a scene origin before importing.
+bool probeCentre(const ImportOptions& options, GeoPoint& centre, std::string& error);
+
+}  // namespace jbt

@@ -1,0 +1,77 @@
+#include "data_import/places.h"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+namespace jbt {
+namespace {
+
+nlohmann::json readJson(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error(path + ": cannot open");
+    try {
+        return nlohmann::json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+        throw std::runtime_error(path + ": not valid JSON: " + e.what());
+    }
+}
+
+}  // namespace
+
+std::vector<Place> loadPlaces(const std::string& path) {
+    nlohmann::json j = readJson(path);
+    std::vector<Place> out;
+    try {
+        for (const auto& p : j.at("places")) {
+            Place place;
+            place.id = p.at("id");
+            place.nameZh = p.at("name_zh");
+            place.nameEn = p.at("name_en");
+            place.pinyin = p.value("pinyin", "");
+            place.category = p.value("category", "");
+            place.description = p.value("description", "");
+            place.position = {p.at("lon").get<double>(), p.at("lat").get<double>()};
+            if (p.contains("demo_zone")) {
+                const auto& z = p["demo_zone"];
+                place.zone = {z.at("kind"), z.at("radius_m").get<double>(), z.at("count").get<int>()};
+            }
+            out.push_back(std::move(place));
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw std::runtime_error(path + ": place entry malformed: " + e.what());
+    }
+    return out;
+}
+
+std::vector<Bookmark> loadBookmarks(const std::string& path) {
+    nlohmann::json j = readJson(path);
+    std::vector<Bookmark> out;
+    try {
+        for (const auto& b : j.at("bookmarks")) {
+            Bookmark bm;
+            bm.id = b.at("id");
+            bm.nameZh = b.value("name_zh", bm.id);
+            bm.nameEn = b.value("name_en", bm.id);
+            bm.target = {b.at("target").at(0).get<double>(), b.at("target").at(1).get<double>()};
+            bm.rangeM = b.value("range_m", 1000.0);
+            bm.headingDeg = b.value("heading_deg", 0.0);
+            bm.pitchDeg = b.value("pitch_deg", 45.0);
+            out.push_back(std::move(bm));
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw std::runtime_error(path + ": bookmark entry malformed: " + e.what());
+    }
+    return out;
+}
+
+std::vector<Bookmark> bookmarksForPlaces(const std::vector<Place>& places) {
+    std::vector<Bookmark> out;
+    for (const Place& p : places) {
+        double range = p.zone.radiusM > 0 ? std::max(900.0, p.zone.radiusM * 3.2) : 1500.0;
+        out.push_back({p.id, p.nameZh, p.nameEn, p.position, range, 20.0, 38.0});
+    }
+    return out;
+}
+
+}  // namespace jbt

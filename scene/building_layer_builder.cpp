@@ -1,0 +1,117 @@
+#include "scene/building_layer_builder.h"
+
+#include <osg/BlendFunc>
+#include <osg/Depth>
+#include <osg/Geode>
+#include <osg/Geometry>
+#include <osg/MatrixTransform>
+#include <osg/ValueObject>
+
+#include <cmath>
+#include <map>
+
+#include "scene/building_mesh.h"
+
+namespace jbt {
+namespace {
+
+Vec2 centroidOf(const Feature& f) {
+    double sx = 0, sy = 0;
+    std::size_t n = 0;
+    for (const Polygon& p : f.polygons)
+        for (const Vec2& v : p.outer) { sx += v.x; sy += v.y; ++n; }
+    return n ? Vec2{sx / n, sy / n} : Vec2{};
+}
+
+osg::ref_ptr<osg::Geometry> toGeometry(BuildingMesh& mesh) {
+    osg::ref_ptr<osg::Geometry> g = new osg::Geometry;
+    g->setUseDisplayList(false);
+    g->setUseVertexBufferObjects(true);
+    g->setVertexArray(mesh.vertices);
+    g->setNormalArray(mesh.normals, osg::Array::BIND_PER_VERTEX);
+    mesh.colors->setNormalize(true);
+    g->setColorArray(mesh.colors, osg::Array::BIND_PER_VERTEX);
+    g->setVertexAttribArray(kFeatureIdAttribute, mesh.ids, osg::Array::BIND_PER_VERTEX);
+    g->addPrimitiveSet(mesh.triangles);
+    return g;
+}
+
+osg::ref_ptr<osg::Group> makeLayerGroup(const LayerData& layer, const BuildingLayerOptions& o) {
+    osg::ref_ptr<osg::Group> group = new osg::Group;
+    group->setName(layer.name);
+    group->setUserValue(kLayerIndexKey, o.layerIndex);
+    osg::StateSet* ss = group->getOrCreateStateSet();
+    if (o.program) ss->setAttributeAndModes(o.program.get());
+    ss->addUniform(new osg::Uniform("u_highlightId", -1.0f));
+    ss->addUniform(new osg::Uniform("u_opacity", 1.0f));
+    return group;
+}
+
+void addTile(osg::Group& group, BuildingMesh& mesh, const osg::Vec3d& origin, SceneBuildStats& stats) {
+    if (mesh.triangles->empty()) return;
+    osg::ref_ptr<osg::Geode> geode = new osg::Geode;
+    geode->addDrawable(toGeometry(mesh));
+    osg::ref_ptr<osg::MatrixTransform> xf = new osg::MatrixTransform(osg::Matrixd::translate(origin));
+    xf->addChild(geode);
+    group.addChild(xf);
+    ++stats.tiles;
+    stats.triangles += mesh.triangleCount();
+    stats.vertices += mesh.vertices->size();
+}
+
+}  // namespace
+
+osg::ref_ptr<osg::Group> buildBuildingLayer(const LayerData& layer, const BuildingLayerOptions& o,
+                                            SceneBuildStats& stats) {
+    osg::ref_ptr<osg::Group> group = makeLayerGroup(layer, o);
+    std::map<std::pair<long, long>, std::vector<std::size_t>> tiles;
+    for (std::size_t i = 0; i < layer.features.size(); ++i) {
+        Vec2 c = centroidOf(layer.features[i]);
+        tiles[{std::lround(std::floor(c.x / o.tileSizeM)), std::lround(std::floor(c.y / o.tileSizeM))}].push_back(i);
+    }
+    for (auto& [key, members] : tiles) {
+        osg::Vec3d origin((key.first + 0.5) * o.tileSizeM, (key.second + 0.5) * o.tileSizeM, 0);
+        BuildingMesh mesh(origin);
+        for (std::size_t i : members) {
+            if (mesh.add(layer.features[i], static_cast<float>(i))) ++stats.features;
+            else ++stats.roofFailures;
+        }
+        addTile(*group, mesh, origin, stats);
+    }
+    return group;
+}
+
+osg::ref_ptr<osg::Group> buildBuildingLayerOneNodePerBuilding(const LayerData& layer, const BuildingLayerOptions& o,
+                                                              SceneBuildStats& stats) {
+    osg::ref_ptr<osg::Group> group = makeLayerGroup(layer, o);
+    for (std::size_t i = 0; i < layer.features.size(); ++i) {
+        Vec2 c = centroidOf(layer.features[i]);
+        osg::Vec3d origin(c.x, c.y, 0);
+        BuildingMesh mesh(origin);
+        if (mesh.add(layer.features[i], static_cast<float>(i))) ++stats.features;
+        else ++stats.roofFailures;
+        addTile(*group, mesh, origin, stats);
+    }
+    return group;
+}
+
+void setLayerOpacity(osg::Group& node, float opacity) {
+    osg::StateSet* ss = node.getOrCreateStateSet();
+    ss->getUniform("u_opacity")->set(opacity);
+    if (opacity < 0.999f) {
+        ss->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
+        ss->setAttributeAndModes(new osg::Depth(osg::Depth::LESS, 0, 1, false));
+        ss->setRenderingHint(osg::StateSet::TRANSPARENT_BIN);
+    } else {
+        ss->removeAttribute(osg::StateAttribute::BLENDFUNC);
+        ss->setMode(GL_BLEND, osg::StateAttribute::INHERIT);
+        ss->removeAttribute(osg::StateAttribute::DEPTH);
+        ss->setRenderingHint(osg::StateSet::OPAQUE_BIN);
+    }
+}
+
+void setHighlightedFeature(osg::Group& node, int featureIndex) {
+    node.getOrCreateStateSet()->getUniform("u_highlightId")->set(static_cast<float>(featureIndex));
+}
+
+}  // namespace jbt

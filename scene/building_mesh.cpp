@@ -1,0 +1,70 @@
+#include "scene/building_mesh.h"
+
+#include "scene/building_colors.h"
+
+namespace jbt {
+
+double signedArea(const Ring& r) {
+    double a = 0;
+    for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) a += r[j].x * r[i].y - r[i].x * r[j].y;
+    return 0.5 * a;
+}
+
+BuildingMesh::BuildingMesh(osg::Vec3d origin) : origin_(origin) {}
+
+std::uint32_t BuildingMesh::addVertex(double x, double y, double z, const osg::Vec3& n, osg::Vec4ub c, float id) {
+    vertices->push_back(osg::Vec3(float(x - origin_.x()), float(y - origin_.y()), float(z - origin_.z())));
+    normals->push_back(n);
+    colors->push_back(c);
+    ids->push_back(id);
+    return static_cast<std::uint32_t>(vertices->size() - 1);
+}
+
+// Walls face away from the building's material: outwards on the outer ring, into courtyards
+// on holes. `outward` walks the ring so that the material is on its left.
+void BuildingMesh::addWalls(const Ring& ring, bool outward, double bottom, double top, osg::Vec4ub color,
+                            float id) {
+    std::size_t n = ring.size();
+    for (std::size_t k = 0; k < n; ++k) {
+        const Vec2& a = ring[outward ? k : (n - k) % n];
+        const Vec2& b = ring[outward ? (k + 1) % n : (n - k - 1) % n];
+        double dx = b.x - a.x, dy = b.y - a.y;
+        double len = std::sqrt(dx * dx + dy * dy);
+        if (len < 1e-6) continue;
+        osg::Vec3 normal(float(dy / len), float(-dx / len), 0.f);
+        std::uint32_t i0 = addVertex(a.x, a.y, bottom, normal, color, id);
+        std::uint32_t i1 = addVertex(b.x, b.y, bottom, normal, color, id);
+        std::uint32_t i2 = addVertex(b.x, b.y, top, normal, color, id);
+        std::uint32_t i3 = addVertex(a.x, a.y, top, normal, color, id);
+        for (std::uint32_t i : {i0, i1, i2, i0, i2, i3}) triangles->push_back(i);
+    }
+}
+
+bool BuildingMesh::add(const Feature& f, float id) {
+    // Triangulate every part first so a failure leaves the mesh untouched.
+    std::vector<std::pair<std::vector<Vec2>, std::vector<std::uint32_t>>> roofs;
+    for (const Polygon& p : f.polygons) {
+        if (!triangulator_.triangulate(p, roofPoints_, roofTriangles_)) return false;
+        roofs.emplace_back(roofPoints_, roofTriangles_);
+    }
+    osg::Vec4ub wall = wallColorForHeight(f.height), roof = roofColorForHeight(f.height);
+    for (std::size_t pi = 0; pi < f.polygons.size(); ++pi) {
+        const Polygon& p = f.polygons[pi];
+        addWalls(p.outer, signedArea(p.outer) > 0, f.minHeight, f.height, wall, id);
+        for (const Ring& hole : p.holes) addWalls(hole, signedArea(hole) < 0, f.minHeight, f.height, wall, id);
+
+        const auto& [points, tris] = roofs[pi];
+        auto base = static_cast<std::uint32_t>(vertices->size());
+        for (const Vec2& q : points) addVertex(q.x, q.y, f.height, osg::Vec3(0, 0, 1), roof, id);
+        for (std::uint32_t t : tris) triangles->push_back(base + t);
+        if (f.minHeight > 0) {  // raised buildings need a closed underside
+            auto floorBase = static_cast<std::uint32_t>(vertices->size());
+            for (const Vec2& q : points) addVertex(q.x, q.y, f.minHeight, osg::Vec3(0, 0, -1), wall, id);
+            for (std::size_t t = 0; t < tris.size(); t += 3)
+                for (int k : {0, 2, 1}) triangles->push_back(floorBase + tris[t + k]);
+        }
+    }
+    return true;
+}
+
+}  // namespace jbt

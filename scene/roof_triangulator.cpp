@@ -1,0 +1,81 @@
+#include "scene/roof_triangulator.h"
+
+#include <osg/GLU>
+
+#include <array>
+#include <cstdint>
+#include <deque>
+
+namespace jbt {
+
+struct RoofTriangulator::Context {
+    std::vector<Vec2>* points = nullptr;
+    std::vector<std::uint32_t>* triangles = nullptr;
+    std::deque<std::array<double, 3>> coords;  // stable addresses for gluTessVertex
+    bool failed = false;
+};
+
+namespace {
+
+using Ctx = RoofTriangulator::Context;
+
+void GL_APIENTRY onBegin(GLenum, void*) {}
+void GL_APIENTRY onEnd(void*) {}
+// Registering an edge-flag callback makes GLU emit plain GL_TRIANGLES (no fans or strips).
+void GL_APIENTRY onEdgeFlag(GLboolean, void*) {}
+
+void GL_APIENTRY onVertex(void* vertex, void* data) {
+    auto* ctx = static_cast<Ctx*>(data);
+    ctx->triangles->push_back(static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(vertex)));
+}
+
+void GL_APIENTRY onCombine(GLdouble coords[3], void*[4], GLfloat[4], void** out, void* data) {
+    auto* ctx = static_cast<Ctx*>(data);
+    auto index = static_cast<std::uintptr_t>(ctx->points->size());
+    ctx->points->push_back({coords[0], coords[1]});
+    *out = reinterpret_cast<void*>(index);
+}
+
+void GL_APIENTRY onError(GLenum, void* data) { static_cast<Ctx*>(data)->failed = true; }
+
+}  // namespace
+
+RoofTriangulator::RoofTriangulator() : tess_(osg::gluNewTess()) {
+    osg::gluTessCallback(tess_, GLU_TESS_BEGIN_DATA, reinterpret_cast<osg::_GLUfuncptr>(onBegin));
+    osg::gluTessCallback(tess_, GLU_TESS_END_DATA, reinterpret_cast<osg::_GLUfuncptr>(onEnd));
+    osg::gluTessCallback(tess_, GLU_TESS_VERTEX_DATA, reinterpret_cast<osg::_GLUfuncptr>(onVertex));
+    osg::gluTessCallback(tess_, GLU_TESS_COMBINE_DATA, reinterpret_cast<osg::_GLUfuncptr>(onCombine));
+    osg::gluTessCallback(tess_, GLU_TESS_EDGE_FLAG_DATA, reinterpret_cast<osg::_GLUfuncptr>(onEdgeFlag));
+    osg::gluTessCallback(tess_, GLU_TESS_ERROR_DATA, reinterpret_cast<osg::_GLUfuncptr>(onError));
+    osg::gluTessProperty(tess_, GLU_TESS_WINDING_RULE, GLU_TESS_WINDING_ODD);
+    osg::gluTessNormal(tess_, 0, 0, 1);
+}
+
+RoofTriangulator::~RoofTriangulator() { osg::gluDeleteTess(tess_); }
+
+bool RoofTriangulator::triangulate(const Polygon& polygon, std::vector<Vec2>& points,
+                                   std::vector<std::uint32_t>& triangles) {
+    Context ctx;
+    ctx.points = &points;
+    ctx.triangles = &triangles;
+    points.clear();
+    triangles.clear();
+    osg::gluTessBeginPolygon(tess_, &ctx);
+    auto contour = [&](const Ring& ring) {
+        osg::gluTessBeginContour(tess_);
+        for (const Vec2& p : ring) {
+            auto index = static_cast<std::uintptr_t>(points.size());
+            points.push_back(p);
+            ctx.coords.push_back({p.x, p.y, 0.0});
+            osg::gluTessVertex(tess_, ctx.coords.back().data(), reinterpret_cast<void*>(index));
+        }
+        osg::gluTessEndContour(tess_);
+    };
+    contour(polygon.outer);
+    for (const Ring& hole : polygon.holes) contour(hole);
+    osg::gluTessEndPolygon(tess_);
+    if (triangles.size() % 3 != 0) ctx.failed = true;
+    return !ctx.failed;
+}
+
+}  // namespace jbt

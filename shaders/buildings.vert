@@ -1,0 +1,17 @@
+#version 120
+// Extruded buildings. Tiles are only translated, so gl_Normal is already a world normal.
+attribute float a_featureId;
+uniform float u_highlightId;
+varying vec3 v_worldNormal;
+varying vec4 v_color;
+varying float v_highlight;
+varying float v_viewDistance;
+
+void main() {
+    v_worldNormal = gl_Normal;
+    v_color = gl_Color;
+    v_highlight = abs(a_featureId - u_highlightId) < 0.5 ? 1.0 : 0.0;
+    vec4 viewPos = gl_ModelViewMatrix * gl_Vertex;
+    v_viewDistance = length(viewPos.xyz);
+    gl_Position = gl_ProjectionMatrix * viewPos;
+}

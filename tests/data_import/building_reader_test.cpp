@@ -1,0 +1,160 @@
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+
+#include "data_import/ogr_building_reader.h"
+#include "tests/test_support.h"
+
+namespace jbt {
+namespace {
+
+// A lon/lat square of about `side` metres centred on (lon, lat), optionally with a hole.
+std::string squareCoords(double lon, double lat, double side) {
+    double dLon = side / 2 / (111320.0 * std::cos(lat * M_PI / 180)), dLat = side / 2 / 110850.0;
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "[[%.9f,%.9f],[%.9f,%.9f],[%.9f,%.9f],[%.9f,%.9f],[%.9f,%.9f]]", lon - dLon,
+                  lat - dLat, lon + dLon, lat - dLat, lon + dLon, lat + dLat, lon - dLon, lat + dLat, lon - dLon,
+                  lat - dLat);
+    return buf;
+}
+
+std::string featureCollection(const std::string& features) {
+    return R"({"type":"FeatureCollection","features":[)" + features + "]}";
+}
+
+std::string polygonFeature(const std::string& rings, const std::string& props) {
+    return R"({"type":"Feature","properties":{)" + props + R"(},"geometry":{"type":"Polygon","coordinates":[)" + rings + "]}}";
+}
+
+Vec2 centroid(const Ring& r) {
+    Vec2 c;
+    for (const Vec2& v : r) { c.x += v.x; c.y += v.y; }
+    return {c.x / r.size(), c.y / r.size()};
+}
+
+TEST(BuildingReader, GeoJsonWithHoleKeepsTheCourtyard) {
+    auto dir = test::scratchDir();
+    std::string file = test::writeFile(dir / "courtyard.geojson",
+        featureCollection(polygonFeature(squareCoords(106.57, 29.57, 40) + "," + squareCoords(106.57, 29.57, 20),
+                                         R"("height": 24, "name": "院子")")));
+    SceneFrame frame;
+    ImportResult r = importBuildings({file}, frame);
+    ASSERT_TRUE(r.ok) << r.error;
+    ASSERT_EQ(r.layer.features.size(), 1u);
+    const Feature& f = r.layer.features[0];
+    EXPECT_DOUBLE_EQ(f.height, 24);
+    ASSERT_EQ(f.polygons.size(), 1u);
+    EXPECT_EQ(f.polygons[0].outer.size(), 4u) << "closing vertex is dropped";
+    ASSERT_EQ(f.polygons[0].holes.size(), 1u);
+    Vec2 c = centroid(f.polygons[0].outer), expected = frame.toScene({106.57, 29.57});
+    EXPECT_NEAR(c.x, expected.x, 0.05);
+    EXPECT_NEAR(c.y, expected.y, 0.05);
+}
+
+TEST(BuildingReader, Gcj02DatumIsShiftedBackToWgs84) {
+    auto dir = test::scratchDir();
+    Vec2 g = wgs84ToGcj02(106.5745, 29.5745);
+    std::string file = test::writeFile(dir / "gcj.geojson",
+        featureCollection(polygonFeature(squareCoords(g.x, g.y, 30), R"("height": 100)")));
+    SceneFrame frame;
+    ImportOptions o{file};
+    o.datum = ChineseDatum::Gcj02;
+    ImportResult r = importBuildings(o, frame);
+    ASSERT_TRUE(r.ok) << r.error;
+    ASSERT_EQ(r.layer.features.size(), 1u);
+    Vec2 c = centroid(r.layer.features[0].polygons[0].outer), expected = frame.toScene({106.5745, 29.5745});
+    EXPECT_LT(std::hypot(c.x - expected.x, c.y - expected.y), 0.5);
+    // Without the datum the same file lands hundreds of metres off.
+    ImportResult raw = importBuildings({file}, frame);
+    Vec2 c2 = centroid(raw.layer.features[0].polygons[0].outer);
+    EXPECT_GT(std::hypot(c2.x - expected.x, c2.y - expected.y), 300);
+}
+
+// Writes one square building through OGR in the given CRS (the test's own Gauss–Krüger file).
+std::string writeProjectedShapefile(const std::filesystem::path& dir, int epsg, double lon, double lat) {
+    GDALAllRegister();
+    OGRSpatialReference srs, wgs;
+    srs.importFromEPSG(epsg);
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    wgs.importFromEPSG(4326);
+    wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&wgs, &srs));
+    double x = lon, y = lat;
+    ct->Transform(1, &x, &y);
+    std::string path = (dir / "gk.shp").string();
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
+    GDALDataset* ds = drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+    OGRLayer* layer = ds->CreateLayer("gk", &srs, wkbPolygon, nullptr);
+    OGRFieldDefn levels("Floor", OFTInteger);
+    layer->CreateField(&levels);
+    OGRFeature* f = OGRFeature::CreateFeature(layer->GetLayerDefn());
+    f->SetField("Floor", 7);
+    OGRPolygon poly;
+    OGRLinearRing ring;
+    for (auto [dx, dy] : {std::pair{-10, -10}, {10, -10}, {10, 10}, {-10, 10}, {-10, -10}}) ring.addPoint(x + dx, y + dy);
+    poly.addRing(&ring);
+    f->SetGeometry(&poly);
+    EXPECT_EQ(layer->CreateFeature(f), OGRERR_NONE);
+    OGRFeature::DestroyFeature(f);
+    GDALClose(ds);
+    return path;
+}
+
+TEST(BuildingReader, CgcsGaussKrugerShapefileLandsWhereItsLonLatSays) {
+    auto dir = test::scratchDir();
+    std::string file = writeProjectedShapefile(dir, 4545, 106.60, 29.60);  // CGCS2000 3° GK CM 108E
+    SceneFrame frame;
+    ImportResult r = importBuildings({file}, frame);
+    ASSERT_TRUE(r.ok) << r.error;
+    ASSERT_EQ(r.layer.features.size(), 1u);
+    EXPECT_NE(r.layer.sourceCrs.find("4545"), std::string::npos) << r.layer.sourceCrs;
+    EXPECT_DOUBLE_EQ(r.layer.features[0].height, 21) << "Floor 7 × 3 m";
+    Vec2 c = centroid(r.layer.features[0].polygons[0].outer), expected = frame.toScene({106.60, 29.60});
+    // CGCS2000 and WGS84 agree to centimetres; GK scale makes the 20 m square 20 m within a few cm.
+    EXPECT_LT(std::hypot(c.x - expected.x, c.y - expected.y), 0.1);
+}
+
+TEST(BuildingReader, CsvWithWktAndForcedCgcs2000) {
+    auto dir = test::scratchDir();
+    std::string file = test::writeFile(dir / "b.csv",
+        "id,WKT,层数\n"
+        "1,\"POLYGON((106.57 29.57,106.5702 29.57,106.5702 29.5702,106.57 29.5702,106.57 29.57))\",12\n"
+        "2,\"MULTIPOLYGON(((106.58 29.57,106.5802 29.57,106.5802 29.5702,106.58 29.57)),((106.59 29.57,106.5902 29.57,106.5902 29.5702,106.59 29.57)))\",3\n");
+    SceneFrame frame;
+    ImportOptions o{file};
+    o.sourceCrs = "EPSG:4490";
+    ImportResult r = importBuildings(o, frame);
+    ASSERT_TRUE(r.ok) << r.error;
+    ASSERT_EQ(r.layer.features.size(), 2u);
+    EXPECT_DOUBLE_EQ(r.layer.features[0].height, 36);
+    EXPECT_EQ(r.layer.features[1].polygons.size(), 2u) << "both parts of the multipolygon";
+    EXPECT_NE(r.layer.sourceCrs.find("4490"), std::string::npos);
+}
+
+TEST(BuildingReader, CsvWithoutCrsIsAssumedLonLatWithANote) {
+    auto dir = test::scratchDir();
+    std::string file = test::writeFile(dir / "b.csv",
+        "WKT,height\n\"POLYGON((106.57 29.57,106.5702 29.57,106.5702 29.5702,106.57 29.57))\",9\n");
+    ImportResult r = importBuildings({file}, SceneFrame{});
+    ASSERT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(r.layer.features.size(), 1u);
+    ASSERT_FALSE(r.layer.report.messages.empty());
+    EXPECT_NE(r.layer.report.messages[0].find("assumed WGS84"), std::string::npos);
+}
+
+TEST(BuildingReader, GeoPackageThroughOgr) {
+    auto dir = test::scratchDir();
+    std::string geojson = test::writeFile(dir / "in.geojson",
+        featureCollection(polygonFeature(squareCoords(106.53, 29.58, 25), R"("高度": 57.5)")));
+    std::string gpkg = (dir / "b.gpkg").string();
+    ASSERT_EQ(test::run("ogr2ogr -f GPKG '" + gpkg + "' '" + geojson + "' 2>&1").exitCode, 0);
+    ImportResult r = importBuildings({gpkg}, SceneFrame{});
+    ASSERT_TRUE(r.ok) << r.error;
+    ASSERT_EQ(r.layer.features.size(), 1u);
+    EXPECT_DOUBLE_EQ(r.layer.features[0].height, 57.5);
+}
+
+}  // namespace
+}  // namespace jbt

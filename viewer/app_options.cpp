@@ -1,0 +1,66 @@
+#include "viewer/app_options.h"
+
+#include <CLI/CLI.hpp>
+#include <sstream>
+
+namespace jbt {
+
+bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std::string& message) {
+    CLI::App app{"Jiangbei Twin: 3D digital twin of Jiangbei District, Chongqing", "jiangbei-twin"};
+    std::vector<std::string> layerFiles;
+    ImportOptions shared;
+    std::string datum = "none", size;
+    bool noDemo = false;
+    app.add_option("--layer", layerFiles,
+                   "Add an OGR-readable polygon file as extruded buildings (GeoJSON, Shapefile, GeoPackage, "
+                   "OSM .pbf/.osm, CSV with WKT, PG:connection); may repeat");
+    app.add_option("--layer-name", shared.layerName, "Read only this layer of each --layer file");
+    app.add_option("--source-crs", shared.sourceCrs,
+                   "CRS of the --layer data when the file has none or a wrong one (EPSG:4490, EPSG:4545, ...)");
+    app.add_option("--datum", datum, "Chinese web offset of lon/lat data: none, gcj02 or bd09")
+        ->check(CLI::IsMember({"none", "wgs84", "gcj02", "bd09", "GCJ-02", "BD-09"}, CLI::ignore_case));
+    app.add_option("--height-field", shared.height.heightField, "Attribute holding building height in metres");
+    app.add_option("--floor-height", shared.height.floorHeight, "Metres per storey for level counts (default 3)")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--default-height", shared.height.defaultHeight,
+                   "Height when a building carries none (default 10 m)")
+        ->check(CLI::PositiveNumber);
+    app.add_flag("--no-demo", noDemo, "Leave out the generated demo district");
+    app.add_option("--snapshot", out.snapshotPath, "Render offscreen to this PNG, print one line of JSON, exit");
+    app.add_option("--size", size, "Snapshot or window size WxH (default 1280x720)");
+    app.add_option("--view", out.view, "Camera bookmark to start from (id or name)");
+    app.add_flag("--hide-ui", out.hideUi, "Hide the ImGui panels (the demo-data banner stays)");
+    app.add_flag("--fullscreen", out.fullscreen, "Open the window fullscreen");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        std::ostringstream os, es;
+        exitCode = app.exit(e, os, es);
+        message = os.str() + es.str();
+        return false;
+    }
+    if (!size.empty()) {
+        char x = 0;
+        std::istringstream is(size);
+        if (!(is >> out.width >> x >> out.height) || (x != 'x' && x != 'X') || out.width < 16 || out.height < 16 ||
+            out.width > 16384 || out.height > 16384) {
+            message = "--size: expected WxH such as 1920x1080, got '" + size + "'\n";
+            exitCode = 2;
+            return false;
+        }
+    }
+    if (!parseChineseDatum(datum, shared.datum)) {
+        message = "--datum: unknown datum '" + datum + "'\n";
+        exitCode = 2;
+        return false;
+    }
+    for (const std::string& f : layerFiles) {
+        ImportOptions o = shared;
+        o.path = f;
+        out.layers.push_back(o);
+    }
+    out.demo = !noDemo;
+    return true;
+}
+
+}  // namespace jbt

@@ -1,0 +1,24 @@
+#pragma once
+// Command-line options of jiangbei-twin, parsed into a plain struct.
+#include <string>
+#include <vector>
+
+#include "data_import/ogr_building_reader.h"
+
+namespace jbt {
+
+struct AppOptions {
+    std::vector<ImportOptions> layers;  // --layer, each with the shared CRS/datum/height options
+    bool demo = true;                   // generated demo district (off with --no-demo)
+    std::string snapshotPath;           // --snapshot: render offscreen, print JSON, exit
+    int width = 1280, height = 720;     // --size
+    std::string view;                   // --view: a bookmark id or name
+    bool hideUi = false;                // --hide-ui: no panels (the demo-data banner stays)
+    bool fullscreen = false;
+};
+
+// Parses argv. On --help or an error returns false with exitCode set (0 for help) and the
+// text to print in `message`.
+bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std::string& message);
+
+}  // namespace jbt

@@ -1,0 +1,23 @@
+#pragma once
+// What the panels, the picker and the camera share while the viewer runs.
+#include "viewer/camera_control.h"
+#include "viewer/scene_assembly.h"
+
+namespace jbt {
+
+struct Selection {
+    int layer = -1, feature = -1;
+    bool valid() const { return layer >= 0 && feature >= 0; }
+};
+
+struct AppState {
+    SceneModel& scene;
+    GuardedCameraManipulator* camera = nullptr;
+    Selection selection;
+    double frameMs = 0;  // smoothed
+};
+
+// Highlights the new selection (and un-highlights the old one).
+void select(AppState& app, Selection s);
+
+}  // namespace jbt

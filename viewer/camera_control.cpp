@@ -1,0 +1,80 @@
+#include "viewer/camera_control.h"
+
+#include <osgGA/FirstPersonManipulator>
+#include <osgGA/StandardManipulator>
+#include <osgGA/TerrainManipulator>
+
+#include <cmath>
+
+namespace jbt {
+namespace {
+
+void setAll(osgGA::KeySwitchMatrixManipulator& k, const CameraPose& p) {
+    for (unsigned i = 0; i < k.getNumMatrixManipulators(); ++i)
+        if (auto* m = dynamic_cast<osgGA::StandardManipulator*>(k.getMatrixManipulatorWithIndex(i)))
+            m->setTransformation(p.eye, p.center, p.up);
+}
+
+}  // namespace
+
+CameraPose poseForBookmark(const Bookmark& b, const SceneFrame& frame) {
+    Vec2 t = frame.toScene(b.target);
+    double h = osg::DegreesToRadians(b.headingDeg), p = osg::DegreesToRadians(b.pitchDeg);
+    osg::Vec3d forward(std::sin(h) * std::cos(p), std::cos(h) * std::cos(p), -std::sin(p));
+    CameraPose pose;
+    pose.center = osg::Vec3d(t.x, t.y, 0);
+    pose.eye = pose.center - forward * b.rangeM;
+    return pose;
+}
+
+GuardedCameraManipulator::GuardedCameraManipulator(std::function<bool(const osgGA::GUIEventAdapter&)> imguiWants)
+    : imguiWants_(std::move(imguiWants)) {
+    osg::ref_ptr<osgGA::TerrainManipulator> orbit = new osgGA::TerrainManipulator;
+    orbit->setAllowThrow(false);
+    addMatrixManipulator('1', "Orbit", orbit);
+    osg::ref_ptr<osgGA::FirstPersonManipulator> fly = new osgGA::FirstPersonManipulator;
+    fly->setAllowThrow(false);
+    addMatrixManipulator('2', "Fly", fly);
+}
+
+bool GuardedCameraManipulator::handle(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAdapter& aa) {
+    if (ea.getEventType() == osgGA::GUIEventAdapter::FRAME && flight_.active) {
+        advance(ea.getTime());
+        aa.requestRedraw();
+        return false;
+    }
+    if (imguiWants_ && imguiWants_(ea)) return false;
+    bool userMoves = ea.getEventType() == osgGA::GUIEventAdapter::PUSH ||
+                     ea.getEventType() == osgGA::GUIEventAdapter::SCROLL;
+    if (userMoves) flight_.active = false;  // the user takes over mid-flight
+    return osgGA::KeySwitchMatrixManipulator::handle(ea, aa);
+}
+
+void GuardedCameraManipulator::jumpTo(const CameraPose& pose) {
+    flight_.active = false;
+    setAll(*this, pose);
+}
+
+void GuardedCameraManipulator::flyTo(const CameraPose& pose, double seconds) {
+    osg::Vec3d eye, center, up;
+    auto* current = dynamic_cast<osgGA::StandardManipulator*>(getCurrentMatrixManipulator());
+    if (!current) return jumpTo(pose);
+    current->getTransformation(eye, center, up);
+    // Keep the orbit centre at the same distance so the interpolation starts from what is seen.
+    flight_ = {true, {eye, center, osg::Vec3d(0, 0, 1)}, pose, -1, seconds};
+}
+
+void GuardedCameraManipulator::advance(double time) {
+    if (flight_.start < 0) flight_.start = time;
+    double t = std::min(1.0, (time - flight_.start) / flight_.duration);
+    double s = t * t * (3 - 2 * t);  // smoothstep: no jolt at either end
+    CameraPose p;
+    p.center = flight_.from.center * (1 - s) + flight_.to.center * s;
+    // Rise in the middle of long flights so the view pulls out, then settles in.
+    double hop = 4.0 * s * (1 - s) * 0.35 * (flight_.to.center - flight_.from.center).length();
+    p.eye = flight_.from.eye * (1 - s) + flight_.to.eye * s + osg::Vec3d(0, 0, hop);
+    setAll(*this, p);
+    if (t >= 1.0) flight_.active = false;
+}
+
+}  // namespace jbt

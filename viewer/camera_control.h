@@ -1,0 +1,42 @@
+#pragma once
+// Camera: bookmarks as eye/centre, an orbit and a fly manipulator switched by key, eased
+// flights between views, and a guard so events ImGui wants never reach the manipulator.
+#include <osgGA/KeySwitchMatrixManipulator>
+#include <functional>
+
+#include "data_import/places.h"
+
+namespace jbt {
+
+struct CameraPose {
+    osg::Vec3d eye, center, up{0, 0, 1};
+};
+
+CameraPose poseForBookmark(const Bookmark& b, const SceneFrame& frame);
+
+// Orbit (key 1) and first-person fly (key 2). `imguiWants(ea)` says whether ImGui claims an
+// event; such events are not passed on.
+class GuardedCameraManipulator : public osgGA::KeySwitchMatrixManipulator {
+public:
+    explicit GuardedCameraManipulator(std::function<bool(const osgGA::GUIEventAdapter&)> imguiWants);
+
+    bool handle(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAdapter& aa) override;
+
+    void jumpTo(const CameraPose& pose);
+    // Eased flight over `seconds`; the next frames' handle() calls advance it.
+    void flyTo(const CameraPose& pose, double seconds = 1.8);
+    bool flying() const { return flight_.active; }
+
+private:
+    struct Flight {
+        bool active = false;
+        CameraPose from, to;
+        double start = -1, duration = 1;
+    };
+    void advance(double time);
+
+    std::function<bool(const osgGA::GUIEventAdapter&)> imguiWants_;
+    Flight flight_;
+};
+
+}  // namespace jbt

@@ -1,0 +1,207 @@
+#include "viewer/imgui_layer.h"
+
+#include <imgui.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <osg/Timer>
+
+#include <cstdio>
+
+#include "viewer/cjk_font.h"
+
+namespace jbt {
+namespace {
+
+using GEA = osgGA::GUIEventAdapter;
+
+// ImGui 1.86 uses io.KeysDown[512] and io.KeyMap: special keys get slots above 256.
+int keyIndex(int osgKey) {
+    switch (osgKey) {
+        case GEA::KEY_Tab: return 256;
+        case GEA::KEY_Left: return 257;
+        case GEA::KEY_Right: return 258;
+        case GEA::KEY_Up: return 259;
+        case GEA::KEY_Down: return 260;
+        case GEA::KEY_Page_Up: return 261;
+        case GEA::KEY_Page_Down: return 262;
+        case GEA::KEY_Home: return 263;
+        case GEA::KEY_End: return 264;
+        case GEA::KEY_Insert: return 265;
+        case GEA::KEY_Delete: return 266;
+        case GEA::KEY_BackSpace: return 267;
+        case GEA::KEY_Return: return 268;
+        case GEA::KEY_Escape: return 269;
+        case GEA::KEY_KP_Enter: return 270;
+        default: return (osgKey >= 0 && osgKey < 256) ? osgKey : -1;
+    }
+}
+
+class ImGuiEventHandler : public osgGA::GUIEventHandler {
+public:
+    explicit ImGuiEventHandler(ImGuiLayer& layer) : layer_(layer) {}
+
+    bool handle(const GEA& ea, osgGA::GUIActionAdapter&) override {
+        ImGuiIO& io = ImGui::GetIO();
+        auto setMouse = [&] {
+            float y = ea.getMouseYOrientation() == GEA::Y_INCREASING_UPWARDS ? ea.getWindowHeight() - ea.getY() + ea.getYmin()
+                                                                             : ea.getY() - ea.getYmin();
+            io.MousePos = ImVec2(ea.getX() - ea.getXmin(), y);
+        };
+        auto button = [&]() -> int {
+            switch (ea.getButton()) {
+                case GEA::LEFT_MOUSE_BUTTON: return 0;
+                case GEA::RIGHT_MOUSE_BUTTON: return 1;
+                case GEA::MIDDLE_MOUSE_BUTTON: return 2;
+                default: return -1;
+            }
+        };
+        switch (ea.getEventType()) {
+            case GEA::MOVE:
+            case GEA::DRAG: setMouse(); break;
+            case GEA::PUSH:
+            case GEA::RELEASE:
+            case GEA::DOUBLECLICK:
+                setMouse();
+                if (int b = button(); b >= 0) io.MouseDown[b] = ea.getEventType() != GEA::RELEASE;
+                break;
+            case GEA::SCROLL:
+                io.MouseWheel += ea.getScrollingMotion() == GEA::SCROLL_UP ? 1.f
+                                 : ea.getScrollingMotion() == GEA::SCROLL_DOWN ? -1.f : 0.f;
+                break;
+            case GEA::KEYDOWN:
+            case GEA::KEYUP: {
+                bool down = ea.getEventType() == GEA::KEYDOWN;
+                int mods = ea.getModKeyMask();
+                io.KeyCtrl = mods & GEA::MODKEY_CTRL;
+                io.KeyShift = mods & GEA::MODKEY_SHIFT;
+                io.KeyAlt = mods & GEA::MODKEY_ALT;
+                int k = keyIndex(ea.getKey());
+                if (k >= 0) io.KeysDown[k] = down;
+                if (down && ea.getKey() >= 32 && ea.getKey() < 0x10000 && keyIndex(ea.getKey()) < 256)
+                    io.AddInputCharacter(static_cast<unsigned>(ea.getKey()));
+                break;
+            }
+            default: break;
+        }
+        // Returning true marks the event handled; the camera guard also checks wantsEvent().
+        return layer_.wantsEvent(ea);
+    }
+
+private:
+    ImGuiLayer& layer_;
+};
+
+class ImGuiDrawCallback : public osg::Camera::DrawCallback {
+public:
+    explicit ImGuiDrawCallback(ImGuiLayer& layer) : layer_(layer) {}
+    void operator()(osg::RenderInfo& renderInfo) const override { layer_.drawFrame(renderInfo); }
+
+private:
+    ImGuiLayer& layer_;
+};
+
+}  // namespace
+
+ImGuiLayer::ImGuiLayer() {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // window layout is not saved between runs (yet)
+    io.KeyMap[ImGuiKey_Tab] = 256;
+    io.KeyMap[ImGuiKey_LeftArrow] = 257;
+    io.KeyMap[ImGuiKey_RightArrow] = 258;
+    io.KeyMap[ImGuiKey_UpArrow] = 259;
+    io.KeyMap[ImGuiKey_DownArrow] = 260;
+    io.KeyMap[ImGuiKey_PageUp] = 261;
+    io.KeyMap[ImGuiKey_PageDown] = 262;
+    io.KeyMap[ImGuiKey_Home] = 263;
+    io.KeyMap[ImGuiKey_End] = 264;
+    io.KeyMap[ImGuiKey_Insert] = 265;
+    io.KeyMap[ImGuiKey_Delete] = 266;
+    io.KeyMap[ImGuiKey_Backspace] = 267;
+    io.KeyMap[ImGuiKey_Enter] = 268;
+    io.KeyMap[ImGuiKey_Escape] = 269;
+    io.KeyMap[ImGuiKey_KeyPadEnter] = 270;
+    io.KeyMap[ImGuiKey_Space] = ' ';
+    io.KeyMap[ImGuiKey_A] = 'a';
+    io.KeyMap[ImGuiKey_C] = 'c';
+    io.KeyMap[ImGuiKey_V] = 'v';
+    io.KeyMap[ImGuiKey_X] = 'x';
+    io.KeyMap[ImGuiKey_Y] = 'y';
+    io.KeyMap[ImGuiKey_Z] = 'z';
+    ImGui::StyleColorsDark();
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowRounding = 4.f;
+    style.Colors[ImGuiCol_WindowBg].w = 0.88f;
+}
+
+ImGuiLayer::~ImGuiLayer() {
+    if (initialised_) ImGui_ImplOpenGL3_Shutdown();
+    ImGui::DestroyContext();
+}
+
+osg::ref_ptr<osgGA::GUIEventHandler> ImGuiLayer::install(osg::Camera& camera) {
+    camera.setPostDrawCallback(new ImGuiDrawCallback(*this));
+    return new ImGuiEventHandler(*this);
+}
+
+bool ImGuiLayer::wantsEvent(const GEA& ea) const {
+    switch (ea.getEventType()) {
+        case GEA::PUSH:
+        case GEA::RELEASE:
+        case GEA::DOUBLECLICK:
+        case GEA::DRAG:
+        case GEA::MOVE:
+        case GEA::SCROLL: return wantMouse_;
+        case GEA::KEYDOWN:
+        case GEA::KEYUP: return wantKeyboard_;
+        default: return false;
+    }
+}
+
+void ImGuiLayer::initialise() {
+    ImGuiIO& io = ImGui::GetIO();
+    std::string hint;
+    std::string font = findCjkFont(hint);
+    if (!font.empty()) {
+        ImFontGlyphRangesBuilder builder;
+        builder.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
+        builder.AddText(glyphText_.c_str());
+        static ImVector<ImWchar> ranges;  // must outlive the atlas build
+        ranges.clear();
+        builder.BuildRanges(&ranges);
+        ImFontConfig cfg;
+        cfg.OversampleH = 1;  // CJK atlases are big; horizontal oversampling buys little here
+        if (!io.Fonts->AddFontFromFileTTF(font.c_str(), 17.0f, &cfg, ranges.Data)) {
+            fontMessage_ = font + ": could not be loaded as a font";
+            io.Fonts->AddFontDefault();
+        }
+    } else {
+        fontMessage_ = hint;
+        io.Fonts->AddFontDefault();
+    }
+    if (!fontMessage_.empty()) std::fprintf(stderr, "jiangbei-twin: %s\n", fontMessage_.c_str());
+    ImGui_ImplOpenGL3_Init("#version 130");
+    initialised_ = true;
+}
+
+void ImGuiLayer::drawFrame(osg::RenderInfo& renderInfo) {
+    if (!initialised_) initialise();
+    const osg::Viewport* vp = renderInfo.getCurrentCamera()->getViewport();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(vp ? float(vp->width()) : 1280.f, vp ? float(vp->height()) : 720.f);
+    double now = osg::Timer::instance()->time_s();
+    io.DeltaTime = lastTime_ < 0 ? 1.f / 60.f : std::max(1e-4f, float(now - lastTime_));
+    lastTime_ = now;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    for (auto& o : overlays_) o->draw();
+    if (panelsVisible_)
+        for (auto& p : panels_) p->draw();
+    ImGui::Render();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    wantMouse_ = io.WantCaptureMouse;
+    wantKeyboard_ = io.WantCaptureKeyboard;
+}
+
+}  // namespace jbt

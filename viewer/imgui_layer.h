@@ -1,0 +1,52 @@
+#pragma once
+// Dear ImGui inside OSG: input from an osgGA handler, drawing with the OpenGL3 backend in the
+// main camera's post-draw callback, initialised on the first draw when the GL context is current.
+#include <osg/Camera>
+#include <osgGA/GUIEventHandler>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace jbt {
+
+class Panel {
+public:
+    virtual ~Panel() = default;
+    virtual void draw() = 0;
+};
+
+class ImGuiLayer {
+public:
+    ImGuiLayer();
+    ~ImGuiLayer();
+
+    void addPanel(std::unique_ptr<Panel> panel) { panels_.push_back(std::move(panel)); }
+    void setPanelsVisible(bool visible) { panelsVisible_ = visible; }
+    // Always drawn, even with panels hidden (e.g. the demo-data banner).
+    void addOverlay(std::unique_ptr<Panel> overlay) { overlays_.push_back(std::move(overlay)); }
+
+    // Hooks into the camera (post-draw) and returns the event handler to add to the viewer.
+    osg::ref_ptr<osgGA::GUIEventHandler> install(osg::Camera& camera);
+
+    // Whether ImGui claims this event (mouse over a window, typing into a field).
+    bool wantsEvent(const osgGA::GUIEventAdapter& ea) const;
+
+    const std::string& fontMessage() const { return fontMessage_; }
+    // Extra characters the font atlas must hold (place names etc.), added before the first draw.
+    void addGlyphText(const std::string& utf8) { glyphText_ += utf8; }
+
+    void drawFrame(osg::RenderInfo& renderInfo);  // called by the post-draw callback
+
+private:
+    void initialise();
+
+    std::vector<std::unique_ptr<Panel>> panels_, overlays_;
+    bool panelsVisible_ = true;
+    bool initialised_ = false;
+    double lastTime_ = -1;
+    std::string fontMessage_, glyphText_;
+    bool wantMouse_ = false, wantKeyboard_ = false;
+};
+
+}  // namespace jbt

@@ -1,0 +1,30 @@
+// jiangbei-twin: the viewer. With --snapshot it renders one picture offscreen and exits.
+#include <iostream>
+
+#include "viewer/app_options.h"
+#include "viewer/scene_assembly.h"
+#include "viewer/viewer_app.h"
+
+int main(int argc, char** argv) {
+    jbt::AppOptions options;
+    int exitCode = 0;
+    std::string message;
+    if (!jbt::parseAppOptions(argc, argv, options, exitCode, message)) {
+        (exitCode == 0 ? std::cout : std::cerr) << message;
+        return exitCode;
+    }
+    jbt::SceneModel scene = jbt::assembleScene(options);
+    for (const std::string& e : scene.errors) std::cerr << "jiangbei-twin: error: " << e << "\n";
+    for (const std::string& m : scene.messages) std::cerr << "jiangbei-twin: " << m << "\n";
+    for (const jbt::SceneLayer& l : scene.layers)
+        for (const std::string& m : l.data.report.messages) std::cerr << "jiangbei-twin: " << m << "\n";
+
+    jbt::ViewerApp app(scene, options);
+    std::string error;
+    if (!app.open(error)) {
+        std::cerr << "jiangbei-twin: " << error << "\n";
+        return 2;
+    }
+    if (!options.snapshotPath.empty()) return app.runSnapshot(options.snapshotPath, std::cout, std::cerr);
+    return app.runInteractive();
+}

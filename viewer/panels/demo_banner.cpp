@@ -1,0 +1,43 @@
+#include <imgui.h>
+
+#include "viewer/panels/panels.h"
+
+namespace jbt {
+namespace {
+
+class DemoBanner : public Panel {
+public:
+    DemoBanner(AppState& app, const ImGuiLayer& imgui) : app_(app), imgui_(imgui) {}
+
+    void draw() override {
+        bool demoVisible = false;
+        for (const SceneLayer& l : app_.scene.layers) demoVisible |= l.demo && l.visible;
+        const std::string& font = imgui_.fontMessage();
+        if (!demoVisible && font.empty()) return;
+        ImGuiIO& io = ImGui::GetIO();
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 12), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+        ImGui::SetNextWindowBgAlpha(0.6f);
+        ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                 ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
+        if (ImGui::Begin("##demo_banner", nullptr, flags)) {
+            if (demoVisible)
+                ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.3f, 1.0f),
+                                   "演示数据 / demo data — 江北区 Jiangbei District, generated buildings, not survey data");
+            if (!font.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", font.c_str());
+        }
+        ImGui::End();
+    }
+
+private:
+    AppState& app_;
+    const ImGuiLayer& imgui_;
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> makeDemoBanner(AppState& app, const ImGuiLayer& imgui) {
+    return std::make_unique<DemoBanner>(app, imgui);
+}
+
+}  // namespace jbt

@@ -1,0 +1,63 @@
+#include <imgui.h>
+
+#include "scene/building_layer_builder.h"
+#include "viewer/panels/panels.h"
+
+namespace jbt {
+namespace {
+
+class LayersPanel : public Panel {
+public:
+    explicit LayersPanel(AppState& app) : app_(app) {}
+
+    void draw() override {
+        ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(360, 0), ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("图层 Layers")) return ImGui::End();
+        for (std::size_t i = 0; i < app_.scene.layers.size(); ++i) drawLayer(i, app_.scene.layers[i]);
+        if (!app_.scene.errors.empty() || !app_.scene.messages.empty()) {
+            ImGui::Separator();
+            for (const auto& e : app_.scene.errors) ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", e.c_str());
+            for (const auto& m : app_.scene.messages) ImGui::TextWrapped("%s", m.c_str());
+        }
+        ImGui::End();
+    }
+
+private:
+    void drawLayer(std::size_t i, SceneLayer& l) {
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::Checkbox("##visible", &l.visible)) l.node->setNodeMask(l.visible ? ~0u : 0u);
+        ImGui::SameLine();
+        bool open = ImGui::TreeNode("layer", "%s", l.data.name.c_str());
+        const ImportReport& r = l.data.report;
+        ImGui::SameLine();
+        ImGui::TextDisabled("%zu", l.data.features.size());
+        if (r.skippedTotal() > 0) {
+            ImGui::SameLine();
+            ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), "(%zu skipped)", r.skippedTotal());
+        }
+        if (open) {
+            if (ImGui::SliderFloat("不透明度 Opacity", &l.opacity, 0.1f, 1.0f, "%.2f")) setLayerOpacity(*l.node, l.opacity);
+            ImGui::Text("来源 Source: %s", l.data.sourcePath.c_str());
+            ImGui::Text("坐标系 CRS: %s", l.data.sourceCrs.c_str());
+            ImGui::Text("读取 read %zu · 导入 imported %zu · 修复 repaired %zu · 默认高度 default height %zu",
+                        r.featuresRead, r.featuresImported, r.geometriesRepaired, r.heightsDefaulted);
+            for (const auto& [reason, count] : r.skipped) ImGui::BulletText("skipped %s: %zu", reason.c_str(), count);
+            if (!r.messages.empty() && ImGui::TreeNode("messages", "消息 Messages (%zu)", r.messages.size())) {
+                for (const auto& m : r.messages) ImGui::TextWrapped("%s", m.c_str());
+                ImGui::TreePop();
+            }
+            ImGui::Text("%zu tiles, %zu triangles", l.stats.tiles, l.stats.triangles);
+            ImGui::TreePop();
+        }
+        ImGui::PopID();
+    }
+
+    AppState& app_;
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> makeLayersPanel(AppState& app) { return std::make_unique<LayersPanel>(app); }
+
+}  // namespace jbt

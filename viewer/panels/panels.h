@@ -1,0 +1,17 @@
+#pragma once
+// The viewer's ImGui panels, one class per file in this folder.
+#include <memory>
+
+#include "viewer/app_state.h"
+#include "viewer/imgui_layer.h"
+
+namespace jbt {
+
+std::unique_ptr<Panel> makeLayersPanel(AppState& app);
+std::unique_ptr<Panel> makeInspectorPanel(AppState& app);
+std::unique_ptr<Panel> makeBookmarksPanel(AppState& app);
+std::unique_ptr<Panel> makePerformancePanel(AppState& app);
+// Overlay: says "演示数据 / demo data" while generated data is on screen, and font problems.
+std::unique_ptr<Panel> makeDemoBanner(AppState& app, const ImGuiLayer& imgui);
+
+}  // namespace jbt

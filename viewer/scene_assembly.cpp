@@ -1,0 +1,137 @@
+#include "viewer/scene_assembly.h"
+
+#include <chrono>
+
+#include "data_import/attribute_table.h"
+#include "data_import/demo_district.h"
+#include "scene/ground_plane.h"
+#include "scene/resource_paths.h"
+#include "scene/shader_library.h"
+
+namespace jbt {
+namespace {
+
+// Beyond this the data is not Jiangbei's, and a frame centred there would distort it.
+constexpr double kRecentreDistanceM = 100000.0;
+
+double msSince(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+GeoPoint chooseOrigin(const AppOptions& o, SceneModel& scene, bool& demo) {
+    demo = o.demo;
+    if (o.layers.empty()) return kJiangbeiCentre;
+    GeoPoint centre;
+    std::string error;
+    if (!probeCentre(o.layers.front(), centre, error)) return kJiangbeiCentre;  // import reports it
+    if (distanceMetres(centre, kJiangbeiCentre) < kRecentreDistanceM) return kJiangbeiCentre;
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "%s lies %.0f km from Jiangbei: scene centred on it at %.4f, %.4f%s",
+                  o.layers.front().path.c_str(), distanceMetres(centre, kJiangbeiCentre) / 1000.0, centre.lon,
+                  centre.lat, demo ? "; demo district left out" : "");
+    scene.messages.push_back(buf);
+    demo = false;
+    return centre;
+}
+
+void extend(osg::BoundingBox& box, const LayerData& layer) {
+    for (const Feature& f : layer.features)
+        for (const Polygon& p : f.polygons)
+            for (const Vec2& v : p.outer) box.expandBy(osg::Vec3(float(v.x), float(v.y), float(f.height)));
+}
+
+Bookmark fitBookmark(const std::string& id, const std::string& name, const osg::BoundingBox& box,
+                     const SceneFrame& frame) {
+    Bookmark b;
+    b.id = id;
+    b.nameZh = b.nameEn = name;
+    osg::Vec3 c = box.center();
+    b.target = frame.toWgs84({c.x(), c.y()});
+    b.rangeM = std::max(300.0, 1.3 * std::max(box.xMax() - box.xMin(), box.yMax() - box.yMin()));
+    b.headingDeg = 0;
+    b.pitchDeg = 50;
+    return b;
+}
+
+}  // namespace
+
+SceneModel assembleScene(const AppOptions& o) {
+    SceneModel scene;
+    bool demo = true;
+    scene.frame = std::make_unique<SceneFrame>(chooseOrigin(o, scene, demo));
+    std::string placesFile = findDataFile("assets/places.json");
+    std::string bookmarksFile = findDataFile("assets/bookmarks.json");
+    try {
+        if (placesFile.empty()) throw std::runtime_error("assets/places.json: not found in " + dataSearchPath());
+        scene.places = loadPlaces(placesFile);
+        if (demo && !bookmarksFile.empty()) {
+            scene.bookmarks = loadBookmarks(bookmarksFile);
+            for (Bookmark& b : bookmarksForPlaces(scene.places)) scene.bookmarks.push_back(b);
+        }
+    } catch (const std::exception& e) {
+        scene.errors.push_back(e.what());
+    }
+
+    auto t0 = std::chrono::steady_clock::now();
+    if (demo && !scene.places.empty()) {
+        SceneLayer l;
+        l.data = generateDemoDistrict(scene.places, *scene.frame);
+        l.demo = true;
+        scene.layers.push_back(std::move(l));
+        scene.showsDemoData = true;
+    }
+    for (const ImportOptions& io : o.layers) {
+        ImportResult r = importBuildings(io, *scene.frame);
+        if (!r.ok) {
+            scene.errors.push_back(r.error);
+            continue;
+        }
+        SceneLayer l;
+        l.data = std::move(r.layer);
+        scene.layers.push_back(std::move(l));
+    }
+    scene.importMs = msSince(t0);
+
+    auto t1 = std::chrono::steady_clock::now();
+    scene.root = new osg::Group;
+    osg::ref_ptr<osg::Program> buildings, ground;
+    try {
+        buildings = loadProgram("buildings");
+        ground = loadProgram("ground");
+    } catch (const std::exception& e) {
+        scene.errors.push_back(std::string(e.what()) + "; drawing without shaders");
+    }
+    osg::StateSet* ss = scene.root->getOrCreateStateSet();
+    ss->addUniform(new osg::Uniform("u_sunDirection", osg::Vec3f(0.45f, -0.55f, 0.70f)));
+    ss->addUniform(new osg::Uniform("u_hazeColor", osg::Vec3f(0.74f, 0.79f, 0.84f)));
+    ss->addUniform(new osg::Uniform("u_hazeDensity", 0.000012f));
+    for (std::size_t i = 0; i < scene.layers.size(); ++i) {
+        SceneLayer& l = scene.layers[i];
+        BuildingLayerOptions bo;
+        bo.layerIndex = static_cast<int>(i);
+        bo.program = buildings;
+        l.node = buildBuildingLayer(l.data, bo, l.stats);
+        scene.root->addChild(l.node);
+        extend(scene.extent, l.data);
+        if (!l.demo && !l.data.features.empty()) {
+            osg::BoundingBox box;
+            extend(box, l.data);
+            scene.bookmarks.push_back(fitBookmark("layer:" + l.data.name, "图层 Layer: " + l.data.name, box, *scene.frame));
+        }
+    }
+    if (!scene.extent.valid()) scene.extent = osg::BoundingBox(-5000, -5000, 0, 5000, 5000, 100);
+    double margin = 0.5 * std::max(scene.extent.xMax() - scene.extent.xMin(), scene.extent.yMax() - scene.extent.yMin()) + 2000;
+    scene.root->addChild(buildGroundPlane(scene.extent.xMin() - margin, scene.extent.yMin() - margin,
+                                          scene.extent.xMax() + margin, scene.extent.yMax() + margin, ground));
+    scene.bookmarks.insert(scene.bookmarks.begin(), fitBookmark("all", "全部 Fit all", scene.extent, *scene.frame));
+    scene.buildMs = msSince(t1);
+    return scene;
+}
+
+const Bookmark* findBookmark(const SceneModel& scene, const std::string& name) {
+    for (const Bookmark& b : scene.bookmarks)
+        if (equalsIgnoreCase(b.id, name) || equalsIgnoreCase(b.nameEn, name) || b.nameZh == name) return &b;
+    return nullptr;
+}
+
+}  // namespace jbt

@@ -1,0 +1,42 @@
+#pragma once
+// Turns the options into a scene: imports every layer (and the demo district), builds OSG
+// nodes, picks the scene origin and gathers bookmarks. A bad layer is reported, not fatal.
+#include <osg/Group>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "data_import/places.h"
+#include "scene/building_layer_builder.h"
+#include "viewer/app_options.h"
+
+namespace jbt {
+
+struct SceneLayer {
+    LayerData data;
+    osg::ref_ptr<osg::Group> node;
+    SceneBuildStats stats;
+    bool visible = true;
+    float opacity = 1.0f;
+    bool demo = false;
+};
+
+struct SceneModel {
+    std::unique_ptr<SceneFrame> frame;
+    std::vector<SceneLayer> layers;
+    std::vector<Bookmark> bookmarks;
+    std::vector<Place> places;
+    std::vector<std::string> errors;    // layers that could not be loaded, naming file and reason
+    std::vector<std::string> messages;  // notes (origin moved, CRS assumed, ...)
+    osg::ref_ptr<osg::Group> root;
+    osg::BoundingBox extent;            // of all buildings, scene metres
+    double importMs = 0, buildMs = 0;
+    bool showsDemoData = false;
+};
+
+SceneModel assembleScene(const AppOptions& options);
+
+// Bookmark lookup by id, English or Chinese name (case-insensitive); nullptr if none.
+const Bookmark* findBookmark(const SceneModel& scene, const std::string& name);
+
+}  // namespace jbt

@@ -1,0 +1,46 @@
+#include "viewer/snapshot_report.h"
+
+namespace jbt {
+
+nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPath, int width, int height,
+                              const std::string& view, const SnapshotTimings& t) {
+    nlohmann::json layers = nlohmann::json::array();
+    std::size_t triangles = 0, vertices = 0, tiles = 0;
+    for (const SceneLayer& l : scene.layers) {
+        const ImportReport& r = l.data.report;
+        nlohmann::json skipped = nlohmann::json::object();
+        for (const auto& [reason, count] : r.skipped) skipped[reason] = count;
+        layers.push_back({{"name", l.data.name},
+                          {"kind", l.data.kind},
+                          {"source", l.data.sourcePath},
+                          {"crs", l.data.sourceCrs},
+                          {"demo_data", l.demo},
+                          {"features_read", r.featuresRead},
+                          {"features_imported", r.featuresImported},
+                          {"features_skipped", r.skippedTotal()},
+                          {"skipped", skipped},
+                          {"geometries_repaired", r.geometriesRepaired},
+                          {"heights_defaulted", r.heightsDefaulted},
+                          {"tiles", l.stats.tiles},
+                          {"triangles", l.stats.triangles}});
+        triangles += l.stats.triangles;
+        vertices += l.stats.vertices;
+        tiles += l.stats.tiles;
+    }
+    return {{"snapshot", pngPath},
+            {"size", {width, height}},
+            {"view", view},
+            {"layers", layers},
+            {"errors", scene.errors},
+            {"messages", scene.messages},
+            {"scene",
+             {{"triangles", triangles},
+              {"vertices", vertices},
+              {"tiles", tiles},
+              {"draw_calls", t.drawCalls},
+              {"import_ms", scene.importMs},
+              {"build_ms", scene.buildMs},
+              {"first_frame_ms", t.firstFrameMs}}}};
+}
+
+}  // namespace jbt

@@ -1,0 +1,123 @@
+#include "viewer/viewer_app.h"
+
+#include <osgDB/WriteFile>
+#include <osgViewer/ViewerEventHandlers>
+
+#include <chrono>
+#include <cstdlib>
+
+#include "viewer/panels/panels.h"
+#include "viewer/picking_handler.h"
+#include "viewer/snapshot_report.h"
+
+namespace jbt {
+
+ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
+    : scene_(scene), options_(options), viewer_(new osgViewer::Viewer), app_{scene, nullptr, {}, 0} {
+    // ImGui draws in the camera callback and reads shared state: one thread only.
+    viewer_->setThreadingModel(osgViewer::Viewer::SingleThreaded);
+    viewer_->setSceneData(scene.root);
+    viewer_->getCamera()->setClearColor(osg::Vec4(0.74f, 0.79f, 0.84f, 1.0f));  // the haze colour
+
+    for (const Place& p : scene.places) imgui_.addGlyphText(p.nameZh + p.description);
+    for (const Bookmark& b : scene.bookmarks) imgui_.addGlyphText(b.nameZh);
+    for (const SceneLayer& l : scene.layers) imgui_.addGlyphText(l.data.name);
+    imgui_.addGlyphText("演示数据江北区图层属性视点性能帧时间三角形图块导入构建不透明度来源坐标系读取修复默认高度消息要素底部清除点击建筑查看环绕飞行空格");
+
+    imgui_.addOverlay(makeDemoBanner(app_, imgui_));
+    imgui_.addPanel(makeLayersPanel(app_));
+    imgui_.addPanel(makeInspectorPanel(app_));
+    imgui_.addPanel(makeBookmarksPanel(app_));
+    imgui_.addPanel(makePerformancePanel(app_));
+    imgui_.setPanelsVisible(!options.hideUi);
+
+    camera_ = new GuardedCameraManipulator([this](const osgGA::GUIEventAdapter& ea) { return imgui_.wantsEvent(ea); });
+    app_.camera = camera_.get();
+    viewName_ = scene.showsDemoData ? "overview" : "all";
+}
+
+bool ViewerApp::open(std::string& error) {
+    osg::Camera* cam = viewer_->getCamera();
+    if (!options_.snapshotPath.empty() || options_.fullscreen == false) {
+        if (!options_.snapshotPath.empty()) {
+            osg::ref_ptr<osg::GraphicsContext> gc = createOffscreenContext(options_.width, options_.height, error);
+            if (!gc) return false;
+            useOffscreenContext(*viewer_, gc.get(), options_.width, options_.height);
+            capture_ = new FrameCapture;
+            cam->setFinalDrawCallback(capture_.get());
+        } else {
+            if (!std::getenv("DISPLAY")) {
+                error = "no X display (DISPLAY is unset): use --snapshot OUT.png under xvfb-run, as scripts/run.sh does";
+                return false;
+            }
+            viewer_->setUpViewInWindow(40, 40, options_.width, options_.height);
+        }
+    } else {
+        if (!std::getenv("DISPLAY")) {
+            error = "no X display (DISPLAY is unset)";
+            return false;
+        }
+        viewer_->setUpViewOnSingleScreen(0);
+    }
+    cam->setProjectionMatrixAsPerspective(kFieldOfViewDeg, double(options_.width) / options_.height, 1.0, 100000.0);
+    viewer_->addEventHandler(imgui_.install(*cam));
+    viewer_->addEventHandler(new PickingHandler(app_, imgui_));
+    viewer_->addEventHandler(new osgViewer::StatsHandler);
+    viewer_->setCameraManipulator(camera_.get(), false);
+    viewer_->realize();
+    if (!viewer_->isRealized()) {
+        error = "the viewer window could not be opened";
+        return false;
+    }
+    std::string viewError;
+    if (!setView(options_.view.empty() ? viewName_ : options_.view, error)) return false;
+    return true;
+}
+
+bool ViewerApp::setView(const std::string& name, std::string& error) {
+    const Bookmark* b = findBookmark(scene_, name);
+    if (!b) {
+        error = "--view: no bookmark named '" + name + "'; known:";
+        for (const Bookmark& k : scene_.bookmarks) error += " " + k.id;
+        return false;
+    }
+    viewName_ = b->id;
+    CameraPose pose = poseForBookmark(*b, *scene_.frame);
+    camera_->setHomePosition(pose.eye, pose.center, pose.up);
+    camera_->jumpTo(pose);
+    return true;
+}
+
+int ViewerApp::runInteractive() {
+    while (!viewer_->done()) viewer_->frame();
+    return 0;
+}
+
+osg::ref_ptr<osg::Image> ViewerApp::renderImage(int frames) {
+    for (int i = 0; i < frames; ++i) {
+        if (i == frames - 1 && capture_) capture_->arm();
+        auto t0 = std::chrono::steady_clock::now();
+        viewer_->frame();
+        if (firstFrameMs_ < 0)
+            firstFrameMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    }
+    return capture_ ? capture_->image() : nullptr;
+}
+
+int ViewerApp::runSnapshot(const std::string& pngPath, std::ostream& out, std::ostream& err) {
+    // ImGui sizes auto-fitting windows on their second frame; the third is the one kept.
+    osg::ref_ptr<osg::Image> image = renderImage(3);
+    if (!image || !image->data()) {
+        err << "jiangbei-twin: " << pngPath << ": nothing was rendered\n";
+        return 3;
+    }
+    if (!osgDB::writeImageFile(*image, pngPath)) {
+        err << "jiangbei-twin: " << pngPath << ": cannot write the PNG (directory missing or not writable?)\n";
+        return 3;
+    }
+    SnapshotTimings t{firstFrameMs_, lastFrameDrawCalls(*viewer_)};
+    out << snapshotReport(scene_, pngPath, options_.width, options_.height, viewName_, t).dump() << std::endl;
+    return scene_.errors.empty() ? 0 : 1;
+}
+
+}  // namespace jbt

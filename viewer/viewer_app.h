@@ -1,0 +1,48 @@
+#pragma once
+// The running application: one osgViewer, the ImGui layer with its panels, the camera and the
+// picker, shown in a window or rendered offscreen for --snapshot.
+#include <osgViewer/Viewer>
+#include <memory>
+#include <ostream>
+
+#include "viewer/app_state.h"
+#include "viewer/imgui_layer.h"
+#include "viewer/offscreen_render.h"
+
+namespace jbt {
+
+class ViewerApp {
+public:
+    ViewerApp(SceneModel& scene, const AppOptions& options);
+
+    // Sets up the window (or, for snapshots, the offscreen context). False with `error` if no
+    // OpenGL context can be had.
+    bool open(std::string& error);
+
+    // Starts at a bookmark; false with the known names in `error` if there is none such.
+    bool setView(const std::string& name, std::string& error);
+    const std::string& viewName() const { return viewName_; }
+
+    int runInteractive();
+    // Renders, writes the PNG, prints the JSON line to `out`. Returns the process exit code.
+    int runSnapshot(const std::string& pngPath, std::ostream& out, std::ostream& err);
+
+    // Renders `frames` frames and returns the last one as an image (for tests).
+    osg::ref_ptr<osg::Image> renderImage(int frames = 3);
+
+    osgViewer::Viewer& viewer() { return *viewer_; }
+    AppState& state() { return app_; }
+
+private:
+    SceneModel& scene_;
+    const AppOptions& options_;
+    osg::ref_ptr<osgViewer::Viewer> viewer_;
+    ImGuiLayer imgui_;
+    AppState app_;
+    osg::ref_ptr<GuardedCameraManipulator> camera_;
+    osg::ref_ptr<FrameCapture> capture_;
+    std::string viewName_;
+    double firstFrameMs_ = -1;
+};
+
+}  // namespace jbt
