@@ -61,7 +61,7 @@ public:
             case GEA::RELEASE:
             case GEA::DOUBLECLICK:
                 setMouse();
-                if (int b = button(); b >= 0) io.MouseDown[b] = ea.getEventType() != GEA::RELEASE;
+                if (int b = button(); b >= 0) layer_.setMouseButton(b, ea.getEventType() != GEA::RELEASE);
                 break;
             case GEA::SCROLL:
                 io.MouseWheel += ea.getScrollingMotion() == GEA::SCROLL_UP ? 1.f
@@ -144,6 +144,18 @@ osg::ref_ptr<osgGA::GUIEventHandler> ImGuiLayer::install(osg::Camera& camera) {
     return new ImGuiEventHandler(*this);
 }
 
+void ImGuiLayer::setMouseButton(int button, bool down) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (down) {
+        io.MouseDown[button] = true;
+        pressUnseen_[button] = true;
+    } else if (pressUnseen_[button]) {
+        releasePending_[button] = true;
+    } else {
+        io.MouseDown[button] = false;
+    }
+}
+
 bool ImGuiLayer::wantsEvent(const GEA& ea) const {
     switch (ea.getEventType()) {
         case GEA::PUSH:
@@ -195,6 +207,12 @@ void ImGuiLayer::drawFrame(osg::RenderInfo& renderInfo) {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
+    // Releases that came in the same frame as their press are applied now that ImGui has seen
+    // the press: 1.86 samples button state once per frame and would lose a quick click.
+    for (int b = 0; b < 3; ++b) {
+        if (releasePending_[b]) io.MouseDown[b] = false;
+        releasePending_[b] = pressUnseen_[b] = false;
+    }
     for (auto& o : overlays_) o->draw();
     if (panelsVisible_)
         for (auto& p : panels_) p->draw();

@@ -37,6 +37,7 @@ public:
     void addGlyphText(const std::string& utf8) { glyphText_ += utf8; }
 
     void drawFrame(osg::RenderInfo& renderInfo);  // called by the post-draw callback
+    void setMouseButton(int button, bool down);   // called by the event handler
 
 private:
     void initialise();
@@ -47,6 +48,7 @@ private:
     double lastTime_ = -1;
     std::string fontMessage_, glyphText_;
     bool wantMouse_ = false, wantKeyboard_ = false;
+    bool pressUnseen_[3] = {}, releasePending_[3] = {};
 };
 
 }  // namespace jbt

@@ -140,3 +140,46 @@ TEST(RenderDemo, DemoDistrictAndItsBannerAreOnScreen) {
 
 }  // namespace
 }  // namespace jbt
+
+namespace jbt {
+namespace {
+
+// Drags with the mouse through OSG's event queue, one frame per step, like a user would.
+void drag(osgViewer::Viewer& v, float x0, float y0, float x1, float y1) {
+    osgGA::EventQueue* q = v.getEventQueue();
+    q->mouseMotion(x0, y0);
+    v.frame();
+    q->mouseButtonPress(x0, y0, 1);
+    v.frame();
+    for (int i = 1; i <= 5; ++i) {
+        q->mouseMotion(x0 + (x1 - x0) * i / 5, y0 + (y1 - y0) * i / 5);
+        v.frame();
+    }
+    q->mouseButtonRelease(x1, y1, 1);
+    v.frame();
+}
+
+TEST(Interaction, DragsOnImGuiPanelsNeverReachTheCamera) {
+    auto dir = test::scratchDir();
+    AppOptions o;
+    o.snapshotPath = (dir / "x.png").string();
+    o.width = 800;
+    o.height = 600;
+    SceneModel scene = assembleScene(o);
+    ViewerApp app(scene, o);
+    std::string error;
+    ASSERT_TRUE(app.open(error)) << error;
+    osgViewer::Viewer& v = app.viewer();
+    osgGA::EventQueue* q = v.getEventQueue();
+    q->setMouseInputRange(0, 0, 800, 600);
+    q->getCurrentEventState()->setMouseYOrientation(osgGA::GUIEventAdapter::Y_INCREASING_DOWNWARDS);
+    app.renderImage(3);
+    osg::Matrixd start = v.getCamera()->getViewMatrix();
+    drag(v, 60, 20, 300, 250);  // the Layers panel's title bar, top left
+    EXPECT_EQ(v.getCamera()->getViewMatrix(), start) << "a drag on a panel must not turn the camera";
+    drag(v, 600, 400, 660, 440);  // open scene, clear of every panel
+    EXPECT_NE(v.getCamera()->getViewMatrix(), start) << "a drag on the scene turns the camera";
+}
+
+}  // namespace
+}  // namespace jbt

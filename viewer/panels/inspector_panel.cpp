@@ -19,8 +19,8 @@ public:
 
     void draw() override {
         ImGuiIO& io = ImGui::GetIO();
-        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 370, 10), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(360, 0), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 430, 10), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(420, 340), ImGuiCond_FirstUseEver);
         if (!ImGui::Begin("属性 Inspector")) return ImGui::End();
         const Selection& s = app_.selection;
         if (!s.valid() || s.layer >= int(app_.scene.layers.size())) {
@@ -34,6 +34,8 @@ public:
         ImGui::Text("高度 Height: %.1f m (%s)", f.height, heightSourceName(f.heightSource));
         if (f.minHeight > 0) ImGui::Text("底部 Base: %.1f m", f.minHeight);
         if (ImGui::BeginTable("attrs", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
+            ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed, 130.f);
+            ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
             for (const auto& [k, v] : f.attributes) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();

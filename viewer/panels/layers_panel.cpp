@@ -11,9 +11,10 @@ public:
     explicit LayersPanel(AppState& app) : app_(app) {}
 
     void draw() override {
+        ImGuiIO& io = ImGui::GetIO();
         ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(360, 0), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("图层 Layers")) return ImGui::End();
+        ImGui::SetNextWindowSizeConstraints(ImVec2(360, 0), ImVec2(520, io.DisplaySize.y * 0.6f));
+        if (!ImGui::Begin("图层 Layers", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
         for (std::size_t i = 0; i < app_.scene.layers.size(); ++i) drawLayer(i, app_.scene.layers[i]);
         if (!app_.scene.errors.empty() || !app_.scene.messages.empty()) {
             ImGui::Separator();
@@ -40,7 +41,7 @@ private:
             if (ImGui::SliderFloat("不透明度 Opacity", &l.opacity, 0.1f, 1.0f, "%.2f")) setLayerOpacity(*l.node, l.opacity);
             ImGui::Text("来源 Source: %s", l.data.sourcePath.c_str());
             ImGui::Text("坐标系 CRS: %s", l.data.sourceCrs.c_str());
-            ImGui::Text("读取 read %zu · 导入 imported %zu · 修复 repaired %zu · 默认高度 default height %zu",
+            ImGui::TextWrapped("读取 read %zu · 导入 imported %zu · 修复 repaired %zu · 默认高度 default height %zu",
                         r.featuresRead, r.featuresImported, r.geometriesRepaired, r.heightsDefaulted);
             for (const auto& [reason, count] : r.skipped) ImGui::BulletText("skipped %s: %zu", reason.c_str(), count);
             if (!r.messages.empty() && ImGui::TreeNode("messages", "消息 Messages (%zu)", r.messages.size())) {
