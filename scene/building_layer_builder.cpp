@@ -1,6 +1,7 @@
 #include "scene/building_layer_builder.h"
 
 #include <osg/BlendFunc>
+#include <osg/CullFace>
 #include <osg/Depth>
 #include <osg/Geode>
 #include <osg/Geometry>
@@ -44,6 +45,8 @@ osg::ref_ptr<osg::Group> makeLayerGroup(const LayerData& layer, const BuildingLa
     if (o.program) ss->setAttributeAndModes(o.program.get());
     ss->addUniform(new osg::Uniform("u_highlightId", -1.0f));
     ss->addUniform(new osg::Uniform("u_opacity", 1.0f));
+    // Buildings are closed solids with outward, counter-clockwise faces: the backs never show.
+    ss->setAttributeAndModes(new osg::CullFace(osg::CullFace::BACK));
     return group;
 }
 

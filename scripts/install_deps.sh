@@ -6,7 +6,7 @@ packages=(
   build-essential cmake pkg-config
   libopenscenegraph-dev libgdal-dev gdal-bin libproj-dev proj-bin
   libimgui-dev nlohmann-json3-dev libcli11-dev libgtest-dev
-  xvfb xauth fonts-wqy-microhei fontconfig
+  xvfb xauth libgl1-mesa-dri fonts-wqy-microhei fontconfig
 )
 
 missing=()

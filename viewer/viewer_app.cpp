@@ -38,28 +38,23 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
 
 bool ViewerApp::open(std::string& error) {
     osg::Camera* cam = viewer_->getCamera();
-    if (!options_.snapshotPath.empty() || options_.fullscreen == false) {
-        if (!options_.snapshotPath.empty()) {
-            osg::ref_ptr<osg::GraphicsContext> gc = createOffscreenContext(options_.width, options_.height, error);
-            if (!gc) return false;
-            useOffscreenContext(*viewer_, gc.get(), options_.width, options_.height);
-            capture_ = new FrameCapture;
-            cam->setFinalDrawCallback(capture_.get());
-        } else {
-            if (!std::getenv("DISPLAY")) {
-                error = "no X display (DISPLAY is unset): use --snapshot OUT.png under xvfb-run, as scripts/run.sh does";
-                return false;
-            }
-            viewer_->setUpViewInWindow(40, 40, options_.width, options_.height);
-        }
-    } else {
-        if (!std::getenv("DISPLAY")) {
-            error = "no X display (DISPLAY is unset)";
-            return false;
-        }
+    if (!options_.snapshotPath.empty()) {
+        osg::ref_ptr<osg::GraphicsContext> gc = createOffscreenContext(options_.width, options_.height, error);
+        if (!gc) return false;
+        useOffscreenContext(*viewer_, gc.get(), options_.width, options_.height);
+        capture_ = new FrameCapture;
+        cam->setFinalDrawCallback(capture_.get());
+    } else if (!std::getenv("DISPLAY")) {
+        error = "no X display (DISPLAY is unset): use --snapshot OUT.png under xvfb-run, as scripts/run.sh does";
+        return false;
+    } else if (options_.fullscreen) {
         viewer_->setUpViewOnSingleScreen(0);
+    } else {
+        viewer_->setUpViewInWindow(40, 40, options_.width, options_.height);
     }
-    cam->setProjectionMatrixAsPerspective(kFieldOfViewDeg, double(options_.width) / options_.height, 1.0, 100000.0);
+    const osg::Viewport* vp = cam->getViewport();
+    double aspect = vp && vp->height() > 0 ? vp->width() / vp->height() : double(options_.width) / options_.height;
+    cam->setProjectionMatrixAsPerspective(kFieldOfViewDeg, aspect, 1.0, 100000.0);
     viewer_->addEventHandler(imgui_.install(*cam));
     viewer_->addEventHandler(new PickingHandler(app_, imgui_));
     viewer_->addEventHandler(new osgViewer::StatsHandler);
@@ -69,9 +64,7 @@ bool ViewerApp::open(std::string& error) {
         error = "the viewer window could not be opened";
         return false;
     }
-    std::string viewError;
-    if (!setView(options_.view.empty() ? viewName_ : options_.view, error)) return false;
-    return true;
+    return setView(options_.view.empty() ? viewName_ : options_.view, error);
 }
 
 bool ViewerApp::setView(const std::string& name, std::string& error) {

@@ -70,6 +70,13 @@ TEST_P(Extrusion, SquareWithSquareHoleHasOpenCourtyardAndOutwardWalls) {
     EXPECT_EQ(eastOuter, 4) << "outer walls face out";
     EXPECT_EQ(eastInner, 4) << "courtyard walls face into the courtyard";
     for (float id : *mesh.ids) EXPECT_EQ(id, 7.f);
+    // Back faces are culled, so every triangle must wind counter-clockwise seen from outside.
+    const auto& v = *mesh.vertices;
+    const auto& idx = *mesh.triangles;
+    for (std::size_t t = 0; t < idx.size(); t += 3) {
+        osg::Vec3 winding = (v[idx[t + 1]] - v[idx[t]]) ^ (v[idx[t + 2]] - v[idx[t]]);
+        EXPECT_GT(winding * (*mesh.normals)[idx[t]], 0.f) << "triangle " << t / 3;
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(HoleWinding, Extrusion, ::testing::Values(true, false));

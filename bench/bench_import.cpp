@@ -1,0 +1,84 @@
+// Import + mesh throughput: generated footprints (10k, 100k, 1M by default) and real OSM
+// extracts, beside `ogr2ogr -f GPKG` on the same files. Prints a Markdown table.
+//   bench_import [--sizes 10000,100000] [--osm FILE ...] [--workdir DIR]
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "bench/footprint_generator.h"
+#include "data_import/ogr_building_reader.h"
+#include "scene/building_layer_builder.h"
+
+namespace {
+
+double secondsOf(const std::function<void()>& fn) {
+    auto t0 = std::chrono::steady_clock::now();
+    fn();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+void measure(const std::string& label, const std::string& file, const jbt::GeoPoint& origin, const std::string& workdir) {
+    jbt::SceneFrame frame(origin);
+    jbt::ImportResult r;
+    double importS = secondsOf([&] { r = jbt::importBuildings({file}, frame); });
+    if (!r.ok) {
+        std::cerr << r.error << "\n";
+        return;
+    }
+    jbt::SceneBuildStats stats;
+    double meshS = secondsOf([&] { jbt::buildBuildingLayer(r.layer, {}, stats); });
+    std::string gpkg = workdir + "/ogr2ogr_out.gpkg";
+    std::filesystem::remove(gpkg);
+    double ogrS = secondsOf([&] {
+        std::string cmd = "ogr2ogr -f GPKG '" + gpkg + "' '" + file + "'" +
+                          (file.find(".osm") != std::string::npos ? " multipolygons" : "") + " >/dev/null 2>&1";
+        if (std::system(cmd.c_str()) != 0) std::cerr << "ogr2ogr failed on " << file << "\n";
+    });
+    std::size_t n = r.layer.report.featuresRead;
+    std::printf("| %s | %zu | %.2f | %.2f | %.0f | %zu | %.2f | %.0f |\n", label.c_str(), n, importS, meshS,
+                n / (importS + meshS), stats.triangles, ogrS, n / ogrS);
+    std::fflush(stdout);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::size_t> sizes = {10000, 100000, 1000000};
+    std::vector<std::string> osm;
+    std::string workdir = std::filesystem::temp_directory_path() / "jbt-bench";
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--sizes" && i + 1 < argc) {
+            sizes.clear();
+            std::stringstream ss(argv[++i]);
+            for (std::string s; std::getline(ss, s, ',');) sizes.push_back(std::stoul(s));
+        } else if (a == "--osm" && i + 1 < argc) {
+            osm.push_back(argv[++i]);
+        } else if (a == "--workdir" && i + 1 < argc) {
+            workdir = argv[++i];
+        }
+    }
+    std::filesystem::create_directories(workdir);
+    std::printf("| input | footprints | import s | mesh s | footprints/s (import+mesh) | triangles | ogr2ogr GPKG s | ogr2ogr features/s |\n");
+    std::printf("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (std::size_t n : sizes) {
+        std::string file = workdir + "/footprints_" + std::to_string(n) + ".geojson";
+        if (!std::filesystem::exists(file)) jbt::bench::writeFootprintsGeoJson(n, file);
+        measure("generated GeoJSON " + std::to_string(n / 1000) + "k", file, {106.60, 29.60}, workdir);
+    }
+    for (const std::string& f : osm) {
+        jbt::GeoPoint centre;
+        std::string error;
+        if (!jbt::probeCentre({f}, centre, error)) {
+            std::cerr << error << "\n";
+            continue;
+        }
+        measure(std::filesystem::path(f).filename().string(), f, centre, workdir);
+    }
+}
