@@ -1,5 +1,7 @@
 #include "scene/building_mesh.h"
 
+#include <cmath>
+
 #include "scene/building_colors.h"
 
 namespace jbt {
@@ -45,7 +47,16 @@ bool BuildingMesh::add(const Feature& f, float id) {
     std::vector<std::pair<std::vector<Vec2>, std::vector<std::uint32_t>>> roofs;
     for (const Polygon& p : f.polygons) {
         if (!triangulator_.triangulate(p, roofPoints_, roofTriangles_)) return false;
-        roofs.emplace_back(roofPoints_, roofTriangles_);
+        // The tessellator may emit slivers along collinear edges: they draw nothing.
+        std::vector<std::uint32_t> kept;
+        kept.reserve(roofTriangles_.size());
+        for (std::size_t t = 0; t + 2 < roofTriangles_.size(); t += 3) {
+            const Vec2 &a = roofPoints_[roofTriangles_[t]], &b = roofPoints_[roofTriangles_[t + 1]],
+                       &c = roofPoints_[roofTriangles_[t + 2]];
+            if (std::fabs((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x)) > 1e-9)
+                kept.insert(kept.end(), {roofTriangles_[t], roofTriangles_[t + 1], roofTriangles_[t + 2]});
+        }
+        roofs.emplace_back(roofPoints_, std::move(kept));
     }
     osg::Vec4ub wall = wallColorForHeight(f.height), roof = roofColorForHeight(f.height);
     for (std::size_t pi = 0; pi < f.polygons.size(); ++pi) {

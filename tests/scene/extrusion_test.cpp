@@ -49,6 +49,16 @@ bool pointInAnyTriangle(const BuildingMesh& m, float x, float y, float z) {
     return false;
 }
 
+// Back faces are culled, so every triangle must wind counter-clockwise seen from outside.
+void expectOutwardWinding(const BuildingMesh& mesh) {
+    const auto& v = *mesh.vertices;
+    const auto& idx = *mesh.triangles;
+    for (std::size_t t = 0; t < idx.size(); t += 3) {
+        osg::Vec3 winding = (v[idx[t + 1]] - v[idx[t]]) ^ (v[idx[t + 2]] - v[idx[t]]);
+        EXPECT_GT(winding * (*mesh.normals)[idx[t]], 0.f) << "triangle " << t / 3;
+    }
+}
+
 class Extrusion : public ::testing::TestWithParam<bool> {};
 
 TEST_P(Extrusion, SquareWithSquareHoleHasOpenCourtyardAndOutwardWalls) {
@@ -70,13 +80,7 @@ TEST_P(Extrusion, SquareWithSquareHoleHasOpenCourtyardAndOutwardWalls) {
     EXPECT_EQ(eastOuter, 4) << "outer walls face out";
     EXPECT_EQ(eastInner, 4) << "courtyard walls face into the courtyard";
     for (float id : *mesh.ids) EXPECT_EQ(id, 7.f);
-    // Back faces are culled, so every triangle must wind counter-clockwise seen from outside.
-    const auto& v = *mesh.vertices;
-    const auto& idx = *mesh.triangles;
-    for (std::size_t t = 0; t < idx.size(); t += 3) {
-        osg::Vec3 winding = (v[idx[t + 1]] - v[idx[t]]) ^ (v[idx[t + 2]] - v[idx[t]]);
-        EXPECT_GT(winding * (*mesh.normals)[idx[t]], 0.f) << "triangle " << t / 3;
-    }
+    expectOutwardWinding(mesh);
 }
 
 INSTANTIATE_TEST_SUITE_P(HoleWinding, Extrusion, ::testing::Values(true, false));
@@ -90,6 +94,7 @@ TEST(ExtrusionMore, RaisedBuildingGetsAFloor) {
     ASSERT_TRUE(mesh.add(f, 0));
     EXPECT_NEAR(areaFacing(mesh, {0, 0, -1}), 100, 1e-3);
     EXPECT_NEAR(areaFacing(mesh, {0, 0, 1}), 100, 1e-3);
+    expectOutwardWinding(mesh);
 }
 
 TEST(ExtrusionMore, ConcaveFootprintRoofAreaMatches) {
@@ -101,6 +106,7 @@ TEST(ExtrusionMore, ConcaveFootprintRoofAreaMatches) {
     ASSERT_TRUE(mesh.add(f, 0));
     EXPECT_NEAR(areaFacing(mesh, {0, 0, 1}), 675, 1e-3);
     EXPECT_FALSE(pointInAnyTriangle(mesh, 25, 25, 10));
+    expectOutwardWinding(mesh);
 }
 
 TEST(ExtrusionMore, TriangulatorAddsPointsWhereEdgesCross) {
