@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <functional>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -55,9 +54,7 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--sizes" && i + 1 < argc) {
-            sizes.clear();
-            std::stringstream ss(argv[++i]);
-            for (std::string s; std::getline(ss, s, ',');) sizes.push_back(std::stoul(s));
+            sizes = jbt::bench::parseSizes(argv[++i]);
         } else if (a == "--osm" && i + 1 < argc) {
             osm.push_back(argv[++i]);
         } else if (a == "--workdir" && i + 1 < argc) {

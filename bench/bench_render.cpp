@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <sstream>
 #include <vector>
 
 #include "bench/footprint_generator.h"
@@ -54,9 +53,7 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--sizes" && i + 1 < argc) {
-            sizes.clear();
-            std::stringstream ss(argv[++i]);
-            for (std::string s; std::getline(ss, s, ',');) sizes.push_back(std::stoul(s));
+            sizes = jbt::bench::parseSizes(argv[++i]);
         } else if (a == "--frames" && i + 1 < argc) {
             frames = std::stoi(argv[++i]);
         }

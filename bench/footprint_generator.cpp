@@ -104,4 +104,16 @@ void writeFootprintsGeoJson(std::size_t count, const std::string& path, double l
     std::fputs("\n]}\n", out.get());
 }
 
+std::vector<std::size_t> parseSizes(const std::string& list) {
+    std::vector<std::size_t> out;
+    std::size_t start = 0;
+    while (start < list.size()) {
+        std::size_t end = list.find(',', start);
+        if (end == std::string::npos) end = list.size();
+        out.push_back(std::stoul(list.substr(start, end - start)));
+        start = end + 1;
+    }
+    return out;
+}
+
 }  // namespace jbt::bench

@@ -15,6 +15,13 @@ struct Vec2 {
 // A ring is stored open: the closing vertex equal to the first is dropped on import.
 using Ring = std::vector<Vec2>;
 
+// Shoelace area, positive for counter-clockwise rings.
+inline double signedArea(const Ring& r) {
+    double a = 0;
+    for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) a += r[j].x * r[i].y - r[i].x * r[j].y;
+    return 0.5 * a;
+}
+
 struct Polygon {
     Ring outer;
     std::vector<Ring> holes;

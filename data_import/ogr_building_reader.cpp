@@ -162,12 +162,6 @@ public:
         return true;
     }
 
-    static double ringArea(const Ring& r) {
-        double a = 0;
-        for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) a += r[j].x * r[i].y - r[i].x * r[j].y;
-        return 0.5 * a;
-    }
-
     void collectPolygons(const OGRGeometry& g, std::vector<const OGRPolygon*>& out) {
         auto t = wkbFlatten(g.getGeometryType());
         if (t == wkbPolygon) {
@@ -217,12 +211,12 @@ public:
             Polygon poly;
             const OGRLinearRing* ext = p->getExteriorRing();
             if (!ext || !convertRing(*ext, poly.outer)) return skip(fid, "nan_coordinate", "");
-            double area = std::fabs(ringArea(poly.outer));
+            double area = std::fabs(signedArea(poly.outer));
             for (int i = 0; i < p->getNumInteriorRings(); ++i) {
                 Ring hole;
                 if (!convertRing(*p->getInteriorRing(i), hole)) return skip(fid, "nan_coordinate", "");
                 if (hole.size() < 3) continue;
-                area -= std::fabs(ringArea(hole));
+                area -= std::fabs(signedArea(hole));
                 poly.holes.push_back(std::move(hole));
             }
             if (poly.outer.size() >= 3 && area > 0.01) out.polygons.push_back(std::move(poly));

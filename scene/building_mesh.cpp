@@ -6,12 +6,6 @@
 
 namespace jbt {
 
-double signedArea(const Ring& r) {
-    double a = 0;
-    for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) a += r[j].x * r[i].y - r[i].x * r[j].y;
-    return 0.5 * a;
-}
-
 BuildingMesh::BuildingMesh(osg::Vec3d origin) : origin_(origin) {}
 
 std::uint32_t BuildingMesh::addVertex(double x, double y, double z, const osg::Vec3& n, osg::Vec4ub c, float id) {

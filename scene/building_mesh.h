@@ -38,7 +38,4 @@ private:
     std::vector<std::uint32_t> roofTriangles_;
 };
 
-// Signed area, positive for counter-clockwise rings.
-double signedArea(const Ring& ring);
-
 }  // namespace jbt
