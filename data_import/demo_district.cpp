@@ -1,6 +1,8 @@
 #include "data_import/demo_district.h"
 
 #include <cmath>
+
+#include "data_import/demo_landscape.h"
 #include <set>
 #include <string>
 
@@ -88,6 +90,7 @@ LayerData generateDemoDistrict(const std::vector<Place>& places, const SceneFram
             if (rr > edge || !taken.insert({i, j}).second) continue;
             double w = rng.range(st.minSide, st.maxSide), d = rng.range(st.minSide, st.maxSide);
             Vec2 c{centre.x + u * cs - v * sn, centre.y + u * sn + v * cs};
+            if (options.rivers && options.rivers->contains(c, 40 + 0.5 * std::hypot(w, d))) continue;
 
             Feature f;
             f.sourceFid = fid++;

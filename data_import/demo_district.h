@@ -9,8 +9,11 @@
 
 namespace jbt {
 
+class RiverMask;
+
 struct DemoDistrictOptions {
     std::uint64_t seed = 20261124;
+    const RiverMask* rivers = nullptr;  // no buildings in the rivers or on their banks
 };
 
 LayerData generateDemoDistrict(const std::vector<Place>& places, const SceneFrame& frame,

@@ -34,6 +34,7 @@ struct Feature {
     std::vector<Polygon> polygons;  // scene metres, x east, y north
     double height = 0;              // top of the building above ground, metres
     double minHeight = 0;           // bottom (bridges, overhangs), metres
+    double groundZ = 0;             // terrain height the building stands on, metres
     HeightSource heightSource = HeightSource::Default;
     std::vector<std::pair<std::string, std::string>> attributes;
 };

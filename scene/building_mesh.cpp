@@ -53,18 +53,19 @@ bool BuildingMesh::add(const Feature& f, float id) {
         roofs.emplace_back(roofPoints_, std::move(kept));
     }
     osg::Vec4ub wall = wallColorForHeight(f.height), roof = roofColorForHeight(f.height);
+    const double bottom = f.groundZ + f.minHeight, top = f.groundZ + f.height;
     for (std::size_t pi = 0; pi < f.polygons.size(); ++pi) {
         const Polygon& p = f.polygons[pi];
-        addWalls(p.outer, signedArea(p.outer) > 0, f.minHeight, f.height, wall, id);
-        for (const Ring& hole : p.holes) addWalls(hole, signedArea(hole) < 0, f.minHeight, f.height, wall, id);
+        addWalls(p.outer, signedArea(p.outer) > 0, bottom, top, wall, id);
+        for (const Ring& hole : p.holes) addWalls(hole, signedArea(hole) < 0, bottom, top, wall, id);
 
         const auto& [points, tris] = roofs[pi];
         auto base = static_cast<std::uint32_t>(vertices->size());
-        for (const Vec2& q : points) addVertex(q.x, q.y, f.height, osg::Vec3(0, 0, 1), roof, id);
+        for (const Vec2& q : points) addVertex(q.x, q.y, top, osg::Vec3(0, 0, 1), roof, id);
         for (std::uint32_t t : tris) triangles->push_back(base + t);
         if (f.minHeight > 0) {  // raised buildings need a closed underside
             auto floorBase = static_cast<std::uint32_t>(vertices->size());
-            for (const Vec2& q : points) addVertex(q.x, q.y, f.minHeight, osg::Vec3(0, 0, -1), wall, id);
+            for (const Vec2& q : points) addVertex(q.x, q.y, bottom, osg::Vec3(0, 0, -1), wall, id);
             for (std::size_t t = 0; t < tris.size(); t += 3)
                 for (int k : {0, 2, 1}) triangles->push_back(floorBase + tris[t + k]);
         }

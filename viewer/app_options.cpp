@@ -25,6 +25,7 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
     app.add_option("--default-height", shared.height.defaultHeight,
                    "Height when a building carries none (default 10 m)")
         ->check(CLI::PositiveNumber);
+    app.add_option("--dem", out.demPath, "Terrain from a raster DEM (GeoTIFF, SRTM .hgt, DTED, ...; any CRS)");
     app.add_flag("--no-demo", noDemo, "Leave out the generated demo district");
     app.add_option("--snapshot", out.snapshotPath, "Render offscreen to this PNG, print one line of JSON, exit");
     app.add_option("--size", size, "Snapshot or window size WxH (default 1280x720)");

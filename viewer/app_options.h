@@ -9,6 +9,7 @@ namespace jbt {
 
 struct AppOptions {
     std::vector<ImportOptions> layers;  // --layer, each with the shared CRS/datum/height options
+    std::string demPath;                // --dem: terrain from a raster DEM
     bool demo = true;                   // generated demo district (off with --no-demo)
     std::string snapshotPath;           // --snapshot: render offscreen, print JSON, exit
     int width = 1280, height = 720;     // --size

@@ -17,12 +17,12 @@ void setAll(osgGA::KeySwitchMatrixManipulator& k, const CameraPose& p) {
 
 }  // namespace
 
-CameraPose poseForBookmark(const Bookmark& b, const SceneFrame& frame) {
+CameraPose poseForBookmark(const Bookmark& b, const SceneFrame& frame, const HeightGrid* terrain) {
     Vec2 t = frame.toScene(b.target);
     double h = osg::DegreesToRadians(b.headingDeg), p = osg::DegreesToRadians(b.pitchDeg);
     osg::Vec3d forward(std::sin(h) * std::cos(p), std::cos(h) * std::cos(p), -std::sin(p));
     CameraPose pose;
-    pose.center = osg::Vec3d(t.x, t.y, 0);
+    pose.center = osg::Vec3d(t.x, t.y, terrain && !terrain->empty() ? terrain->sample(t.x, t.y) : 0.0);
     pose.eye = pose.center - forward * b.rangeM;
     return pose;
 }

@@ -4,6 +4,7 @@
 #include <osgGA/KeySwitchMatrixManipulator>
 #include <functional>
 
+#include "data_import/height_grid.h"
 #include "data_import/places.h"
 
 namespace jbt {
@@ -12,7 +13,8 @@ struct CameraPose {
     osg::Vec3d eye, center, up{0, 0, 1};
 };
 
-CameraPose poseForBookmark(const Bookmark& b, const SceneFrame& frame);
+// Looks at the bookmark's target on the ground (the terrain, when there is one).
+CameraPose poseForBookmark(const Bookmark& b, const SceneFrame& frame, const HeightGrid* terrain = nullptr);
 
 // Orbit (key 1) and first-person fly (key 2). `imguiWants(ea)` says whether ImGui claims an
 // event; such events are not passed on.

@@ -5,6 +5,7 @@
 #include "data_import/attribute_table.h"
 #include "data_import/demo_district.h"
 #include "scene/ground_plane.h"
+#include "scene/water_builder.h"
 #include "scene/resource_paths.h"
 #include "scene/shader_library.h"
 
@@ -20,14 +21,15 @@ double msSince(std::chrono::steady_clock::time_point t0) {
 
 GeoPoint chooseOrigin(const AppOptions& o, SceneModel& scene, bool& demo) {
     demo = o.demo;
-    if (o.layers.empty()) return kJiangbeiCentre;
     GeoPoint centre;
-    std::string error;
-    if (!probeCentre(o.layers.front(), centre, error)) return kJiangbeiCentre;  // import reports it
-    if (distanceMetres(centre, kJiangbeiCentre) < kRecentreDistanceM) return kJiangbeiCentre;
-    char buf[256];
+    std::string error, source;
+    // The first layer decides, else the DEM; failures are reported by the import itself.
+    if (!o.layers.empty() && probeCentre(o.layers.front(), centre, error)) source = o.layers.front().path;
+    else if (!o.demPath.empty() && probeDemCentre({o.demPath}, centre, error)) source = o.demPath;
+    if (source.empty() || distanceMetres(centre, kJiangbeiCentre) < kRecentreDistanceM) return kJiangbeiCentre;
+    char buf[512];
     std::snprintf(buf, sizeof buf, "%s lies %.0f km from Jiangbei: scene centred on it at %.4f, %.4f%s",
-                  o.layers.front().path.c_str(), distanceMetres(centre, kJiangbeiCentre) / 1000.0, centre.lon,
+                  source.c_str(), distanceMetres(centre, kJiangbeiCentre) / 1000.0, centre.lon,
                   centre.lat, demo ? "; demo district left out" : "");
     scene.messages.push_back(buf);
     demo = false;
@@ -37,7 +39,7 @@ GeoPoint chooseOrigin(const AppOptions& o, SceneModel& scene, bool& demo) {
 void extend(osg::BoundingBox& box, const LayerData& layer) {
     for (const Feature& f : layer.features)
         for (const Polygon& p : f.polygons)
-            for (const Vec2& v : p.outer) box.expandBy(osg::Vec3(float(v.x), float(v.y), float(f.height)));
+            for (const Vec2& v : p.outer) box.expandBy(osg::Vec3(float(v.x), float(v.y), float(f.groundZ + f.height)));
 }
 
 Bookmark fitBookmark(const std::string& id, const std::string& name, const osg::BoundingBox& box,
@@ -73,9 +75,38 @@ SceneModel assembleScene(const AppOptions& o) {
     }
 
     auto t0 = std::chrono::steady_clock::now();
+    std::unique_ptr<DemoLandscape> landscape;
+    if (demo) {
+        try {
+            std::string file = findDataFile("assets/demo_landscape.json");
+            if (file.empty()) throw std::runtime_error("assets/demo_landscape.json: not found in " + dataSearchPath());
+            landscape = std::make_unique<DemoLandscape>(loadDemoLandscape(file));
+            scene.terrain = generateDemoTerrain(*landscape, *scene.frame);
+            scene.terrainSource = "演示地形 demo relief (generated)";
+            scene.water = demoWater(*landscape, *scene.frame);
+        } catch (const std::exception& e) {
+            scene.errors.push_back(e.what());
+        }
+    }
+    if (!o.demPath.empty()) {
+        DemResult dem = readDem({o.demPath}, *scene.frame);
+        if (dem.ok) {
+            scene.terrain = std::move(dem.grid);
+            scene.dem = dem.info;
+            scene.terrainSource = o.demPath;
+        } else {
+            scene.errors.push_back(dem.error);
+        }
+    }
     if (demo && !scene.places.empty()) {
         SceneLayer l;
-        l.data = generateDemoDistrict(scene.places, *scene.frame);
+        std::unique_ptr<RiverMask> rivers;
+        DemoDistrictOptions dopt;
+        if (landscape) {
+            rivers = std::make_unique<RiverMask>(*landscape, *scene.frame);
+            dopt.rivers = rivers.get();
+        }
+        l.data = generateDemoDistrict(scene.places, *scene.frame, dopt);
         l.demo = true;
         scene.layers.push_back(std::move(l));
         scene.showsDemoData = true;
@@ -90,19 +121,24 @@ SceneModel assembleScene(const AppOptions& o) {
         l.data = std::move(r.layer);
         scene.layers.push_back(std::move(l));
     }
+    if (!scene.terrain.empty())
+        for (SceneLayer& l : scene.layers) placeOnTerrain(l.data, scene.terrain);
     scene.importMs = msSince(t0);
 
     auto t1 = std::chrono::steady_clock::now();
     scene.root = new osg::Group;
-    osg::ref_ptr<osg::Program> buildings, ground;
+    osg::ref_ptr<osg::Program> buildings, ground, water, terrain;
     try {
         buildings = loadProgram("buildings");
         ground = loadProgram("ground");
+        water = loadProgram("water");
+        terrain = loadProgram("terrain");
     } catch (const std::exception& e) {
         scene.errors.push_back(std::string(e.what()) + "; drawing without shaders");
     }
     osg::StateSet* ss = scene.root->getOrCreateStateSet();
     ss->addUniform(new osg::Uniform("u_sunDirection", osg::Vec3f(0.45f, -0.55f, 0.70f)));
+    ss->addUniform(new osg::Uniform("u_daylight", 1.0f));
     ss->addUniform(new osg::Uniform("u_hazeColor", osg::Vec3f(0.74f, 0.79f, 0.84f)));
     ss->addUniform(new osg::Uniform("u_hazeDensity", 0.000012f));
     for (std::size_t i = 0; i < scene.layers.size(); ++i) {
@@ -119,10 +155,21 @@ SceneModel assembleScene(const AppOptions& o) {
             scene.bookmarks.push_back(fitBookmark("layer:" + l.data.name, "图层 Layer: " + l.data.name, box, *scene.frame));
         }
     }
+    if (!scene.terrain.empty()) {
+        TerrainOptions to;
+        to.program = terrain;
+        if (!scene.water.empty()) to.waterLevelM = scene.water.front().level;
+        scene.root->addChild(buildTerrain(scene.terrain, to, scene.terrainStats));
+        if (!scene.extent.valid())
+            scene.extent = osg::BoundingBox(scene.terrain.originX, scene.terrain.originY, 0, scene.terrain.maxX(), scene.terrain.maxY(), 100);
+    }
+    if (!scene.water.empty()) scene.root->addChild(buildWater(scene.water, water));
     if (!scene.extent.valid()) scene.extent = osg::BoundingBox(-5000, -5000, 0, 5000, 5000, 100);
-    double margin = 0.5 * std::max(scene.extent.xMax() - scene.extent.xMin(), scene.extent.yMax() - scene.extent.yMin()) + 2000;
-    scene.root->addChild(buildGroundPlane(scene.extent.xMin() - margin, scene.extent.yMin() - margin,
-                                          scene.extent.xMax() + margin, scene.extent.yMax() + margin, ground));
+    if (scene.terrain.empty()) {
+        double margin = 0.5 * std::max(scene.extent.xMax() - scene.extent.xMin(), scene.extent.yMax() - scene.extent.yMin()) + 2000;
+        scene.root->addChild(buildGroundPlane(scene.extent.xMin() - margin, scene.extent.yMin() - margin,
+                                              scene.extent.xMax() + margin, scene.extent.yMax() + margin, ground));
+    }
     scene.bookmarks.insert(scene.bookmarks.begin(), fitBookmark("all", "全部 Fit all", scene.extent, *scene.frame));
     scene.buildMs = msSince(t1);
     return scene;

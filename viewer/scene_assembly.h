@@ -6,8 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "data_import/demo_landscape.h"
+#include "data_import/dem_reader.h"
 #include "data_import/places.h"
 #include "scene/building_layer_builder.h"
+#include "scene/terrain_builder.h"
 #include "viewer/app_options.h"
 
 namespace jbt {
@@ -26,6 +29,11 @@ struct SceneModel {
     std::vector<SceneLayer> layers;
     std::vector<Bookmark> bookmarks;
     std::vector<Place> places;
+    HeightGrid terrain;                 // empty: flat ground at 0 m
+    std::string terrainSource;          // DEM path, or the demo landscape
+    DemInfo dem;                        // when the terrain came from a DEM
+    TerrainStats terrainStats;
+    std::vector<WaterBody> water;
     std::vector<std::string> errors;    // layers that could not be loaded, naming file and reason
     std::vector<std::string> messages;  // notes (origin moved, CRS assumed, ...)
     osg::ref_ptr<osg::Group> root;

@@ -75,7 +75,7 @@ bool ViewerApp::setView(const std::string& name, std::string& error) {
         return false;
     }
     viewName_ = b->id;
-    CameraPose pose = poseForBookmark(*b, *scene_.frame);
+    CameraPose pose = poseForBookmark(*b, *scene_.frame, &scene_.terrain);
     camera_->setHomePosition(pose.eye, pose.center, pose.up);
     camera_->jumpTo(pose);
     return true;

@@ -17,7 +17,7 @@ public:
         for (const Bookmark& b : app_.scene.bookmarks) {
             std::string label = b.nameZh == b.nameEn ? b.nameZh : b.nameZh + "  " + b.nameEn;
             if (ImGui::Selectable((label + "##" + b.id).c_str()) && app_.camera)
-                app_.camera->flyTo(poseForBookmark(b, *app_.scene.frame));
+                app_.camera->flyTo(poseForBookmark(b, *app_.scene.frame, &app_.scene.terrain));
         }
         ImGui::Separator();
         ImGui::TextDisabled("1 环绕 orbit · 2 飞行 fly · 空格 space: home");
