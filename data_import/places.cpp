@@ -1,5 +1,7 @@
 #include "data_import/places.h"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -63,6 +65,35 @@ std::vector<Bookmark> loadBookmarks(const std::string& path) {
         throw std::runtime_error(path + ": bookmark entry malformed: " + e.what());
     }
     return out;
+}
+
+namespace {
+
+std::string foldForSearch(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        auto u = static_cast<unsigned char>(c);
+        if (c == ' ' || c == '\'' || c == '-' || c == '.' || c == '_') continue;
+        out += u < 0x80 ? static_cast<char>(std::tolower(u)) : c;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<const Place*> searchPlaces(const std::vector<Place>& places, const std::string& query) {
+    std::string q = foldForSearch(query);
+    std::vector<const Place*> prefix, inside;
+    if (q.empty()) return {};
+    for (const Place& p : places) {
+        std::size_t best = std::string::npos;
+        for (const std::string* name : {&p.nameZh, &p.pinyin, &p.nameEn, &p.id})
+            best = std::min(best, foldForSearch(*name).find(q));
+        if (best == 0) prefix.push_back(&p);
+        else if (best != std::string::npos) inside.push_back(&p);
+    }
+    prefix.insert(prefix.end(), inside.begin(), inside.end());
+    return prefix;
 }
 
 std::vector<Bookmark> bookmarksForPlaces(const std::vector<Place>& places) {

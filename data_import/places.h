@@ -29,6 +29,11 @@ struct Bookmark {
 std::vector<Place> loadPlaces(const std::string& path);
 std::vector<Bookmark> loadBookmarks(const std::string& path);
 
+// Places whose Chinese name, pinyin, English name or id match the query (case, spaces,
+// apostrophes and hyphens ignored: "hongen", "Hong'en Temple", "鸿恩" all find 鸿恩寺).
+// Names that start with the query come first.
+std::vector<const Place*> searchPlaces(const std::vector<Place>& places, const std::string& query);
+
 // A close-up bookmark for every place, after the file's own.
 std::vector<Bookmark> bookmarksForPlaces(const std::vector<Place>& places);
 

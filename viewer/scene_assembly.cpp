@@ -5,6 +5,8 @@
 #include "data_import/attribute_table.h"
 #include "data_import/demo_district.h"
 #include "scene/ground_plane.h"
+#include "scene/label_layer.h"
+#include "viewer/cjk_font.h"
 #include "scene/water_builder.h"
 #include "scene/resource_paths.h"
 #include "scene/shader_library.h"
@@ -53,6 +55,30 @@ Bookmark fitBookmark(const std::string& id, const std::string& name, const osg::
     b.headingDeg = 0;
     b.pitchDeg = 50;
     return b;
+}
+
+// Pins stand on the ground; labels float just above the tallest building around the place.
+std::vector<LabelSpec> placeLabels(const SceneModel& scene) {
+    std::vector<LabelSpec> out;
+    for (const Place& p : scene.places) {
+        Vec2 s = scene.frame->toScene(p.position);
+        double ground = scene.terrain.empty() ? 0.0 : scene.terrain.sample(s.x, s.y);
+        double top = ground + 60;
+        double reach = std::max(250.0, p.zone.radiusM * 0.6);
+        for (const SceneLayer& l : scene.layers)
+            for (const Feature& f : l.data.features) {
+                const Vec2& v = f.polygons[0].outer[0];
+                if (std::hypot(v.x - s.x, v.y - s.y) < reach) top = std::max(top, f.groundZ + f.height);
+            }
+        int priority = p.category == "financial_core" || p.category == "business_circle" ? 3
+                       : p.category == "heritage" || p.category == "forest_park"      ? 2
+                                                                                       : 1;
+        osg::Vec4 color = p.category == "heritage" ? osg::Vec4(1.0f, 0.85f, 0.55f, 1)
+                          : p.category == "forest_park" ? osg::Vec4(0.7f, 1.0f, 0.7f, 1)
+                                                        : osg::Vec4(1, 1, 1, 1);
+        out.push_back({osg::Vec3d(s.x, s.y, ground), osg::Vec3d(s.x, s.y, top + 40), p.nameZh + "\n" + p.nameEn, priority, color});
+    }
+    return out;
 }
 
 }  // namespace
@@ -164,6 +190,13 @@ SceneModel assembleScene(const AppOptions& o) {
             scene.extent = osg::BoundingBox(scene.terrain.originX, scene.terrain.originY, 0, scene.terrain.maxX(), scene.terrain.maxY(), 100);
     }
     if (!scene.water.empty()) scene.root->addChild(buildWater(scene.water, water));
+    if (demo && !scene.places.empty()) {
+        std::string hint;
+        LabelLayerOptions lo;
+        lo.fontFile = findCjkFont(hint);
+        scene.labels = buildLabelLayer(placeLabels(scene), lo);
+        scene.root->addChild(scene.labels);
+    }
     if (!scene.extent.valid()) scene.extent = osg::BoundingBox(-5000, -5000, 0, 5000, 5000, 100);
     if (scene.terrain.empty()) {
         double margin = 0.5 * std::max(scene.extent.xMax() - scene.extent.xMin(), scene.extent.yMax() - scene.extent.yMin()) + 2000;
@@ -173,6 +206,12 @@ SceneModel assembleScene(const AppOptions& o) {
     scene.bookmarks.insert(scene.bookmarks.begin(), fitBookmark("all", "全部 Fit all", scene.extent, *scene.frame));
     scene.buildMs = msSince(t1);
     return scene;
+}
+
+const Bookmark* bookmarkForPlace(const SceneModel& scene, const Place& place) {
+    for (const Bookmark& b : scene.bookmarks)
+        if (b.id == place.id) return &b;
+    return nullptr;
 }
 
 const Bookmark* findBookmark(const SceneModel& scene, const std::string& name) {

@@ -34,6 +34,7 @@ struct SceneModel {
     DemInfo dem;                        // when the terrain came from a DEM
     TerrainStats terrainStats;
     std::vector<WaterBody> water;
+    osg::ref_ptr<osg::Group> labels;    // place names; null when there are no places
     std::vector<std::string> errors;    // layers that could not be loaded, naming file and reason
     std::vector<std::string> messages;  // notes (origin moved, CRS assumed, ...)
     osg::ref_ptr<osg::Group> root;
@@ -43,6 +44,9 @@ struct SceneModel {
 };
 
 SceneModel assembleScene(const AppOptions& options);
+
+// The bookmark of a place (every place has one); nullptr if none.
+const Bookmark* bookmarkForPlace(const SceneModel& scene, const Place& place);
 
 // Bookmark lookup by id, English or Chinese name (case-insensitive); nullptr if none.
 const Bookmark* findBookmark(const SceneModel& scene, const std::string& name);

@@ -22,6 +22,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     for (const Place& p : scene.places) imgui_.addGlyphText(p.nameZh + p.description);
     for (const Bookmark& b : scene.bookmarks) imgui_.addGlyphText(b.nameZh);
     for (const SceneLayer& l : scene.layers) imgui_.addGlyphText(l.data.name);
+    imgui_.addGlyphText("搜索地名没有找到");
     imgui_.addGlyphText("演示数据江北区图层属性视点性能帧时间三角形图块导入构建不透明度来源坐标系读取修复默认高度消息要素底部清除点击建筑查看环绕飞行空格");
 
     imgui_.addOverlay(makeDemoBanner(app_, imgui_));
@@ -29,6 +30,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     imgui_.addPanel(makeInspectorPanel(app_));
     imgui_.addPanel(makeBookmarksPanel(app_));
     imgui_.addPanel(makePerformancePanel(app_));
+    imgui_.addPanel(makeSearchPanel(app_));
     imgui_.setPanelsVisible(!options.hideUi);
 
     camera_ = new GuardedCameraManipulator([this](const osgGA::GUIEventAdapter& ea) { return imgui_.wantsEvent(ea); });

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 namespace jbt {
@@ -47,6 +48,38 @@ TEST(DemoDistrict, SaysItIsDemoData) {
     bool tagged = false;
     for (auto& [k, v] : l.features[0].attributes) tagged |= k == "source" && v.find("demo data") != std::string::npos;
     EXPECT_TRUE(tagged);
+}
+
+}  // namespace
+}  // namespace jbt
+
+namespace jbt {
+namespace {
+
+TEST(PlaceSearch, FindsHongenTempleByPinyinChineseAndEnglish) {
+    std::vector<Place> places = loadPlaces(std::string(JBT_SOURCE_DIR) + "/assets/places.json");
+    for (const char* q : {"hongen", "鸿恩", "Hong'en Temple", "HONGENSI", "hong en"}) {
+        auto hits = searchPlaces(places, q);
+        ASSERT_FALSE(hits.empty()) << q;
+        EXPECT_EQ(hits[0]->nameZh, "鸿恩寺") << q;
+    }
+    EXPECT_TRUE(searchPlaces(places, "nowhere at all").empty());
+    EXPECT_TRUE(searchPlaces(places, "").empty());
+}
+
+TEST(PlaceSearch, GazetteerListsThePlacesThePlannersAskFor) {
+    std::vector<Place> places = loadPlaces(std::string(JBT_SOURCE_DIR) + "/assets/places.json");
+    for (const char* name : {"江北嘴", "国金中心", "观音桥", "北仓", "铁山坪", "明月山", "鸿恩寺", "保定门", "莺花渡",
+                             "盘溪汉阙", "徐悲鸿旧居", "长嘉汇", "港城园区", "鱼嘴"}) {
+        auto it = std::find_if(places.begin(), places.end(), [&](const Place& p) { return p.nameZh == name; });
+        ASSERT_NE(it, places.end()) << name;
+        EXPECT_FALSE(it->category.empty()) << name;
+        EXPECT_FALSE(it->description.empty()) << name;
+        EXPECT_GT(it->position.lon, 106.44) << name;
+        EXPECT_LT(it->position.lon, 106.90) << name;
+        EXPECT_GT(it->position.lat, 29.54) << name;
+        EXPECT_LT(it->position.lat, 29.70) << name;
+    }
 }
 
 }  // namespace
