@@ -30,6 +30,9 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
     app.add_option("--snapshot", out.snapshotPath, "Render offscreen to this PNG, print one line of JSON, exit");
     app.add_option("--size", size, "Snapshot or window size WxH (default 1280x720)");
     app.add_option("--view", out.view, "Camera bookmark to start from (id or name)");
+    app.add_option("--tour", out.tour, "Play a guided tour (id from assets/tours.json, e.g. pearl_chain)");
+    app.add_option("--tour-time", out.tourTime, "With --snapshot and --tour: render the tour at this second")
+        ->check(CLI::NonNegativeNumber);
     app.add_flag("--hide-ui", out.hideUi, "Hide the ImGui panels (the demo-data banner stays)");
     app.add_flag("--fullscreen", out.fullscreen, "Open the window fullscreen");
     try {

@@ -14,6 +14,8 @@ struct AppOptions {
     std::string snapshotPath;           // --snapshot: render offscreen, print JSON, exit
     int width = 1280, height = 720;     // --size
     std::string view;                   // --view: a bookmark id or name
+    std::string tour;                   // --tour: play this tour from the start
+    double tourTime = -1;               // --tour-time: snapshot the tour at this second
     bool hideUi = false;                // --hide-ui: no panels (the demo-data banner stays)
     bool fullscreen = false;
 };

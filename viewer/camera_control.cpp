@@ -4,7 +4,10 @@
 #include <osgGA/StandardManipulator>
 #include <osgGA/TerrainManipulator>
 
+#include <algorithm>
 #include <cmath>
+
+#include "viewer/tour_player.h"
 
 namespace jbt {
 namespace {
@@ -16,6 +19,16 @@ void setAll(osgGA::KeySwitchMatrixManipulator& k, const CameraPose& p) {
 }
 
 }  // namespace
+
+CameraPose interpolateFlight(const CameraPose& from, const CameraPose& to, double t) {
+    t = std::clamp(t, 0.0, 1.0);
+    double s = t * t * (3 - 2 * t);  // smoothstep: no jolt at either end
+    CameraPose p;
+    p.center = from.center * (1 - s) + to.center * s;
+    double hop = 4.0 * s * (1 - s) * 0.35 * (to.center - from.center).length();
+    p.eye = from.eye * (1 - s) + to.eye * s + osg::Vec3d(0, 0, hop);
+    return p;
+}
 
 CameraPose poseForBookmark(const Bookmark& b, const SceneFrame& frame, const HeightGrid* terrain) {
     Vec2 t = frame.toScene(b.target);
@@ -38,21 +51,42 @@ GuardedCameraManipulator::GuardedCameraManipulator(std::function<bool(const osgG
 }
 
 bool GuardedCameraManipulator::handle(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAdapter& aa) {
-    if (ea.getEventType() == osgGA::GUIEventAdapter::FRAME && flight_.active) {
-        advance(ea.getTime());
-        aa.requestRedraw();
-        return false;
+    if (ea.getEventType() == osgGA::GUIEventAdapter::FRAME) {
+        double dt = lastFrameTime_ < 0 ? 0 : ea.getTime() - lastFrameTime_;
+        lastFrameTime_ = ea.getTime();
+        if (tour_ && !tourPaused_) {
+            tourTime_ += dt;
+            TourPlayer::State st = tour_->at(tourTime_);
+            setAll(*this, st.pose);
+            if (st.finished) tourPaused_ = true;
+            return false;
+        }
+        if (flight_.active) {
+            advance(ea.getTime());
+            aa.requestRedraw();
+            return false;
+        }
     }
     if (imguiWants_ && imguiWants_(ea)) return false;
     bool userMoves = ea.getEventType() == osgGA::GUIEventAdapter::PUSH ||
                      ea.getEventType() == osgGA::GUIEventAdapter::SCROLL;
-    if (userMoves) flight_.active = false;  // the user takes over mid-flight
+    if (userMoves) {
+        flight_.active = false;  // the user takes over mid-flight
+        if (tour_) tourPaused_ = true;
+    }
     return osgGA::KeySwitchMatrixManipulator::handle(ea, aa);
 }
 
 void GuardedCameraManipulator::jumpTo(const CameraPose& pose) {
     flight_.active = false;
     setAll(*this, pose);
+}
+
+bool GuardedCameraManipulator::currentPose(CameraPose& pose) const {
+    auto* current = dynamic_cast<const osgGA::StandardManipulator*>(getCurrentMatrixManipulator());
+    if (!current) return false;
+    current->getTransformation(pose.eye, pose.center, pose.up);
+    return true;
 }
 
 void GuardedCameraManipulator::flyTo(const CameraPose& pose, double seconds) {
@@ -67,14 +101,27 @@ void GuardedCameraManipulator::flyTo(const CameraPose& pose, double seconds) {
 void GuardedCameraManipulator::advance(double time) {
     if (flight_.start < 0) flight_.start = time;
     double t = std::min(1.0, (time - flight_.start) / flight_.duration);
-    double s = t * t * (3 - 2 * t);  // smoothstep: no jolt at either end
-    CameraPose p;
-    p.center = flight_.from.center * (1 - s) + flight_.to.center * s;
-    // Rise in the middle of long flights so the view pulls out, then settles in.
-    double hop = 4.0 * s * (1 - s) * 0.35 * (flight_.to.center - flight_.from.center).length();
-    p.eye = flight_.from.eye * (1 - s) + flight_.to.eye * s + osg::Vec3d(0, 0, hop);
-    setAll(*this, p);
+    setAll(*this, interpolateFlight(flight_.from, flight_.to, t));
     if (t >= 1.0) flight_.active = false;
+}
+
+void GuardedCameraManipulator::playTour(std::shared_ptr<TourPlayer> tour) {
+    flight_.active = false;
+    tour_ = std::move(tour);
+    tourTime_ = 0;
+    tourPaused_ = false;
+}
+
+void GuardedCameraManipulator::stopTour() {
+    tour_.reset();
+    tourPaused_ = false;
+}
+
+void GuardedCameraManipulator::setTourPaused(bool paused) { tourPaused_ = paused; }
+
+void GuardedCameraManipulator::seekTour(double seconds) {
+    tourTime_ = seconds;
+    if (tour_) setAll(*this, tour_->at(seconds).pose);
 }
 
 }  // namespace jbt

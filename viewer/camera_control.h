@@ -3,6 +3,7 @@
 // flights between views, and a guard so events ImGui wants never reach the manipulator.
 #include <osgGA/KeySwitchMatrixManipulator>
 #include <functional>
+#include <memory>
 
 #include "data_import/height_grid.h"
 #include "data_import/places.h"
@@ -16,6 +17,12 @@ struct CameraPose {
 // Looks at the bookmark's target on the ground (the terrain, when there is one).
 CameraPose poseForBookmark(const Bookmark& b, const SceneFrame& frame, const HeightGrid* terrain = nullptr);
 
+// The camera part-way (t from 0 to 1) along an eased flight: smoothstep timing, and a rise in
+// the middle of long flights so the view pulls out and settles in again.
+CameraPose interpolateFlight(const CameraPose& from, const CameraPose& to, double t);
+
+class TourPlayer;
+
 // Orbit (key 1) and first-person fly (key 2). `imguiWants(ea)` says whether ImGui claims an
 // event; such events are not passed on.
 class GuardedCameraManipulator : public osgGA::KeySwitchMatrixManipulator {
@@ -25,9 +32,19 @@ public:
     bool handle(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAdapter& aa) override;
 
     void jumpTo(const CameraPose& pose);
+    bool currentPose(CameraPose& pose) const;
     // Eased flight over `seconds`; the next frames' handle() calls advance it.
     void flyTo(const CameraPose& pose, double seconds = 1.8);
     bool flying() const { return flight_.active; }
+
+    // Plays a tour from the next frame on; user input (a click, the wheel) pauses it.
+    void playTour(std::shared_ptr<TourPlayer> tour);
+    void stopTour();
+    void setTourPaused(bool paused);
+    void seekTour(double seconds);
+    bool tourPaused() const { return tourPaused_; }
+    const TourPlayer* tour() const { return tour_.get(); }
+    double tourTime() const { return tourTime_; }
 
 private:
     struct Flight {
@@ -39,6 +56,9 @@ private:
 
     std::function<bool(const osgGA::GUIEventAdapter&)> imguiWants_;
     Flight flight_;
+    std::shared_ptr<TourPlayer> tour_;
+    bool tourPaused_ = false;
+    double tourTime_ = 0, lastFrameTime_ = -1;
 };
 
 }  // namespace jbt

@@ -95,6 +95,8 @@ SceneModel assembleScene(const AppOptions& o) {
         if (demo && !bookmarksFile.empty()) {
             scene.bookmarks = loadBookmarks(bookmarksFile);
             for (Bookmark& b : bookmarksForPlaces(scene.places)) scene.bookmarks.push_back(b);
+            if (std::string toursFile = findDataFile("assets/tours.json"); !toursFile.empty())
+                scene.tours = loadTours(toursFile);
         }
     } catch (const std::exception& e) {
         scene.errors.push_back(e.what());

@@ -9,6 +9,7 @@
 #include "data_import/demo_landscape.h"
 #include "data_import/dem_reader.h"
 #include "data_import/places.h"
+#include "data_import/tours.h"
 #include "scene/building_layer_builder.h"
 #include "scene/terrain_builder.h"
 #include "viewer/app_options.h"
@@ -28,6 +29,7 @@ struct SceneModel {
     std::unique_ptr<SceneFrame> frame;
     std::vector<SceneLayer> layers;
     std::vector<Bookmark> bookmarks;
+    std::vector<Tour> tours;
     std::vector<Place> places;
     HeightGrid terrain;                 // empty: flat ground at 0 m
     std::string terrainSource;          // DEM path, or the demo landscape

@@ -3,12 +3,14 @@
 #include <osgDB/WriteFile>
 #include <osgViewer/ViewerEventHandlers>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 
 #include "viewer/panels/panels.h"
 #include "viewer/picking_handler.h"
 #include "viewer/snapshot_report.h"
+#include "viewer/tour_player.h"
 
 namespace jbt {
 
@@ -21,16 +23,23 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
 
     for (const Place& p : scene.places) imgui_.addGlyphText(p.nameZh + p.description);
     for (const Bookmark& b : scene.bookmarks) imgui_.addGlyphText(b.nameZh);
+    for (const Tour& t : scene.tours) {
+        imgui_.addGlyphText(t.nameZh);
+        for (const TourStop& s : t.stops) imgui_.addGlyphText(s.captionZh);
+    }
+    imgui_.addGlyphText("导览播放继续暂停停止");
     for (const SceneLayer& l : scene.layers) imgui_.addGlyphText(l.data.name);
     imgui_.addGlyphText("搜索地名没有找到");
     imgui_.addGlyphText("演示数据江北区图层属性视点性能帧时间三角形图块导入构建不透明度来源坐标系读取修复默认高度消息要素底部清除点击建筑查看环绕飞行空格");
 
     imgui_.addOverlay(makeDemoBanner(app_, imgui_));
+    imgui_.addOverlay(makeTourCaption(app_));
     imgui_.addPanel(makeLayersPanel(app_));
     imgui_.addPanel(makeInspectorPanel(app_));
     imgui_.addPanel(makeBookmarksPanel(app_));
     imgui_.addPanel(makePerformancePanel(app_));
     imgui_.addPanel(makeSearchPanel(app_));
+    imgui_.addPanel(makeToursPanel(app_));
     imgui_.setPanelsVisible(!options.hideUi);
 
     camera_ = new GuardedCameraManipulator([this](const osgGA::GUIEventAdapter& ea) { return imgui_.wantsEvent(ea); });
@@ -66,7 +75,28 @@ bool ViewerApp::open(std::string& error) {
         error = "the viewer window could not be opened";
         return false;
     }
-    return setView(options_.view.empty() ? viewName_ : options_.view, error);
+    if (!setView(options_.view.empty() ? viewName_ : options_.view, error)) return false;
+    return options_.tour.empty() || startTour(options_.tour, options_.tourTime, error);
+}
+
+bool ViewerApp::startTour(const std::string& id, double atSeconds, std::string& error) {
+    auto it = std::find_if(scene_.tours.begin(), scene_.tours.end(), [&](const Tour& t) { return t.id == id; });
+    if (it == scene_.tours.end()) {
+        error = "--tour: no tour named '" + id + "'; known:";
+        for (const Tour& t : scene_.tours) error += " " + t.id;
+        return false;
+    }
+    CameraPose here;
+    camera_->currentPose(here);
+    auto player = makeTourPlayer(scene_, *it, here, error);
+    if (!player) return false;
+    camera_->playTour(player);
+    if (atSeconds >= 0) {
+        // A fixed moment (snapshots, recordings): hold the tour there.
+        camera_->seekTour(atSeconds);
+        camera_->setTourPaused(true);
+    }
+    return true;
 }
 
 bool ViewerApp::setView(const std::string& name, std::string& error) {

@@ -23,6 +23,9 @@ public:
     bool setView(const std::string& name, std::string& error);
     const std::string& viewName() const { return viewName_; }
 
+    // Starts a tour by id; atSeconds >= 0 holds it at that moment. False with `error` if unknown.
+    bool startTour(const std::string& id, double atSeconds, std::string& error);
+
     int runInteractive();
     // Renders, writes the PNG, prints the JSON line to `out`. Returns the process exit code.
     int runSnapshot(const std::string& pngPath, std::ostream& out, std::ostream& err);

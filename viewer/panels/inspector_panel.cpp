@@ -20,8 +20,8 @@ public:
     void draw() override {
         ImGuiIO& io = ImGui::GetIO();
         ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 430, 10), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(420, 340), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("属性 Inspector")) return ImGui::End();
+        ImGui::SetNextWindowSizeConstraints(ImVec2(300, 0), ImVec2(520, io.DisplaySize.y * 0.6f));
+        if (!ImGui::Begin("属性 Inspector", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
         const Selection& s = app_.selection;
         if (!s.valid() || s.layer >= int(app_.scene.layers.size())) {
             ImGui::TextDisabled("点击建筑查看属性 Click a building to see its attributes");
@@ -33,15 +33,13 @@ public:
         ImGui::Text("要素 Feature: #%lld", static_cast<long long>(f.sourceFid));
         ImGui::Text("高度 Height: %.1f m (%s)", f.height, heightSourceName(f.heightSource));
         if (f.minHeight > 0) ImGui::Text("底部 Base: %.1f m", f.minHeight);
-        if (ImGui::BeginTable("attrs", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
-            ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed, 130.f);
-            ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+        if (ImGui::BeginTable("attrs", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit)) {
             for (const auto& [k, v] : f.attributes) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(k.c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s", v.c_str());
+                ImGui::TextUnformatted(v.c_str());
             }
             ImGui::EndTable();
         }

@@ -12,6 +12,9 @@ std::unique_ptr<Panel> makeInspectorPanel(AppState& app);
 std::unique_ptr<Panel> makeBookmarksPanel(AppState& app);
 std::unique_ptr<Panel> makePerformancePanel(AppState& app);
 std::unique_ptr<Panel> makeSearchPanel(AppState& app);
+std::unique_ptr<Panel> makeToursPanel(AppState& app);
+// Overlay: the current tour stop's caption.
+std::unique_ptr<Panel> makeTourCaption(AppState& app);
 // Overlay: says "演示数据 / demo data" while generated data is on screen, and font problems.
 std::unique_ptr<Panel> makeDemoBanner(AppState& app, const ImGuiLayer& imgui);
 
