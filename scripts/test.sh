@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 scripts/install_deps.sh
 scripts/build.sh
 cd build
-ctest --output-on-failure -j"$(nproc)" "$@"
+# One Xvfb for the whole run, unless a display is already there.
+../scripts/with_display.sh ctest --output-on-failure -j"$(nproc)" "$@"

@@ -3,13 +3,17 @@
 attribute float a_featureId;
 uniform float u_highlightId;
 varying vec3 v_worldNormal;
+varying vec3 v_localPos;
 varying vec4 v_color;
 varying float v_highlight;
+varying float v_featureId;
 varying float v_viewDistance;
 
 void main() {
     v_worldNormal = gl_Normal;
+    v_localPos = gl_Vertex.xyz;
     v_color = gl_Color;
+    v_featureId = a_featureId;
     v_highlight = abs(a_featureId - u_highlightId) < 0.5 ? 1.0 : 0.0;
     vec4 viewPos = gl_ModelViewMatrix * gl_Vertex;
     v_viewDistance = length(viewPos.xyz);

@@ -9,7 +9,7 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
     CLI::App app{"Jiangbei Twin: 3D digital twin of Jiangbei District, Chongqing", "jiangbei-twin"};
     std::vector<std::string> layerFiles;
     ImportOptions shared;
-    std::string datum = "none", size;
+    std::string datum = "none", size, time;
     bool noDemo = false;
     app.add_option("--layer", layerFiles,
                    "Add an OGR-readable polygon file as extruded buildings (GeoJSON, Shapefile, GeoPackage, "
@@ -33,6 +33,9 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
     app.add_option("--tour", out.tour, "Play a guided tour (id from assets/tours.json, e.g. pearl_chain)");
     app.add_option("--tour-time", out.tourTime, "With --snapshot and --tour: render the tour at this second")
         ->check(CLI::NonNegativeNumber);
+    app.add_option("--time", time,
+                   "Sun from local time (China Standard Time): HH:MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM "
+                   "(default 2026-04-15T10:30)");
     app.add_flag("--hide-ui", out.hideUi, "Hide the ImGui panels (the demo-data banner stays)");
     app.add_flag("--fullscreen", out.fullscreen, "Open the window fullscreen");
     try {
@@ -52,6 +55,11 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
             exitCode = 2;
             return false;
         }
+    }
+    if (!time.empty() && !parseLocalTime(time, out.time)) {
+        message = "--time: expected HH:MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '" + time + "'\n";
+        exitCode = 2;
+        return false;
     }
     if (!parseChineseDatum(datum, shared.datum)) {
         message = "--datum: unknown datum '" + datum + "'\n";

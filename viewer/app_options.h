@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "data_import/ogr_building_reader.h"
+#include "scene/sun_lighting.h"
 
 namespace jbt {
 
@@ -16,6 +17,7 @@ struct AppOptions {
     std::string view;                   // --view: a bookmark id or name
     std::string tour;                   // --tour: play this tour from the start
     double tourTime = -1;               // --tour-time: snapshot the tour at this second
+    LocalTime time;                     // --time: sun position (China Standard Time)
     bool hideUi = false;                // --hide-ui: no panels (the demo-data banner stays)
     bool fullscreen = false;
 };

@@ -1,6 +1,7 @@
 #pragma once
 // What the panels, the picker and the camera share while the viewer runs.
 #include "viewer/camera_control.h"
+#include "scene/sun_lighting.h"
 #include "viewer/scene_assembly.h"
 
 namespace jbt {
@@ -15,9 +16,14 @@ struct AppState {
     GuardedCameraManipulator* camera = nullptr;
     Selection selection;
     double frameMs = 0;  // smoothed
+    osg::Camera* viewCamera = nullptr;
+    LocalTime time;
 };
 
 // Highlights the new selection (and un-highlights the old one).
 void select(AppState& app, Selection s);
+
+// Moves the sun (light, sky, haze, window lights) to `time`.
+void setTimeOfDay(AppState& app, const LocalTime& time);
 
 }  // namespace jbt

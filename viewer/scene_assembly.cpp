@@ -10,6 +10,7 @@
 #include "scene/water_builder.h"
 #include "scene/resource_paths.h"
 #include "scene/shader_library.h"
+#include "scene/sun_lighting.h"
 
 namespace jbt {
 namespace {
@@ -165,9 +166,8 @@ SceneModel assembleScene(const AppOptions& o) {
         scene.errors.push_back(std::string(e.what()) + "; drawing without shaders");
     }
     osg::StateSet* ss = scene.root->getOrCreateStateSet();
-    ss->addUniform(new osg::Uniform("u_sunDirection", osg::Vec3f(0.45f, -0.55f, 0.70f)));
-    ss->addUniform(new osg::Uniform("u_daylight", 1.0f));
-    ss->addUniform(new osg::Uniform("u_hazeColor", osg::Vec3f(0.74f, 0.79f, 0.84f)));
+    // Sun, sky and haze come from the time of day (setTimeOfDay); this is the default.
+    applySun(*ss, sunAt(scene.frame->origin().lon, scene.frame->origin().lat, o.time));
     ss->addUniform(new osg::Uniform("u_hazeDensity", 0.000012f));
     for (std::size_t i = 0; i < scene.layers.size(); ++i) {
         SceneLayer& l = scene.layers[i];

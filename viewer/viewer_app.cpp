@@ -14,12 +14,21 @@
 
 namespace jbt {
 
+void setTimeOfDay(AppState& app, const LocalTime& time) {
+    app.time = time;
+    SunState sun = sunAt(app.scene.frame->origin().lon, app.scene.frame->origin().lat, time);
+    applySun(*app.scene.root->getOrCreateStateSet(), sun);
+    // The sky behind everything is the haze colour, so the horizon melts into it.
+    if (app.viewCamera) app.viewCamera->setClearColor(osg::Vec4(sun.haze, 1.0f));
+}
+
 ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     : scene_(scene), options_(options), viewer_(new osgViewer::Viewer), app_{scene, nullptr, {}, 0} {
     // ImGui draws in the camera callback and reads shared state: one thread only.
     viewer_->setThreadingModel(osgViewer::Viewer::SingleThreaded);
     viewer_->setSceneData(scene.root);
-    viewer_->getCamera()->setClearColor(osg::Vec4(0.74f, 0.79f, 0.84f, 1.0f));  // the haze colour
+    app_.viewCamera = viewer_->getCamera();
+    setTimeOfDay(app_, options.time);
 
     for (const Place& p : scene.places) imgui_.addGlyphText(p.nameZh + p.description);
     for (const Bookmark& b : scene.bookmarks) imgui_.addGlyphText(b.nameZh);
@@ -27,7 +36,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
         imgui_.addGlyphText(t.nameZh);
         for (const TourStop& s : t.stops) imgui_.addGlyphText(s.captionZh);
     }
-    imgui_.addGlyphText("导览播放继续暂停停止");
+    imgui_.addGlyphText("导览播放继续暂停停止光照时间日期白天黄昏夜晚太阳高度方位月日");
     for (const SceneLayer& l : scene.layers) imgui_.addGlyphText(l.data.name);
     imgui_.addGlyphText("搜索地名没有找到");
     imgui_.addGlyphText("演示数据江北区图层属性视点性能帧时间三角形图块导入构建不透明度来源坐标系读取修复默认高度消息要素底部清除点击建筑查看环绕飞行空格");
@@ -40,6 +49,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     imgui_.addPanel(makePerformancePanel(app_));
     imgui_.addPanel(makeSearchPanel(app_));
     imgui_.addPanel(makeToursPanel(app_));
+    imgui_.addPanel(makeSunPanel(app_));
     imgui_.setPanelsVisible(!options.hideUi);
 
     camera_ = new GuardedCameraManipulator([this](const osgGA::GUIEventAdapter& ea) { return imgui_.wantsEvent(ea); });

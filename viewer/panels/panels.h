@@ -13,6 +13,7 @@ std::unique_ptr<Panel> makeBookmarksPanel(AppState& app);
 std::unique_ptr<Panel> makePerformancePanel(AppState& app);
 std::unique_ptr<Panel> makeSearchPanel(AppState& app);
 std::unique_ptr<Panel> makeToursPanel(AppState& app);
+std::unique_ptr<Panel> makeSunPanel(AppState& app);
 // Overlay: the current tour stop's caption.
 std::unique_ptr<Panel> makeTourCaption(AppState& app);
 // Overlay: says "演示数据 / demo data" while generated data is on screen, and font problems.
