@@ -1,0 +1,44 @@
+#include "scene/sun_lighting.h"
+
+#include <gtest/gtest.h>
+
+namespace jbt {
+namespace {
+
+constexpr double kLon = 106.67, kLat = 29.615;
+
+TEST(Sun, HighAtMiddayInSummerAndBelowTheHorizonAtMidnight) {
+    // Solar noon in Chongqing is about 12:53 China time (106.67° E vs the 120° E zone meridian).
+    SunState noon = sunAt(kLon, kLat, LocalTime{2026, 6, 21, 12 + 53 / 60.0});
+    EXPECT_NEAR(noon.elevationDeg, 90 - kLat + 23.44, 1.0);
+    EXPECT_GT(noon.daylight, 0.99f);
+    SunState midnight = sunAt(kLon, kLat, LocalTime{2026, 6, 21, 0.5});
+    EXPECT_LT(midnight.elevationDeg, -30);
+    EXPECT_LT(midnight.daylight, 0.01f);
+    EXPECT_GT(midnight.night, 0.99f);
+    EXPECT_GT(midnight.direction.z(), 0.f) << "night light comes from above, never from below";
+}
+
+TEST(Sun, RisesInTheEastSetsInTheWest) {
+    SunState morning = sunAt(kLon, kLat, LocalTime{2026, 3, 20, 8.0});
+    SunState evening = sunAt(kLon, kLat, LocalTime{2026, 3, 20, 18.0});
+    EXPECT_GT(morning.azimuthDeg, 60);
+    EXPECT_LT(morning.azimuthDeg, 120);
+    EXPECT_GT(evening.azimuthDeg, 240);
+    EXPECT_LT(evening.azimuthDeg, 300);
+}
+
+TEST(Sun, ParsesTimes) {
+    LocalTime t;
+    ASSERT_TRUE(parseLocalTime("2026-10-01T19:45", t));
+    EXPECT_EQ(t.month, 10);
+    EXPECT_DOUBLE_EQ(t.hours, 19.75);
+    ASSERT_TRUE(parseLocalTime("06:30", t));
+    EXPECT_DOUBLE_EQ(t.hours, 6.5);
+    EXPECT_EQ(t.month, 10) << "a bare time keeps the date";
+    EXPECT_FALSE(parseLocalTime("25:00", t));
+    EXPECT_FALSE(parseLocalTime("dusk", t));
+}
+
+}  // namespace
+}  // namespace jbt
