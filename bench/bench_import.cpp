@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "bench/footprint_generator.h"
-#include "data_import/ogr_building_reader.h"
+#include "data_import/ogr_layer_reader.h"
 #include "scene/building_layer_builder.h"
 
 namespace {
@@ -25,7 +25,7 @@ double secondsOf(const std::function<void()>& fn) {
 void measure(const std::string& label, const std::string& file, const jbt::GeoPoint& origin, const std::string& workdir) {
     jbt::SceneFrame frame(origin);
     jbt::ImportResult r;
-    double importS = secondsOf([&] { r = jbt::importBuildings({file}, frame); });
+    double importS = secondsOf([&] { r = jbt::importLayer({file}, frame); });
     if (!r.ok) {
         std::cerr << r.error << "\n";
         return;

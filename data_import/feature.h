@@ -31,7 +31,8 @@ enum class HeightSource { Field, Levels, Default };
 
 struct Feature {
     std::int64_t sourceFid = -1;
-    std::vector<Polygon> polygons;  // scene metres, x east, y north
+    std::vector<Polygon> polygons;  // scene metres, x east, y north (buildings, areas)
+    std::vector<std::vector<Vec2>> lines;  // scene metres (line layers: roads, rivers, boundaries)
     double height = 0;              // top of the building above ground, metres
     double minHeight = 0;           // bottom (bridges, overhangs), metres
     double groundZ = 0;             // terrain height the building stands on, metres
@@ -58,7 +59,7 @@ struct ImportReport {
 struct LayerData {
     std::string name;
     std::string sourcePath;
-    std::string kind = "buildings";
+    std::string kind = "buildings";  // buildings, areas or lines
     std::string sourceCrs;  // as understood, for the panel
     std::vector<Feature> features;
     ImportReport report;

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "data_import/ogr_building_reader.h"
+#include "data_import/ogr_layer_reader.h"
 #include "scene/sun_lighting.h"
 
 namespace jbt {

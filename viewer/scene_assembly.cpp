@@ -141,7 +141,7 @@ SceneModel assembleScene(const AppOptions& o) {
         scene.showsDemoData = true;
     }
     for (const ImportOptions& io : o.layers) {
-        ImportResult r = importBuildings(io, *scene.frame);
+        ImportResult r = importLayer(io, *scene.frame);
         if (!r.ok) {
             scene.errors.push_back(r.error);
             continue;

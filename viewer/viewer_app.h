@@ -35,6 +35,7 @@ public:
 
     osgViewer::Viewer& viewer() { return *viewer_; }
     AppState& state() { return app_; }
+    ImGuiLayer& imgui() { return imgui_; }
 
 private:
     SceneModel& scene_;

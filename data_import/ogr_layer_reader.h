@@ -1,6 +1,7 @@
 #pragma once
-// Reads any OGR polygon source (GeoJSON, Shapefile, GeoPackage, OSM PBF/XML, CSV with WKT,
-// PostGIS "PG:" strings) as building footprints in scene metres.
+// Reads any OGR source (GeoJSON, Shapefile, GeoPackage, OSM PBF/XML, CSV with WKT, PostGIS
+// "PG:" strings) as features in scene metres: building footprints (extruded), areas or lines
+// (draped on the terrain).
 #include <string>
 
 #include "data_import/chinese_offsets.h"
@@ -10,8 +11,13 @@
 
 namespace jbt {
 
+enum class FeatureKind { Buildings, Areas, Lines };
+
+const char* featureKindName(FeatureKind kind);
+
 struct ImportOptions {
     std::string path;
+    FeatureKind kind = FeatureKind::Buildings;
     std::string layerName;   // one OGR layer; empty: every polygon layer (OSM: multipolygons)
     std::string sourceCrs;   // overrides the file's CRS: "EPSG:4490", "EPSG:4545", a PROJ string
     ChineseDatum datum = ChineseDatum::None;  // coordinates are GCJ-02 / BD-09 lon/lat
@@ -25,7 +31,7 @@ struct ImportResult {
     LayerData layer;
 };
 
-ImportResult importBuildings(const ImportOptions& options, const SceneFrame& frame);
+ImportResult importLayer(const ImportOptions& options, const SceneFrame& frame);
 
 // WGS84 centre of the source's extent, to choose a scene origin before importing.
 bool probeCentre(const ImportOptions& options, GeoPoint& centre, std::string& error);

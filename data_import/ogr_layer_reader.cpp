@@ -1,4 +1,4 @@
-#include "data_import/ogr_building_reader.h"
+#include "data_import/ogr_layer_reader.h"
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -68,10 +68,13 @@ bool isOsm(GDALDataset& ds) {
     return ds.GetDriver() && std::string(ds.GetDriver()->GetDescription()) == "OSM";
 }
 
-bool polygonal(OGRwkbGeometryType t) {
+bool fitsKind(OGRwkbGeometryType t, FeatureKind kind) {
     t = wkbFlatten(t);
-    return t == wkbPolygon || t == wkbMultiPolygon || t == wkbCurvePolygon || t == wkbMultiSurface ||
-           t == wkbUnknown || t == wkbGeometryCollection;
+    if (t == wkbUnknown || t == wkbGeometryCollection) return true;
+    if (kind == FeatureKind::Lines)
+        return t == wkbLineString || t == wkbMultiLineString || t == wkbCompoundCurve || t == wkbMultiCurve ||
+               t == wkbCircularString;
+    return t == wkbPolygon || t == wkbMultiPolygon || t == wkbCurvePolygon || t == wkbMultiSurface;
 }
 
 std::vector<OGRLayer*> selectLayers(GDALDataset& ds, const ImportOptions& o, std::string& error) {
@@ -82,17 +85,21 @@ std::vector<OGRLayer*> selectLayers(GDALDataset& ds, const ImportOptions& o, std
         return out;
     }
     if (isOsm(ds)) {
-        OGRLayer* l = ds.GetLayerByName("multipolygons");
-        // Buildings only: the multipolygons layer also carries landuse, parks and water.
-        if (l) l->SetAttributeFilter("building IS NOT NULL AND building <> 'no'");
+        OGRLayer* l = ds.GetLayerByName(o.kind == FeatureKind::Lines ? "lines" : "multipolygons");
+        // The multipolygons layer holds buildings and landuse/park/water areas together.
+        if (l && o.kind == FeatureKind::Buildings) l->SetAttributeFilter("building IS NOT NULL AND building <> 'no'");
+        if (l && o.kind == FeatureKind::Areas) l->SetAttributeFilter("building IS NULL");
         if (l) out.push_back(l);
         return out;
     }
     for (int i = 0; i < ds.GetLayerCount(); ++i) {
         OGRLayer* l = ds.GetLayer(i);
-        if (polygonal(l->GetGeomType())) out.push_back(l);
+        if (fitsKind(l->GetGeomType(), o.kind)) out.push_back(l);
     }
-    if (out.empty()) error = o.path + ": has no polygon layer to extrude";
+    if (out.empty())
+        error = o.path + (o.kind == FeatureKind::Lines   ? ": has no line layer to drape"
+                          : o.kind == FeatureKind::Areas ? ": has no polygon layer to drape"
+                                                         : ": has no polygon layer to extrude");
     return out;
 }
 
@@ -186,43 +193,13 @@ public:
         OGRGeometry* src = f.GetGeometryRef();
         if (!src || src->IsEmpty()) return skip(fid, "no_geometry", "");
         std::unique_ptr<OGRGeometry> g(src->hasCurveGeometry() ? src->getLinearGeometry() : src->clone());
-        std::vector<const OGRPolygon*> polys;
-        collectPolygons(*g, polys);
-        if (polys.empty()) return skip(fid, "not_polygon", OGRGeometryTypeToName(g->getGeometryType()));
-        if (!allFinite(polys)) return skip(fid, "nan_coordinate", "");
-        bool repaired = false;
-        for (const OGRPolygon* p : polys)
-            for (const OGRLinearRing* r : *p)
-                if (!r->get_IsClosed()) repaired = true;
-        if (repaired) g->closeRings();
-        if (!g->IsValid()) {
-            std::unique_ptr<OGRGeometry> fixed(g->MakeValid());
-            if (!fixed || fixed->IsEmpty()) return skip(fid, "invalid_geometry", "GEOS could not repair it");
-            g = std::move(fixed);
-            repaired = true;
-        }
-        if (ct && g->transform(ct) != OGRERR_NONE) return skip(fid, "transform_failed", "");
-        polys.clear();
-        collectPolygons(*g, polys);
-
         Feature out;
         out.sourceFid = fid;
-        for (const OGRPolygon* p : polys) {
-            Polygon poly;
-            const OGRLinearRing* ext = p->getExteriorRing();
-            if (!ext || !convertRing(*ext, poly.outer)) return skip(fid, "nan_coordinate", "");
-            double area = std::fabs(signedArea(poly.outer));
-            for (int i = 0; i < p->getNumInteriorRings(); ++i) {
-                Ring hole;
-                if (!convertRing(*p->getInteriorRing(i), hole)) return skip(fid, "nan_coordinate", "");
-                if (hole.size() < 3) continue;
-                area -= std::fabs(signedArea(hole));
-                poly.holes.push_back(std::move(hole));
-            }
-            if (poly.outer.size() >= 3 && area > 0.01) out.polygons.push_back(std::move(poly));
-        }
-        if (out.polygons.empty()) return skip(fid, "zero_area", "footprint has no area");
-
+        bool repaired = false;
+        std::string reason, detail;
+        bool ok = o_.kind == FeatureKind::Lines ? convertLines(std::move(g), ct, out, reason, detail)
+                                                : convertPolygons(std::move(g), ct, out, repaired, reason, detail);
+        if (!ok) return skip(fid, reason, detail);
         for (int i = 0; i < f.GetFieldCount(); ++i) {
             if (!f.IsFieldSetAndNotNull(i)) continue;
             const char* name = f.GetFieldDefnRef(i)->GetNameRef();
@@ -231,18 +208,111 @@ public:
             if (std::string(name) == "other_tags") appendHstoreTags(value, out.attributes);
             else out.attributes.emplace_back(name, value);
         }
-        HeightResult h = resolveHeight(out.attributes, o_.height);
-        if (!h.ok) return skip(fid, h.reason, h.detail);
-        out.height = h.height;
-        out.minHeight = h.minHeight;
-        out.heightSource = h.source;
-        if (h.source == HeightSource::Default) ++layer_.report.heightsDefaulted;
+        if (o_.kind == FeatureKind::Buildings) {
+            HeightResult h = resolveHeight(out.attributes, o_.height);
+            if (!h.ok) return skip(fid, h.reason, h.detail);
+            out.height = h.height;
+            out.minHeight = h.minHeight;
+            out.heightSource = h.source;
+            if (h.source == HeightSource::Default) ++layer_.report.heightsDefaulted;
+        }
         if (repaired) ++layer_.report.geometriesRepaired;
         layer_.features.push_back(std::move(out));
         ++layer_.report.featuresImported;
     }
 
 private:
+    bool convertPolygons(std::unique_ptr<OGRGeometry> g, OGRCoordinateTransformation* ct, Feature& out, bool& repaired,
+                         std::string& reason, std::string& detail) {
+        std::vector<const OGRPolygon*> polys;
+        collectPolygons(*g, polys);
+        if (polys.empty()) {
+            reason = "not_polygon";
+            detail = OGRGeometryTypeToName(g->getGeometryType());
+            return false;
+        }
+        reason = "nan_coordinate";
+        if (!allFinite(polys)) return false;
+        for (const OGRPolygon* p : polys)
+            for (const OGRLinearRing* r : *p)
+                if (!r->get_IsClosed()) repaired = true;
+        if (repaired) g->closeRings();
+        if (!g->IsValid()) {
+            std::unique_ptr<OGRGeometry> fixed(g->MakeValid());
+            if (!fixed || fixed->IsEmpty()) {
+                reason = "invalid_geometry";
+                detail = "GEOS could not repair it";
+                return false;
+            }
+            g = std::move(fixed);
+            repaired = true;
+        }
+        if (ct && g->transform(ct) != OGRERR_NONE) {
+            reason = "transform_failed";
+            return false;
+        }
+        polys.clear();
+        collectPolygons(*g, polys);
+        for (const OGRPolygon* p : polys) {
+            Polygon poly;
+            const OGRLinearRing* ext = p->getExteriorRing();
+            if (!ext || !convertRing(*ext, poly.outer)) return false;
+            double area = std::fabs(signedArea(poly.outer));
+            for (int i = 0; i < p->getNumInteriorRings(); ++i) {
+                Ring hole;
+                if (!convertRing(*p->getInteriorRing(i), hole)) return false;
+                if (hole.size() < 3) continue;
+                area -= std::fabs(signedArea(hole));
+                poly.holes.push_back(std::move(hole));
+            }
+            if (poly.outer.size() >= 3 && area > 0.01) out.polygons.push_back(std::move(poly));
+        }
+        reason = "zero_area";
+        detail = "footprint has no area";
+        return !out.polygons.empty();
+    }
+
+    static void collectLines(const OGRGeometry& g, std::vector<const OGRLineString*>& out) {
+        auto t = wkbFlatten(g.getGeometryType());
+        if (t == wkbLineString) out.push_back(g.toLineString());
+        else if (t == wkbMultiLineString || t == wkbGeometryCollection)
+            for (const OGRGeometry* part : *g.toGeometryCollection()) collectLines(*part, out);
+    }
+
+    bool convertLines(std::unique_ptr<OGRGeometry> g, OGRCoordinateTransformation* ct, Feature& out,
+                      std::string& reason, std::string& detail) {
+        std::vector<const OGRLineString*> lines;
+        collectLines(*g, lines);
+        if (lines.empty()) {
+            reason = "not_line";
+            detail = OGRGeometryTypeToName(g->getGeometryType());
+            return false;
+        }
+        if (ct && g->transform(ct) != OGRERR_NONE) {
+            reason = "transform_failed";
+            return false;
+        }
+        lines.clear();
+        collectLines(*g, lines);
+        reason = "nan_coordinate";
+        for (const OGRLineString* l : lines) {
+            std::vector<Vec2> line;
+            for (int i = 0; i < l->getNumPoints(); ++i) {
+                Vec2 p{l->getX(i), l->getY(i)};
+                if (o_.datum != ChineseDatum::None) {
+                    Vec2 w = toWgs84(o_.datum, p.x, p.y);
+                    p = frame_.toScene({w.x, w.y});
+                }
+                if (!std::isfinite(p.x) || !std::isfinite(p.y)) return false;
+                line.push_back(p);
+            }
+            if (line.size() >= 2) out.lines.push_back(std::move(line));
+        }
+        reason = "zero_length";
+        detail = "";
+        return !out.lines.empty();
+    }
+
     const ImportOptions& o_;
     const SceneFrame& frame_;
     LayerData& layer_;
@@ -250,10 +320,19 @@ private:
 
 }  // namespace
 
-ImportResult importBuildings(const ImportOptions& o, const SceneFrame& frame) {
+const char* featureKindName(FeatureKind kind) {
+    switch (kind) {
+        case FeatureKind::Areas: return "areas";
+        case FeatureKind::Lines: return "lines";
+        default: return "buildings";
+    }
+}
+
+ImportResult importLayer(const ImportOptions& o, const SceneFrame& frame) {
     ImportResult result;
     LayerData& layer = result.layer;
     layer.name = defaultName(o);
+    layer.kind = featureKindName(o.kind);
     layer.sourcePath = o.path;
     DatasetPtr ds = openDataset(o, result.error);
     if (!ds) return result;
