@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "data_import/demo_landscape.h"
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -59,6 +60,24 @@ Ring octagon(double cx, double cy, double radius, double angle) {
     return r;
 }
 
+// Each quarter's street grid: its direction and block pitch, drawn from the same random stream
+// the buildings use, so streets run between the blocks.
+// FNV-1a: a stable per-place seed (std::hash may differ between standard libraries).
+std::uint64_t fnv1a(const std::string& s) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return h;
+}
+
+struct StreetGrid {
+    double angle, pitch;
+};
+
+StreetGrid streetGridFor(const ZoneStyle& st, Rng& rng) {
+    double angle = rng.range(0, M_PI / 2);
+    return {angle, st.maxSide + 12.0};
+}
+
 }  // namespace
 
 LayerData generateDemoDistrict(const std::vector<Place>& places, const SceneFrame& frame,
@@ -75,8 +94,10 @@ LayerData generateDemoDistrict(const std::vector<Place>& places, const SceneFram
         Vec2 centre = frame.toScene(place.position);
         // Blocks on a street lattice, turned to the quarter's own grid direction; the zone's
         // edge wobbles so quarters do not read as discs.
-        double street = rng.range(0, M_PI / 2), cs = std::cos(street), sn = std::sin(street);
-        double pitch = st.maxSide + 12.0;
+        Rng gridRng(options.seed ^ fnv1a(place.id));
+        StreetGrid grid = streetGridFor(st, gridRng);
+        double street = grid.angle, cs = std::cos(street), sn = std::sin(street);
+        double pitch = grid.pitch;
         double phase1 = rng.range(0, 2 * M_PI), phase2 = rng.range(0, 2 * M_PI);
         int cells = static_cast<int>(place.zone.radiusM / pitch) + 1;
         std::set<std::pair<int, int>> taken;
@@ -121,6 +142,60 @@ LayerData generateDemoDistrict(const std::vector<Place>& places, const SceneFram
     }
     layer.report.featuresRead = layer.report.featuresImported = layer.features.size();
     return layer;
+}
+
+LayerData generateDemoRoads(const std::vector<Place>& places, const SceneFrame& frame, const DemoDistrictOptions& options) {
+    LayerData roads;
+    roads.name = "演示道路 demo roads";
+    roads.kind = "lines";
+    roads.sourcePath = "(generated demo data)";
+    roads.sourceCrs = "generated in the scene CRS";
+    std::int64_t fid = 0;
+    auto add = [&](std::vector<Vec2> line, const char* cls, const std::string& name) {
+        Feature f;
+        f.sourceFid = fid++;
+        f.lines.push_back(std::move(line));
+        f.attributes = {{"highway", cls}, {"name", name}, {"source", "演示数据 demo data (generated)"}};
+        roads.features.push_back(std::move(f));
+    };
+    for (const Place& place : places) {
+        // Forest lodges and heritage sites sit on lanes, not on a street grid.
+        if (place.zone.count <= 0 || place.zone.kind == "forest" || place.zone.kind == "heritage") continue;
+        ZoneStyle st = styleFor(place.zone.kind);
+        Rng gridRng(options.seed ^ fnv1a(place.id));
+        StreetGrid grid = streetGridFor(st, gridRng);
+        Vec2 c = frame.toScene(place.position);
+        double cs = std::cos(grid.angle), sn = std::sin(grid.angle), r = place.zone.radiusM * 1.1;
+        auto at = [&](double u, double v) { return Vec2{c.x + u * cs - v * sn, c.y + u * sn + v * cs}; };
+        int n = int(r / grid.pitch);
+        for (int i = -n; i < n; ++i) {
+            double u = (i + 0.5) * grid.pitch, half = std::sqrt(std::max(0.0, r * r - u * u));
+            const char* cls = i % 4 == 0 ? "secondary" : "residential";
+            add({at(u, -half), at(u, half)}, cls, place.nameZh + "街 street");
+            add({at(-half, u), at(half, u)}, cls, place.nameZh + "路 road");
+        }
+    }
+    // Trunk roads: every place to its two nearest neighbours (bridges cross the rivers freely).
+    std::set<std::pair<std::size_t, std::size_t>> joined;
+    for (std::size_t a = 0; a < places.size(); ++a) {
+        std::vector<std::pair<double, std::size_t>> near;
+        Vec2 pa = frame.toScene(places[a].position);
+        for (std::size_t b = 0; b < places.size(); ++b) {
+            if (a == b) continue;
+            Vec2 pb = frame.toScene(places[b].position);
+            near.push_back({std::hypot(pa.x - pb.x, pa.y - pb.y), b});
+        }
+        std::sort(near.begin(), near.end());
+        for (std::size_t k = 0; k < std::min<std::size_t>(2, near.size()); ++k) {
+            auto key = std::minmax(a, near[k].second);
+            if (!joined.insert(key).second) continue;
+            Vec2 pb = frame.toScene(places[near[k].second].position);
+            add({pa, pb}, near[k].first > 4000 ? "trunk" : "primary",
+                places[a].nameZh + " – " + places[near[k].second].nameZh);
+        }
+    }
+    roads.report.featuresRead = roads.report.featuresImported = roads.features.size();
+    return roads;
 }
 
 }  // namespace jbt

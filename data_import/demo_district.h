@@ -19,4 +19,9 @@ struct DemoDistrictOptions {
 LayerData generateDemoDistrict(const std::vector<Place>& places, const SceneFrame& frame,
                                const DemoDistrictOptions& options = {});
 
+// The demo road network: each quarter's street grid (between its building blocks) and trunk
+// roads joining every place to its nearest neighbours. Line features with an OSM `highway` class.
+LayerData generateDemoRoads(const std::vector<Place>& places, const SceneFrame& frame,
+                            const DemoDistrictOptions& options = {});
+
 }  // namespace jbt

@@ -4,6 +4,7 @@
 #include <osg/Group>
 #include <osg/Program>
 
+#include "data_import/drape_raster.h"
 #include "data_import/height_grid.h"
 
 namespace jbt {
@@ -21,5 +22,9 @@ struct TerrainStats {
 };
 
 osg::ref_ptr<osg::Group> buildTerrain(const HeightGrid& grid, const TerrainOptions& options, TerrainStats& stats);
+
+// Lays the draped layers' image over the terrain (replacing the previous one); an empty image
+// removes it.
+void setTerrainDrape(osg::Group& terrain, const DrapeImage& image);
 
 }  // namespace jbt

@@ -7,14 +7,21 @@ namespace jbt {
 
 bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std::string& message) {
     CLI::App app{"Jiangbei Twin: 3D digital twin of Jiangbei District, Chongqing", "jiangbei-twin"};
-    std::vector<std::string> layerFiles;
+    std::vector<std::string> layerFiles, areaFiles, lineFiles, waterFiles;
     ImportOptions shared;
     std::string datum = "none", size, time;
     bool noDemo = false;
     app.add_option("--layer", layerFiles,
                    "Add an OGR-readable polygon file as extruded buildings (GeoJSON, Shapefile, GeoPackage, "
                    "OSM .pbf/.osm, CSV with WKT, PG:connection); may repeat");
-    app.add_option("--layer-name", shared.layerName, "Read only this layer of each --layer file");
+    app.add_option("--area", areaFiles, "Drape a polygon layer on the terrain (land use, parks, district or grid boundaries)");
+    app.add_option("--lines", lineFiles, "Drape a line layer on the terrain (roads: width and colour by OSM highway class)");
+    app.add_option("--water", waterFiles, "Rivers and lakes: polygons, or centrelines widened by --water-width");
+    app.add_option("--water-width", out.waterWidthM, "Width of --water centrelines in metres (default 400)")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--style-field", out.styleField,
+                   "Colour draped layers by this attribute (numbers: graduated, text: categories)");
+    app.add_option("--layer-name", shared.layerName, "Read only this layer of each file");
     app.add_option("--source-crs", shared.sourceCrs,
                    "CRS of the --layer data when the file has none or a wrong one (EPSG:4490, EPSG:4545, ...)");
     app.add_option("--datum", datum, "Chinese web offset of lon/lat data: none, gcj02 or bd09")
@@ -66,11 +73,18 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
         exitCode = 2;
         return false;
     }
-    for (const std::string& f : layerFiles) {
-        ImportOptions o = shared;
-        o.path = f;
-        out.layers.push_back(o);
-    }
+    auto add = [&](const std::vector<std::string>& files, FeatureKind kind, std::vector<ImportOptions>& to) {
+        for (const std::string& f : files) {
+            ImportOptions o = shared;
+            o.path = f;
+            o.kind = kind;
+            to.push_back(o);
+        }
+    };
+    add(layerFiles, FeatureKind::Buildings, out.layers);
+    add(areaFiles, FeatureKind::Areas, out.layers);
+    add(lineFiles, FeatureKind::Lines, out.layers);
+    add(waterFiles, FeatureKind::Lines, out.water);
     out.demo = !noDemo;
     return true;
 }

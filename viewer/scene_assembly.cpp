@@ -1,10 +1,13 @@
 #include "viewer/scene_assembly.h"
 
+#include <ogr_geometry.h>
+
 #include <chrono>
+#include <memory>
 
 #include "data_import/attribute_table.h"
 #include "data_import/demo_district.h"
-#include "scene/ground_plane.h"
+#include "scene/terrain_builder.h"
 #include "scene/label_layer.h"
 #include "viewer/cjk_font.h"
 #include "scene/water_builder.h"
@@ -68,6 +71,7 @@ std::vector<LabelSpec> placeLabels(const SceneModel& scene) {
         double reach = std::max(250.0, p.zone.radiusM * 0.6);
         for (const SceneLayer& l : scene.layers)
             for (const Feature& f : l.data.features) {
+                if (l.draped() || f.polygons.empty()) continue;
                 const Vec2& v = f.polygons[0].outer[0];
                 if (std::hypot(v.x - s.x, v.y - s.y) < reach) top = std::max(top, f.groundZ + f.height);
             }
@@ -84,32 +88,145 @@ std::vector<LabelSpec> placeLabels(const SceneModel& scene) {
 
 }  // namespace
 
-SceneModel assembleScene(const AppOptions& o) {
-    SceneModel scene;
-    bool demo = true;
-    scene.frame = std::make_unique<SceneFrame>(chooseOrigin(o, scene, demo));
+namespace {
+
+void loadGazetteer(SceneModel& scene, bool demo) {
     std::string placesFile = findDataFile("assets/places.json");
     std::string bookmarksFile = findDataFile("assets/bookmarks.json");
+    std::string toursFile = findDataFile("assets/tours.json");
     try {
         if (placesFile.empty()) throw std::runtime_error("assets/places.json: not found in " + dataSearchPath());
         scene.places = loadPlaces(placesFile);
         if (demo && !bookmarksFile.empty()) {
             scene.bookmarks = loadBookmarks(bookmarksFile);
             for (Bookmark& b : bookmarksForPlaces(scene.places)) scene.bookmarks.push_back(b);
-            if (std::string toursFile = findDataFile("assets/tours.json"); !toursFile.empty())
-                scene.tours = loadTours(toursFile);
+            if (!toursFile.empty()) scene.tours = loadTours(toursFile);
         }
     } catch (const std::exception& e) {
         scene.errors.push_back(e.what());
     }
+}
+
+// --water files: centrelines (widened) or polygons; a file with no lines is read as areas.
+std::vector<LayerData> importWater(const AppOptions& o, SceneModel& scene) {
+    std::vector<LayerData> out;
+    for (ImportOptions io : o.water) {
+        ImportResult r = importLayer(io, *scene.frame);
+        if (!r.ok && r.error.find("has no line layer") != std::string::npos) {
+            io.kind = FeatureKind::Areas;
+            r = importLayer(io, *scene.frame);
+        }
+        if (r.ok) out.push_back(std::move(r.layer));
+        else scene.errors.push_back(r.error);
+    }
+    return out;
+}
+
+// Real river lines replace the demo rivers, so the generated valleys follow them.
+void useRealRivers(DemoLandscape& l, const std::vector<LayerData>& water, double widthM, const SceneFrame& frame) {
+    std::vector<River> rivers;
+    for (const LayerData& layer : water)
+        for (const Feature& f : layer.features)
+            for (const auto& line : f.lines) {
+                River r;
+                r.id = layer.name + "#" + std::to_string(f.sourceFid);
+                const std::string* name = findAttribute(f.attributes, "name");
+                if (!name) name = findAttribute(f.attributes, "name_inferred");
+                r.nameZh = r.nameEn = name ? *name : layer.name;
+                for (const Vec2& p : line) r.course.push_back(frame.toWgs84(p));
+                r.widthM = widthM;
+                r.waterLevelM = l.rivers.empty() ? 175 : l.rivers.front().waterLevelM;
+                rivers.push_back(std::move(r));
+            }
+    if (!rivers.empty()) l.rivers = std::move(rivers);
+}
+
+// Water from imported files when there is no demo landscape to carve it: surfaces sit just
+// above the lowest ground along their edge.
+std::vector<WaterBody> waterFromLayers(const std::vector<LayerData>& water, double widthM, const HeightGrid& terrain) {
+    std::vector<WaterBody> out;
+    for (const LayerData& layer : water) {
+        WaterBody w{layer.name, layer.name, layer.name, {}, 0};
+        double lowest = 1e9;
+        for (const Feature& f : layer.features) {
+            for (const Polygon& p : f.polygons) w.polygons.push_back(p);
+            for (const auto& line : f.lines) {
+                OGRLineString ls;
+                for (const Vec2& p : line) ls.addPoint(p.x, p.y);
+                std::unique_ptr<OGRGeometry> area(ls.Buffer(widthM / 2, 6));
+                if (area && wkbFlatten(area->getGeometryType()) == wkbPolygon) {
+                    Polygon p;
+                    for (const OGRPoint& pt : *area->toPolygon()->getExteriorRing()) p.outer.push_back({pt.getX(), pt.getY()});
+                    w.polygons.push_back(std::move(p));
+                }
+            }
+        }
+        for (const Polygon& p : w.polygons)
+            for (const Vec2& v : p.outer) lowest = std::min(lowest, terrain.empty() ? 0.0 : terrain.sample(v.x, v.y));
+        w.level = (lowest < 1e8 ? lowest : 0) + 0.5;
+        out.push_back(std::move(w));
+    }
+    return out;
+}
+
+HeightGrid flatGround(const osg::BoundingBox& extent) {
+    HeightGrid g;
+    double w = std::max(2000.0, double(extent.xMax() - extent.xMin())), h = std::max(2000.0, double(extent.yMax() - extent.yMin()));
+    double margin = 0.5 * std::max(w, h) + 2000;
+    g.spacing = std::max(w, h) / 64 + 1;
+    g.originX = extent.xMin() - margin;
+    g.originY = extent.yMin() - margin;
+    g.cols = int((w + 2 * margin) / g.spacing) + 2;
+    g.rows = int((h + 2 * margin) / g.spacing) + 2;
+    g.heights.assign(std::size_t(g.cols) * g.rows, 0.f);
+    return g;
+}
+
+void extendByLines(osg::BoundingBox& box, const LayerData& layer) {
+    for (const Feature& f : layer.features) {
+        for (const auto& line : f.lines)
+            for (const Vec2& v : line) box.expandBy(osg::Vec3(float(v.x), float(v.y), 0.f));
+        for (const Polygon& p : f.polygons)
+            for (const Vec2& v : p.outer) box.expandBy(osg::Vec3(float(v.x), float(v.y), 0.f));
+    }
+}
+
+}  // namespace
+
+void redrape(SceneModel& scene) {
+    if (!scene.terrainNode) return;
+    std::vector<const LayerData*> layers;
+    std::vector<DrapeStyle> styles;
+    std::vector<SceneLayer*> owners;
+    for (SceneLayer& l : scene.layers)
+        if (l.draped() && l.visible) {
+            layers.push_back(&l.data);
+            styles.push_back(l.style);
+            owners.push_back(&l);
+        }
+    std::vector<std::vector<LegendEntry>> legends;
+    const HeightGrid& t = scene.terrain;
+    DrapeImage img = layers.empty() ? DrapeImage{}
+                                    : rasterizeDrapes(layers, styles, {t.originX, t.originY, t.maxX(), t.maxY()}, 8.0, legends);
+    for (std::size_t i = 0; i < owners.size(); ++i) owners[i]->legend = legends[i];
+    setTerrainDrape(*scene.terrainNode, img);
+}
+
+SceneModel assembleScene(const AppOptions& o) {
+    SceneModel scene;
+    bool demo = true;
+    scene.frame = std::make_unique<SceneFrame>(chooseOrigin(o, scene, demo));
+    loadGazetteer(scene, demo);
 
     auto t0 = std::chrono::steady_clock::now();
+    std::vector<LayerData> water = importWater(o, scene);
     std::unique_ptr<DemoLandscape> landscape;
     if (demo) {
         try {
             std::string file = findDataFile("assets/demo_landscape.json");
             if (file.empty()) throw std::runtime_error("assets/demo_landscape.json: not found in " + dataSearchPath());
             landscape = std::make_unique<DemoLandscape>(loadDemoLandscape(file));
+            useRealRivers(*landscape, water, o.waterWidthM, *scene.frame);
             scene.terrain = generateDemoTerrain(*landscape, *scene.frame);
             scene.terrainSource = "演示地形 demo relief (generated)";
             scene.water = demoWater(*landscape, *scene.frame);
@@ -128,16 +245,19 @@ SceneModel assembleScene(const AppOptions& o) {
         }
     }
     if (demo && !scene.places.empty()) {
-        SceneLayer l;
         std::unique_ptr<RiverMask> rivers;
         DemoDistrictOptions dopt;
         if (landscape) {
             rivers = std::make_unique<RiverMask>(*landscape, *scene.frame);
             dopt.rivers = rivers.get();
         }
-        l.data = generateDemoDistrict(scene.places, *scene.frame, dopt);
-        l.demo = true;
-        scene.layers.push_back(std::move(l));
+        SceneLayer buildings, roads;
+        buildings.data = generateDemoDistrict(scene.places, *scene.frame, dopt);
+        buildings.demo = true;
+        roads.data = generateDemoRoads(scene.places, *scene.frame, dopt);
+        roads.demo = true;
+        scene.layers.push_back(std::move(roads));
+        scene.layers.push_back(std::move(buildings));
         scene.showsDemoData = true;
     }
     for (const ImportOptions& io : o.layers) {
@@ -150,17 +270,36 @@ SceneModel assembleScene(const AppOptions& o) {
         l.data = std::move(r.layer);
         scene.layers.push_back(std::move(l));
     }
-    if (!scene.terrain.empty())
-        for (SceneLayer& l : scene.layers) placeOnTerrain(l.data, scene.terrain);
+    osg::BoundingBox drapedExtent;
+    for (SceneLayer& l : scene.layers) {
+        if (l.draped()) {
+            l.style = defaultDrapeStyle(l.data, l.demo ? "" : o.styleField);
+            extendByLines(drapedExtent, l.data);
+        } else {
+            extend(scene.extent, l.data);
+        }
+    }
+    if (scene.terrain.empty()) {
+        osg::BoundingBox all = scene.extent;
+        all.expandBy(drapedExtent);
+        if (!all.valid()) all = osg::BoundingBox(-5000, -5000, 0, 5000, 5000, 0);
+        scene.terrain = flatGround(all);
+        scene.terrainSource = "flat ground at 0 m (no DEM given)";
+    }
+    if (!water.empty() && !landscape) scene.water = waterFromLayers(water, o.waterWidthM, scene.terrain);
+    for (SceneLayer& l : scene.layers)
+        if (!l.draped()) placeOnTerrain(l.data, scene.terrain);
+    scene.extent.init();
+    for (const SceneLayer& l : scene.layers)
+        if (!l.draped()) extend(scene.extent, l.data);
     scene.importMs = msSince(t0);
 
     auto t1 = std::chrono::steady_clock::now();
     scene.root = new osg::Group;
-    osg::ref_ptr<osg::Program> buildings, ground, water, terrain;
+    osg::ref_ptr<osg::Program> buildings, waterProgram, terrain;
     try {
         buildings = loadProgram("buildings");
-        ground = loadProgram("ground");
-        water = loadProgram("water");
+        waterProgram = loadProgram("water");
         terrain = loadProgram("terrain");
     } catch (const std::exception& e) {
         scene.errors.push_back(std::string(e.what()) + "; drawing without shaders");
@@ -171,39 +310,33 @@ SceneModel assembleScene(const AppOptions& o) {
     ss->addUniform(new osg::Uniform("u_hazeDensity", 0.000012f));
     for (std::size_t i = 0; i < scene.layers.size(); ++i) {
         SceneLayer& l = scene.layers[i];
+        if (l.draped()) continue;
         BuildingLayerOptions bo;
         bo.layerIndex = static_cast<int>(i);
         bo.program = buildings;
         l.node = buildBuildingLayer(l.data, bo, l.stats);
         scene.root->addChild(l.node);
-        extend(scene.extent, l.data);
         if (!l.demo && !l.data.features.empty()) {
             osg::BoundingBox box;
             extend(box, l.data);
             scene.bookmarks.push_back(fitBookmark("layer:" + l.data.name, "图层 Layer: " + l.data.name, box, *scene.frame));
         }
     }
-    if (!scene.terrain.empty()) {
-        TerrainOptions to;
-        to.program = terrain;
-        if (!scene.water.empty()) to.waterLevelM = scene.water.front().level;
-        scene.root->addChild(buildTerrain(scene.terrain, to, scene.terrainStats));
-        if (!scene.extent.valid())
-            scene.extent = osg::BoundingBox(scene.terrain.originX, scene.terrain.originY, 0, scene.terrain.maxX(), scene.terrain.maxY(), 100);
-    }
-    if (!scene.water.empty()) scene.root->addChild(buildWater(scene.water, water));
+    TerrainOptions to;
+    to.program = terrain;
+    if (!scene.water.empty()) to.waterLevelM = scene.water.front().level;
+    scene.terrainNode = buildTerrain(scene.terrain, to, scene.terrainStats);
+    scene.root->addChild(scene.terrainNode);
+    redrape(scene);
+    if (!scene.extent.valid())
+        scene.extent = osg::BoundingBox(scene.terrain.originX, scene.terrain.originY, 0, scene.terrain.maxX(), scene.terrain.maxY(), 100);
+    if (!scene.water.empty()) scene.root->addChild(buildWater(scene.water, waterProgram));
     if (demo && !scene.places.empty()) {
         std::string hint;
         LabelLayerOptions lo;
         lo.fontFile = findCjkFont(hint);
         scene.labels = buildLabelLayer(placeLabels(scene), lo);
         scene.root->addChild(scene.labels);
-    }
-    if (!scene.extent.valid()) scene.extent = osg::BoundingBox(-5000, -5000, 0, 5000, 5000, 100);
-    if (scene.terrain.empty()) {
-        double margin = 0.5 * std::max(scene.extent.xMax() - scene.extent.xMin(), scene.extent.yMax() - scene.extent.yMin()) + 2000;
-        scene.root->addChild(buildGroundPlane(scene.extent.xMin() - margin, scene.extent.yMin() - margin,
-                                              scene.extent.xMax() + margin, scene.extent.yMax() + margin, ground));
     }
     scene.bookmarks.insert(scene.bookmarks.begin(), fitBookmark("all", "全部 Fit all", scene.extent, *scene.frame));
     scene.buildMs = msSince(t1);

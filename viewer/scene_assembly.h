@@ -8,6 +8,7 @@
 
 #include "data_import/demo_landscape.h"
 #include "data_import/dem_reader.h"
+#include "data_import/drape_raster.h"
 #include "data_import/places.h"
 #include "data_import/tours.h"
 #include "scene/building_layer_builder.h"
@@ -18,11 +19,14 @@ namespace jbt {
 
 struct SceneLayer {
     LayerData data;
-    osg::ref_ptr<osg::Group> node;
+    osg::ref_ptr<osg::Group> node;      // buildings; draped layers live in the terrain's image
+    DrapeStyle style;                   // draped layers
+    std::vector<LegendEntry> legend;    // draped layers
     SceneBuildStats stats;
     bool visible = true;
     float opacity = 1.0f;
     bool demo = false;
+    bool draped() const { return data.kind != "buildings"; }
 };
 
 struct SceneModel {
@@ -35,6 +39,7 @@ struct SceneModel {
     std::string terrainSource;          // DEM path, or the demo landscape
     DemInfo dem;                        // when the terrain came from a DEM
     TerrainStats terrainStats;
+    osg::ref_ptr<osg::Group> terrainNode;
     std::vector<WaterBody> water;
     osg::ref_ptr<osg::Group> labels;    // place names; null when there are no places
     std::vector<std::string> errors;    // layers that could not be loaded, naming file and reason
@@ -46,6 +51,9 @@ struct SceneModel {
 };
 
 SceneModel assembleScene(const AppOptions& options);
+
+// Burns the visible draped layers into the terrain's image again (after a visibility change).
+void redrape(SceneModel& scene);
 
 // The bookmark of a place (every place has one); nullptr if none.
 const Bookmark* bookmarkForPlace(const SceneModel& scene, const Place& place);

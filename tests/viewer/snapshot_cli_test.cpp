@@ -22,8 +22,8 @@ TEST(SnapshotCli, WritesPngAndOneJsonLine) {
     ASSERT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << "exactly one line: " << r.out;
     auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j["snapshot"], png);
-    ASSERT_EQ(j["layers"].size(), 2u) << "demo district + the layer";
-    const auto& l = j["layers"][1];
+    ASSERT_EQ(j["layers"].size(), 3u) << "demo roads and buildings + the layer";
+    const auto& l = j["layers"].back();
     EXPECT_EQ(l["name"], "b.geojson");
     EXPECT_EQ(l["kind"], "buildings");
     EXPECT_EQ(l["features_read"], 2);

@@ -27,7 +27,10 @@ public:
 private:
     void drawLayer(std::size_t i, SceneLayer& l) {
         ImGui::PushID(static_cast<int>(i));
-        if (ImGui::Checkbox("##visible", &l.visible)) l.node->setNodeMask(l.visible ? ~0u : 0u);
+        if (ImGui::Checkbox("##visible", &l.visible)) {
+            if (l.node) l.node->setNodeMask(l.visible ? ~0u : 0u);
+            else redrape(app_.scene);  // draped layers live in the terrain's image
+        }
         ImGui::SameLine();
         bool open = ImGui::TreeNode("layer", "%s", l.data.name.c_str());
         const ImportReport& r = l.data.report;
@@ -38,7 +41,14 @@ private:
             ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), "(%zu skipped)", r.skippedTotal());
         }
         if (open) {
-            if (ImGui::SliderFloat("不透明度 Opacity", &l.opacity, 0.1f, 1.0f, "%.2f")) setLayerOpacity(*l.node, l.opacity);
+            if (l.node && ImGui::SliderFloat("不透明度 Opacity", &l.opacity, 0.1f, 1.0f, "%.2f"))
+                setLayerOpacity(*l.node, l.opacity);
+            for (const LegendEntry& e : l.legend) {
+                ImGui::ColorButton(("##" + e.label).c_str(), ImVec4(e.color[0] / 255.f, e.color[1] / 255.f, e.color[2] / 255.f, 1),
+                                   ImGuiColorEditFlags_NoTooltip, ImVec2(14, 14));
+                ImGui::SameLine();
+                ImGui::TextUnformatted(e.label.c_str());
+            }
             ImGui::Text("来源 Source: %s", l.data.sourcePath.c_str());
             ImGui::Text("坐标系 CRS: %s", l.data.sourceCrs.c_str());
             ImGui::TextWrapped("读取 read %zu · 导入 imported %zu · 修复 repaired %zu · 默认高度 default height %zu",
@@ -48,7 +58,7 @@ private:
                 for (const auto& m : r.messages) ImGui::TextWrapped("%s", m.c_str());
                 ImGui::TreePop();
             }
-            ImGui::Text("%zu tiles, %zu triangles", l.stats.tiles, l.stats.triangles);
+            if (l.node) ImGui::Text("%zu tiles, %zu triangles", l.stats.tiles, l.stats.triangles);
             ImGui::TreePop();
         }
         ImGui::PopID();

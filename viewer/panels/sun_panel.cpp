@@ -16,6 +16,7 @@ public:
     void draw() override {
         ImGuiIO& io = ImGui::GetIO();
         ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 440, 400), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);  // out of the way until wanted
         if (!ImGui::Begin("光照 Sun", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
         LocalTime t = app_.time;
         float hours = float(t.hours);

@@ -14,6 +14,7 @@ public:
         if (app_.scene.tours.empty() || !app_.camera) return;
         ImGuiIO& io = ImGui::GetIO();
         ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 440, 250), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);  // out of the way until wanted
         if (!ImGui::Begin("导览 Tours", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
         GuardedCameraManipulator& cam = *app_.camera;
         for (const Tour& t : app_.scene.tours) {
