@@ -132,10 +132,17 @@ HeightGrid generateDemoTerrain(const DemoLandscape& l, const SceneFrame& frame) 
 
 std::vector<WaterBody> demoWater(const DemoLandscape& l, const SceneFrame& frame) {
     std::vector<WaterBody> out;
+    // Water stops where the generated terrain stops.
+    Vec2 sw = frame.toScene(l.southWest), ne = frame.toScene(l.northEast);
+    OGRLinearRing box;
+    for (Vec2 p : {sw, Vec2{ne.x, sw.y}, ne, Vec2{sw.x, ne.y}, sw}) box.addPoint(p.x, p.y);
+    OGRPolygon extent;
+    extent.addRing(&box);
     for (const River& r : l.rivers) {
         OGRLineString line;
         for (const Vec2& p : toScene(r.course, frame)) line.addPoint(p.x, p.y);
-        std::unique_ptr<OGRGeometry> area(line.Buffer(r.widthM / 2, 8));
+        std::unique_ptr<OGRGeometry> widened(line.Buffer(r.widthM / 2, 8));
+        std::unique_ptr<OGRGeometry> area(widened ? widened->Intersection(&extent) : nullptr);
         WaterBody w{r.id, r.nameZh, r.nameEn, {}, r.waterLevelM};
         auto addPolygon = [&](const OGRPolygon& poly) {
             Polygon p;

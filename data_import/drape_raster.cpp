@@ -94,8 +94,8 @@ DrapeStyle defaultDrapeStyle(const LayerData& layer, const std::string& styleFie
                         {"industrial", {200, 185, 210, 160}}, {"water", {90, 150, 200, 220}}, {"farmland", {220, 230, 160, 160}}};
     } else if (layer.kind == "areas") {
         s.outlineOnly = true;  // district and grid boundaries: an outline reads better than a fill
-        s.color = {230, 60, 60, 230};
-        s.lineWidthM = 25;
+        s.color = {235, 45, 45, 240};
+        s.lineWidthM = 40;
     }
     return s;
 }
