@@ -43,6 +43,8 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
     app.add_option("--time", time,
                    "Sun from local time (China Standard Time): HH:MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM "
                    "(default 2026-04-15T10:30)");
+    app.add_option("--lang", out.language, "UI language: zh, en or both (default both)")
+        ->check(CLI::IsMember({"zh", "en", "both"}));
     app.add_flag("--hide-ui", out.hideUi, "Hide the ImGui panels (the demo-data banner stays)");
     app.add_flag("--fullscreen", out.fullscreen, "Open the window fullscreen");
     try {

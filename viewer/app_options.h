@@ -21,6 +21,7 @@ struct AppOptions {
     std::string tour;                   // --tour: play this tour from the start
     double tourTime = -1;               // --tour-time: snapshot the tour at this second
     LocalTime time;                     // --time: sun position (China Standard Time)
+    std::string language = "both";      // --lang: zh, en or both
     bool hideUi = false;                // --hide-ui: no panels (the demo-data banner stays)
     bool fullscreen = false;
 };

@@ -23,6 +23,8 @@ public:
 
     void addPanel(std::unique_ptr<Panel> panel) { panels_.push_back(std::move(panel)); }
     void setPanelsVisible(bool visible) { panelsVisible_ = visible; }
+    bool panelsVisible() const { return panelsVisible_; }
+    void togglePanels() { panelsVisible_ = !panelsVisible_; }
     // Always drawn, even with panels hidden (e.g. the demo-data banner).
     void addOverlay(std::unique_ptr<Panel> overlay) { overlays_.push_back(std::move(overlay)); }
 

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdlib>
 
+#include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
 #include "viewer/picking_handler.h"
 #include "viewer/snapshot_report.h"
@@ -36,13 +37,15 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
         imgui_.addGlyphText(t.nameZh);
         for (const TourStop& s : t.stops) imgui_.addGlyphText(s.captionZh);
     }
-    imgui_.addGlyphText("导览播放继续暂停停止光照时间日期白天黄昏夜晚太阳高度方位月日");
+    imgui_.addGlyphText("导览播放继续暂停停止光照时间日期白天黄昏夜晚太阳高度方位月日视图隐藏面板语言中文孪生跳过层数默认回到起点"
+                        "生成的非测绘数据字段与地形");
     for (const SceneLayer& l : scene.layers) imgui_.addGlyphText(l.data.name);
     imgui_.addGlyphText("搜索地名没有找到");
     imgui_.addGlyphText("演示数据江北区图层属性视点性能帧时间三角形图块导入构建不透明度来源坐标系读取修复默认高度消息要素底部清除点击建筑查看环绕飞行空格");
 
     imgui_.addOverlay(makeDemoBanner(app_, imgui_));
     imgui_.addOverlay(makeTourCaption(app_));
+    imgui_.addOverlay(makeMenuBar(app_, imgui_));
     imgui_.addPanel(makeLayersPanel(app_));
     imgui_.addPanel(makeInspectorPanel(app_));
     imgui_.addPanel(makeBookmarksPanel(app_));
@@ -51,6 +54,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     imgui_.addPanel(makeToursPanel(app_));
     imgui_.addPanel(makeSunPanel(app_));
     imgui_.setPanelsVisible(!options.hideUi);
+    setUiLanguage(options.language == "zh" ? UiLanguage::Chinese : options.language == "en" ? UiLanguage::English : UiLanguage::Both);
 
     camera_ = new GuardedCameraManipulator([this](const osgGA::GUIEventAdapter& ea) { return imgui_.wantsEvent(ea); });
     app_.camera = camera_.get();

@@ -1,5 +1,6 @@
 #include <imgui.h>
 
+#include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
 
 namespace jbt {
@@ -13,14 +14,14 @@ public:
         ImGuiIO& io = ImGui::GetIO();
         ImGui::SetNextWindowPos(ImVec2(10, io.DisplaySize.y - 330), ImGuiCond_FirstUseEver);
         ImGui::SetNextWindowSize(ImVec2(300, 240), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("视点 Bookmarks")) return ImGui::End();
+        if (!ImGui::Begin(windowTitle("视点", "Bookmarks", "bookmarks").c_str())) return ImGui::End();
         for (const Bookmark& b : app_.scene.bookmarks) {
-            std::string label = b.nameZh == b.nameEn ? b.nameZh : b.nameZh + "  " + b.nameEn;
+            std::string label = b.nameZh == b.nameEn ? b.nameZh : tr(b.nameZh.c_str(), b.nameEn.c_str());
             if (ImGui::Selectable((label + "##" + b.id).c_str()) && app_.camera)
                 app_.camera->flyTo(poseForBookmark(b, *app_.scene.frame, &app_.scene.terrain));
         }
         ImGui::Separator();
-        ImGui::TextDisabled("1 环绕 orbit · 2 飞行 fly · 空格 space: home");
+        ImGui::TextDisabled("%s", tr("1 环绕 · 2 飞行 · 空格 回到起点", "1 orbit · 2 fly · space: home").c_str());
         ImGui::End();
     }
 

@@ -1,5 +1,6 @@
 #include <imgui.h>
 
+#include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
 
 namespace jbt {
@@ -23,7 +24,8 @@ public:
         if (ImGui::Begin("##demo_banner", nullptr, flags)) {
             if (demoVisible)
                 ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.3f, 1.0f),
-                                   "演示数据 / demo data — 江北区 Jiangbei District, generated buildings, not survey data");
+                                   "演示数据 / demo data — %s",  // always both: it is a notice about the data
+                                   tr("江北区，生成的建筑与地形，非测绘数据", "Jiangbei District, generated buildings and terrain, not survey data").c_str());
             if (!font.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", font.c_str());
         }
         ImGui::End();

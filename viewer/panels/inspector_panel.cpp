@@ -1,15 +1,16 @@
 #include <imgui.h>
 
+#include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
 
 namespace jbt {
 namespace {
 
-const char* heightSourceName(HeightSource s) {
+std::string heightSourceName(HeightSource s) {
     switch (s) {
-        case HeightSource::Field: return "height attribute";
-        case HeightSource::Levels: return "levels × floor height";
-        default: return "default (no height in data)";
+        case HeightSource::Field: return tr("高度字段", "height attribute");
+        case HeightSource::Levels: return tr("层数 × 层高", "levels × floor height");
+        default: return tr("默认高度（数据无高度）", "default (no height in data)");
     }
 }
 
@@ -19,20 +20,20 @@ public:
 
     void draw() override {
         ImGuiIO& io = ImGui::GetIO();
-        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 430, 10), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 430, 30), ImGuiCond_FirstUseEver);
         ImGui::SetNextWindowSizeConstraints(ImVec2(300, 0), ImVec2(520, io.DisplaySize.y * 0.6f));
-        if (!ImGui::Begin("属性 Inspector", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
+        if (!ImGui::Begin(windowTitle("属性", "Inspector", "inspector").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
         const Selection& s = app_.selection;
         if (!s.valid() || s.layer >= int(app_.scene.layers.size())) {
-            ImGui::TextDisabled("点击建筑查看属性 Click a building to see its attributes");
+            ImGui::TextDisabled("%s", tr("点击建筑查看属性", "Click a building to see its attributes").c_str());
             return ImGui::End();
         }
         const SceneLayer& l = app_.scene.layers[s.layer];
         const Feature& f = l.data.features[s.feature];
-        ImGui::Text("图层 Layer: %s", l.data.name.c_str());
-        ImGui::Text("要素 Feature: #%lld", static_cast<long long>(f.sourceFid));
-        ImGui::Text("高度 Height: %.1f m (%s)", f.height, heightSourceName(f.heightSource));
-        if (f.minHeight > 0) ImGui::Text("底部 Base: %.1f m", f.minHeight);
+        ImGui::Text("%s: %s", tr("图层", "Layer").c_str(), l.data.name.c_str());
+        ImGui::Text("%s: #%lld", tr("要素", "Feature").c_str(), static_cast<long long>(f.sourceFid));
+        ImGui::Text("%s: %.1f m (%s)", tr("高度", "Height").c_str(), f.height, heightSourceName(f.heightSource).c_str());
+        if (f.minHeight > 0) ImGui::Text("%s: %.1f m", tr("底部", "Base").c_str(), f.minHeight);
         if (ImGui::BeginTable("attrs", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit)) {
             for (const auto& [k, v] : f.attributes) {
                 ImGui::TableNextRow();
@@ -43,7 +44,7 @@ public:
             }
             ImGui::EndTable();
         }
-        if (ImGui::Button("清除 Clear")) select(app_, {});
+        if (ImGui::Button(tr("清除", "Clear").c_str())) select(app_, {});
         ImGui::End();
     }
 

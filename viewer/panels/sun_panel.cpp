@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <tuple>
 
+#include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
 
 namespace jbt {
@@ -17,14 +19,14 @@ public:
         ImGuiIO& io = ImGui::GetIO();
         ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 440, 400), ImGuiCond_FirstUseEver);
         ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);  // out of the way until wanted
-        if (!ImGui::Begin("光照 Sun", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
+        if (!ImGui::Begin(windowTitle("光照", "Sun", "sun").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
         LocalTime t = app_.time;
         float hours = float(t.hours);
         int monthDay[2] = {t.month, t.day};
-        bool changed = ImGui::SliderFloat("时间 Time", &hours, 0.f, 24.f, formatHours(hours).c_str());
-        changed |= ImGui::SliderInt2("月/日 Month/day", monthDay, 1, 31);
-        for (auto [label, h] : {std::pair{"白天 Day", 11.0f}, {"黄昏 Dusk", 18.9f}, {"夜晚 Night", 21.5f}}) {
-            if (ImGui::Button(label)) {
+        bool changed = ImGui::SliderFloat(tr("时间", "Time").c_str(), &hours, 0.f, 24.f, formatHours(hours).c_str());
+        changed |= ImGui::SliderInt2(tr("月/日", "Month/day").c_str(), monthDay, 1, 31);
+        for (auto [zh, en, h] : {std::tuple{"白天", "Day", 11.0f}, {"黄昏", "Dusk", 18.9f}, {"夜晚", "Night", 21.5f}}) {
+            if (ImGui::Button(tr(zh, en).c_str())) {
                 hours = h;
                 changed = true;
             }
@@ -38,7 +40,7 @@ public:
             setTimeOfDay(app_, t);
         }
         SunState s = sunAt(app_.scene.frame->origin().lon, app_.scene.frame->origin().lat, app_.time);
-        ImGui::TextDisabled("太阳高度 elevation %.0f° · 方位 azimuth %.0f°", s.elevationDeg, s.azimuthDeg);
+        ImGui::TextDisabled("%s %.0f° · %s %.0f°", tr("太阳高度", "elevation").c_str(), s.elevationDeg, tr("方位", "azimuth").c_str(), s.azimuthDeg);
         ImGui::End();
     }
 

@@ -1,5 +1,6 @@
 #include <imgui.h>
 
+#include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
 #include "viewer/tour_player.h"
 
@@ -15,13 +16,13 @@ public:
         ImGuiIO& io = ImGui::GetIO();
         ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 440, 250), ImGuiCond_FirstUseEver);
         ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);  // out of the way until wanted
-        if (!ImGui::Begin("导览 Tours", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
+        if (!ImGui::Begin(windowTitle("导览", "Tours", "tours").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
         GuardedCameraManipulator& cam = *app_.camera;
         for (const Tour& t : app_.scene.tours) {
             ImGui::PushID(t.id.c_str());
-            if (ImGui::Button("播放 Play")) start(t);
+            if (ImGui::Button(tr("播放", "Play").c_str())) start(t);
             ImGui::SameLine();
-            ImGui::Text("%s  %s (%zu)", t.nameZh.c_str(), t.nameEn.c_str(), t.stops.size());
+            ImGui::Text("%s (%zu)", tr(t.nameZh.c_str(), t.nameEn.c_str()).c_str(), t.stops.size());
             ImGui::PopID();
         }
         if (const TourPlayer* p = cam.tour()) {
@@ -30,9 +31,9 @@ public:
             ImGui::ProgressBar(float(std::min(1.0, cam.tourTime() / std::max(1e-6, p->duration()))), ImVec2(260, 0));
             ImGui::Text("%d / %zu", s.stop + 1, p->tour().stops.size());
             ImGui::SameLine();
-            if (ImGui::Button(cam.tourPaused() ? "继续 Resume" : "暂停 Pause")) cam.setTourPaused(!cam.tourPaused());
+            if (ImGui::Button(cam.tourPaused() ? tr("继续", "Resume").c_str() : tr("暂停", "Pause").c_str())) cam.setTourPaused(!cam.tourPaused());
             ImGui::SameLine();
-            if (ImGui::Button("停止 Stop")) cam.stopTour();
+            if (ImGui::Button(tr("停止", "Stop").c_str())) cam.stopTour();
         }
         if (!error_.empty()) ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", error_.c_str());
         ImGui::End();
@@ -66,8 +67,8 @@ public:
         ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
         if (ImGui::Begin("##tour_caption", nullptr, flags)) {
-            ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", stop.captionZh.c_str());
-            ImGui::TextColored(ImVec4(0.8f, 0.85f, 0.9f, 1), "%s", stop.captionEn.c_str());
+            if (uiLanguage() != UiLanguage::English) ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", stop.captionZh.c_str());
+            if (uiLanguage() != UiLanguage::Chinese) ImGui::TextColored(ImVec4(0.8f, 0.85f, 0.9f, 1), "%s", stop.captionEn.c_str());
         }
         ImGui::End();
     }

@@ -1,0 +1,42 @@
+#include <imgui.h>
+
+#include "viewer/i18n.h"
+#include "viewer/panels/panels.h"
+
+namespace jbt {
+namespace {
+
+// The main menu: UI language, and hiding the panels for a clean view (F1 does the same).
+class MenuBar : public Panel {
+public:
+    MenuBar(AppState& app, ImGuiLayer& imgui) : app_(app), imgui_(imgui) {}
+
+    void draw() override {
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab)) && ImGui::GetIO().KeyCtrl) imgui_.togglePanels();
+        if (!imgui_.panelsVisible()) return;
+        if (!ImGui::BeginMainMenuBar()) return;
+        if (ImGui::BeginMenu(tr("视图", "View").c_str())) {
+            if (ImGui::MenuItem(tr("隐藏面板", "Hide panels").c_str(), "Ctrl+Tab")) imgui_.togglePanels();
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu("语言 Language")) {
+            for (auto [name, lang] : {std::pair{"中文", UiLanguage::Chinese}, {"English", UiLanguage::English},
+                                      {"中文 + English", UiLanguage::Both}})
+                if (ImGui::MenuItem(name, nullptr, uiLanguage() == lang)) setUiLanguage(lang);
+            ImGui::EndMenu();
+        }
+        ImGui::TextDisabled("%s", app_.scene.showsDemoData ? tr("江北孪生 · 演示数据", "Jiangbei Twin · demo data").c_str()
+                                                            : tr("江北孪生", "Jiangbei Twin").c_str());
+        ImGui::EndMainMenuBar();
+    }
+
+private:
+    AppState& app_;
+    ImGuiLayer& imgui_;
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> makeMenuBar(AppState& app, ImGuiLayer& imgui) { return std::make_unique<MenuBar>(app, imgui); }
+
+}  // namespace jbt
