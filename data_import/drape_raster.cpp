@@ -15,9 +15,10 @@
 namespace jbt {
 namespace {
 
-const Rgba kPalette[] = {{228, 26, 28, 210},  {55, 126, 184, 210}, {77, 175, 74, 210},  {152, 78, 163, 210},
-                         {255, 127, 0, 210},  {200, 200, 50, 210}, {166, 86, 40, 210},  {247, 129, 191, 210},
-                         {100, 100, 100, 210}, {27, 158, 119, 210}, {217, 95, 2, 210},   {117, 112, 179, 210}};
+// For values a style does not name: soft, distinct colours (ColorBrewer Set2/Set3 hues).
+const Rgba kPalette[] = {{102, 194, 165, 170}, {252, 141, 98, 170},  {141, 160, 203, 170}, {231, 138, 195, 170},
+                         {166, 216, 84, 170},  {255, 217, 47, 170},  {229, 196, 148, 170}, {179, 179, 179, 170},
+                         {141, 211, 199, 170}, {190, 186, 218, 170}, {251, 128, 114, 170}, {128, 177, 211, 170}};
 
 // Graduated ramp: pale yellow → deep red.
 Rgba ramp(double t) {
@@ -25,9 +26,16 @@ Rgba ramp(double t) {
     return {mix(255, 189), mix(237, 0), mix(160, 38), 215};
 }
 
+// `field` may list several attributes ("landuse,leisure,natural"): the first one set wins.
 std::string valueOf(const Feature& f, const std::string& field) {
-    const std::string* v = findAttribute(f.attributes, field);
-    return v ? *v : std::string();
+    std::size_t start = 0;
+    while (start <= field.size()) {
+        std::size_t end = field.find(',', start);
+        if (end == std::string::npos) end = field.size();
+        if (const std::string* v = findAttribute(f.attributes, field.substr(start, end - start))) return *v;
+        start = end + 1;
+    }
+    return {};
 }
 
 std::unique_ptr<OGRGeometry> toOgr(const Feature& f, const DrapeStyle& s, double width) {
@@ -88,10 +96,15 @@ DrapeStyle defaultDrapeStyle(const LayerData& layer, const std::string& styleFie
                              {"residential", 7}, {"service", 5}, {"footway", 3}};
     } else if (layer.kind == "areas" && (has("landuse") || has("leisure") || has("natural"))) {
         s.mode = DrapeStyle::Mode::Categorical;
-        s.field = has("landuse") ? "landuse" : has("leisure") ? "leisure" : "natural";
+        s.field = "landuse,leisure,natural,amenity";
         s.categories = {{"forest", {60, 120, 60, 200}}, {"wood", {60, 120, 60, 200}}, {"park", {120, 190, 100, 200}},
-                        {"grass", {150, 200, 120, 190}}, {"residential", {225, 205, 180, 150}}, {"commercial", {240, 180, 190, 160}},
-                        {"industrial", {200, 185, 210, 160}}, {"water", {90, 150, 200, 220}}, {"farmland", {220, 230, 160, 160}}};
+                        {"garden", {130, 200, 110, 200}}, {"grass", {150, 200, 120, 190}}, {"pitch", {110, 180, 110, 190}},
+                        {"stadium", {110, 170, 110, 170}}, {"residential", {225, 205, 180, 140}},
+                        {"commercial", {240, 180, 190, 150}}, {"retail", {240, 170, 180, 150}},
+                        {"industrial", {200, 185, 210, 150}}, {"harbour", {170, 180, 200, 150}},
+                        {"port", {170, 180, 200, 150}}, {"water", {90, 150, 200, 220}}, {"marina", {100, 160, 210, 200}},
+                        {"beach", {235, 220, 170, 200}}, {"sand", {235, 220, 170, 200}}, {"parking", {190, 190, 190, 150}},
+                        {"farmland", {220, 230, 160, 160}}, {"cemetery", {170, 200, 160, 170}}, {"", {0, 0, 0, 0}}};
     } else if (layer.kind == "areas") {
         s.outlineOnly = true;  // district and grid boundaries: an outline reads better than a fill
         s.color = {235, 45, 45, 240};

@@ -33,6 +33,7 @@ struct Feature {
     std::int64_t sourceFid = -1;
     std::vector<Polygon> polygons;  // scene metres, x east, y north (buildings, areas)
     std::vector<std::vector<Vec2>> lines;  // scene metres (line layers: roads, rivers, boundaries)
+    std::vector<Vec2> points;              // scene metres (point layers: landmarks, POIs)
     double height = 0;              // top of the building above ground, metres
     double minHeight = 0;           // bottom (bridges, overhangs), metres
     double groundZ = 0;             // terrain height the building stands on, metres
@@ -59,7 +60,7 @@ struct ImportReport {
 struct LayerData {
     std::string name;
     std::string sourcePath;
-    std::string kind = "buildings";  // buildings, areas or lines
+    std::string kind = "buildings";  // buildings, areas, lines or points
     std::string sourceCrs;  // as understood, for the panel
     std::vector<Feature> features;
     ImportReport report;

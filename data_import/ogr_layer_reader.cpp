@@ -71,6 +71,7 @@ bool isOsm(GDALDataset& ds) {
 bool fitsKind(OGRwkbGeometryType t, FeatureKind kind) {
     t = wkbFlatten(t);
     if (t == wkbUnknown || t == wkbGeometryCollection) return true;
+    if (kind == FeatureKind::Points) return t == wkbPoint || t == wkbMultiPoint;
     if (kind == FeatureKind::Lines)
         return t == wkbLineString || t == wkbMultiLineString || t == wkbCompoundCurve || t == wkbMultiCurve ||
                t == wkbCircularString;
@@ -85,7 +86,10 @@ std::vector<OGRLayer*> selectLayers(GDALDataset& ds, const ImportOptions& o, std
         return out;
     }
     if (isOsm(ds)) {
-        OGRLayer* l = ds.GetLayerByName(o.kind == FeatureKind::Lines ? "lines" : "multipolygons");
+        OGRLayer* l = ds.GetLayerByName(o.kind == FeatureKind::Lines    ? "lines"
+                                        : o.kind == FeatureKind::Points ? "points"
+                                                                        : "multipolygons");
+        if (l && o.kind == FeatureKind::Points) l->SetAttributeFilter("name IS NOT NULL");  // landmarks have names
         // The multipolygons layer holds buildings and landuse/park/water areas together.
         if (l && o.kind == FeatureKind::Buildings) l->SetAttributeFilter("building IS NOT NULL AND building <> 'no'");
         if (l && o.kind == FeatureKind::Areas) l->SetAttributeFilter("building IS NULL");
@@ -97,7 +101,8 @@ std::vector<OGRLayer*> selectLayers(GDALDataset& ds, const ImportOptions& o, std
         if (fitsKind(l->GetGeomType(), o.kind)) out.push_back(l);
     }
     if (out.empty())
-        error = o.path + (o.kind == FeatureKind::Lines   ? ": has no line layer to drape"
+        error = o.path + (o.kind == FeatureKind::Points  ? ": has no point layer"
+                          : o.kind == FeatureKind::Lines ? ": has no line layer to drape"
                           : o.kind == FeatureKind::Areas ? ": has no polygon layer to drape"
                                                          : ": has no polygon layer to extrude");
     return out;
@@ -155,15 +160,9 @@ public:
         out.clear();
         out.reserve(n);
         for (int i = 0; i < n; ++i) {
-            double x = ring.getX(i), y = ring.getY(i);
-            if (o_.datum != ChineseDatum::None) {
-                Vec2 w = toWgs84(o_.datum, x, y);
-                Vec2 s = frame_.toScene({w.x, w.y});
-                x = s.x;
-                y = s.y;
-            }
-            if (!std::isfinite(x) || !std::isfinite(y)) return false;
-            out.push_back({x, y});
+            Vec2 p = toSceneXY(ring.getX(i), ring.getY(i));
+            if (!std::isfinite(p.x) || !std::isfinite(p.y)) return false;
+            out.push_back(p);
         }
         if (out.size() > 1 && out.front().x == out.back().x && out.front().y == out.back().y) out.pop_back();
         return true;
@@ -197,8 +196,9 @@ public:
         out.sourceFid = fid;
         bool repaired = false;
         std::string reason, detail;
-        bool ok = o_.kind == FeatureKind::Lines ? convertLines(std::move(g), ct, out, reason, detail)
-                                                : convertPolygons(std::move(g), ct, out, repaired, reason, detail);
+        bool ok = o_.kind == FeatureKind::Lines    ? convertLines(std::move(g), ct, out, reason, detail)
+                  : o_.kind == FeatureKind::Points ? convertPoints(std::move(g), ct, out, reason, detail)
+                                                   : convertPolygons(std::move(g), ct, out, repaired, reason, detail);
         if (!ok) return skip(fid, reason, detail);
         for (int i = 0; i < f.GetFieldCount(); ++i) {
             if (!f.IsFieldSetAndNotNull(i)) continue;
@@ -279,6 +279,31 @@ private:
             for (const OGRGeometry* part : *g.toGeometryCollection()) collectLines(*part, out);
     }
 
+    Vec2 toSceneXY(double x, double y) const {
+        if (o_.datum == ChineseDatum::None) return {x, y};
+        Vec2 w = toWgs84(o_.datum, x, y);
+        return frame_.toScene({w.x, w.y});
+    }
+
+    bool convertPoints(std::unique_ptr<OGRGeometry> g, OGRCoordinateTransformation* ct, Feature& out,
+                       std::string& reason, std::string& detail) {
+        if (ct && g->transform(ct) != OGRERR_NONE) {
+            reason = "transform_failed";
+            return false;
+        }
+        auto add = [&](const OGRPoint& p) {
+            Vec2 v = toSceneXY(p.getX(), p.getY());
+            if (std::isfinite(v.x) && std::isfinite(v.y)) out.points.push_back(v);
+        };
+        auto t = wkbFlatten(g->getGeometryType());
+        if (t == wkbPoint) add(*g->toPoint());
+        else if (t == wkbMultiPoint)
+            for (const OGRPoint* p : *g->toMultiPoint()) add(*p);
+        reason = t == wkbPoint || t == wkbMultiPoint ? "nan_coordinate" : "not_point";
+        detail = t == wkbPoint || t == wkbMultiPoint ? "" : OGRGeometryTypeToName(g->getGeometryType());
+        return !out.points.empty();
+    }
+
     bool convertLines(std::unique_ptr<OGRGeometry> g, OGRCoordinateTransformation* ct, Feature& out,
                       std::string& reason, std::string& detail) {
         std::vector<const OGRLineString*> lines;
@@ -298,11 +323,7 @@ private:
         for (const OGRLineString* l : lines) {
             std::vector<Vec2> line;
             for (int i = 0; i < l->getNumPoints(); ++i) {
-                Vec2 p{l->getX(i), l->getY(i)};
-                if (o_.datum != ChineseDatum::None) {
-                    Vec2 w = toWgs84(o_.datum, p.x, p.y);
-                    p = frame_.toScene({w.x, w.y});
-                }
+                Vec2 p = toSceneXY(l->getX(i), l->getY(i));
                 if (!std::isfinite(p.x) || !std::isfinite(p.y)) return false;
                 line.push_back(p);
             }
@@ -324,6 +345,7 @@ const char* featureKindName(FeatureKind kind) {
     switch (kind) {
         case FeatureKind::Areas: return "areas";
         case FeatureKind::Lines: return "lines";
+        case FeatureKind::Points: return "points";
         default: return "buildings";
     }
 }

@@ -11,7 +11,7 @@
 
 namespace jbt {
 
-enum class FeatureKind { Buildings, Areas, Lines };
+enum class FeatureKind { Buildings, Areas, Lines, Points };
 
 const char* featureKindName(FeatureKind kind);
 

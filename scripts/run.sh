@@ -6,6 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install_deps.sh
 scripts/build.sh
+# A folder written by scripts/fetch_district.sh replaces the demo district.
+if [ -f data/district/manifest.json ] && [ $# -eq 0 ]; then
+  set -- --data data/district
+fi
 if [ -n "${DISPLAY:-}" ]; then
   exec build/viewer/jiangbei-twin "$@"
 fi

@@ -4,4 +4,5 @@
 if [ -n "${DISPLAY:-}" ]; then
   exec "$@"
 fi
-exec xvfb-run -a -s "-screen 0 1920x1080x24" "$@"
+# A random first server number: parallel tests each starting xvfb-run -a at :99 would race.
+exec xvfb-run -a -n $(( $(od -An -N2 -tu2 /dev/urandom) % 2000 + 100 )) -s "-screen 0 1920x1080x24" "$@"

@@ -1,13 +1,49 @@
 #include "viewer/app_options.h"
 
 #include <CLI/CLI.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace jbt {
 
+namespace {
+
+// A folder from scripts/fetch_district.sh: one OSM file read as buildings, roads, areas and
+// landmarks, and a DEM. Real data replaces the demo district.
+bool addDataFolder(const std::string& dir, const ImportOptions& shared, AppOptions& out, std::string& message) {
+    std::string manifest = dir + "/manifest.json";
+    std::ifstream in(manifest);
+    if (!in) {
+        message = manifest + ": not found (write the folder with scripts/fetch_district.sh)\n";
+        return false;
+    }
+    try {
+        nlohmann::json j = nlohmann::json::parse(in);
+        std::string osm = j.value("osm", ""), dem = j.value("dem", "");
+        if (!osm.empty())
+            for (FeatureKind kind : {FeatureKind::Buildings, FeatureKind::Areas, FeatureKind::Lines, FeatureKind::Points}) {
+                ImportOptions o = shared;
+                o.path = dir + "/" + osm;
+                o.kind = kind;
+                o.displayName = std::string("OSM ") + featureKindName(kind);
+                out.layers.push_back(o);
+            }
+        if (!dem.empty() && out.demPath.empty()) out.demPath = dir + "/" + dem;
+    } catch (const nlohmann::json::exception& e) {
+        message = manifest + ": malformed: " + e.what() + "\n";
+        return false;
+    }
+    out.demo = false;
+    return true;
+}
+
+}  // namespace
+
 bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std::string& message) {
     CLI::App app{"Jiangbei Twin: 3D digital twin of Jiangbei District, Chongqing", "jiangbei-twin"};
-    std::vector<std::string> layerFiles, areaFiles, lineFiles, waterFiles;
+    std::vector<std::string> layerFiles, areaFiles, lineFiles, waterFiles, pointFiles;
+    std::string dataDir;
     ImportOptions shared;
     std::string datum = "none", size, time;
     bool noDemo = false;
@@ -16,6 +52,8 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
                    "OSM .pbf/.osm, CSV with WKT, PG:connection); may repeat");
     app.add_option("--area", areaFiles, "Drape a polygon layer on the terrain (land use, parks, district or grid boundaries)");
     app.add_option("--lines", lineFiles, "Drape a line layer on the terrain (roads: width and colour by OSM highway class)");
+    app.add_option("--points", pointFiles, "Landmarks or POIs from a point layer, labelled by their name (name:zh, name:en)");
+    app.add_option("--data", dataDir, "Open a data folder written by scripts/fetch_district.sh (OSM + DEM) instead of the demo");
     app.add_option("--water", waterFiles, "Rivers and lakes: polygons, or centrelines widened by --water-width");
     app.add_option("--water-width", out.waterWidthM, "Width of --water centrelines in metres (default 400)")
         ->check(CLI::PositiveNumber);
@@ -41,7 +79,8 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
     app.add_option("--tour-time", out.tourTime, "With --snapshot and --tour: render the tour at this second")
         ->check(CLI::NonNegativeNumber);
     app.add_option("--time", time,
-                   "Sun from local time (China Standard Time): HH:MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM "
+                   "Sun from local time (China Standard Time in China, the solar time zone elsewhere): "
+                   "HH:MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM "
                    "(default 2026-04-15T10:30)");
     app.add_option("--lang", out.language, "UI language: zh, en or both (default both)")
         ->check(CLI::IsMember({"zh", "en", "both"}));
@@ -87,7 +126,12 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
     add(areaFiles, FeatureKind::Areas, out.layers);
     add(lineFiles, FeatureKind::Lines, out.layers);
     add(waterFiles, FeatureKind::Lines, out.water);
-    out.demo = !noDemo;
+    add(pointFiles, FeatureKind::Points, out.layers);
+    if (!dataDir.empty() && !addDataFolder(dataDir, shared, out, message)) {
+        exitCode = 2;
+        return false;
+    }
+    if (noDemo) out.demo = false;
     return true;
 }
 

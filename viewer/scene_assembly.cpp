@@ -71,7 +71,7 @@ std::vector<LabelSpec> placeLabels(const SceneModel& scene) {
         double reach = std::max(250.0, p.zone.radiusM * 0.6);
         for (const SceneLayer& l : scene.layers)
             for (const Feature& f : l.data.features) {
-                if (l.draped() || f.polygons.empty()) continue;
+                if (!l.buildings() || f.polygons.empty()) continue;
                 const Vec2& v = f.polygons[0].outer[0];
                 if (std::hypot(v.x - s.x, v.y - s.y) < reach) top = std::max(top, f.groundZ + f.height);
             }
@@ -191,6 +191,24 @@ void extendByLines(osg::BoundingBox& box, const LayerData& layer) {
     }
 }
 
+// Landmarks from a point layer: the Chinese name on top, the English one below when there is one.
+std::vector<LabelSpec> pointLabels(const LayerData& layer, const HeightGrid& terrain) {
+    std::vector<LabelSpec> out;
+    for (const Feature& f : layer.features) {
+        const std::string* zh = findAttribute(f.attributes, "name:zh");
+        const std::string* name = findAttribute(f.attributes, "name");
+        const std::string* en = findAttribute(f.attributes, "name:en");
+        std::string text = zh ? *zh : name ? *name : en ? *en : "";
+        if (text.empty()) continue;
+        if (en && *en != text) text += "\n" + *en;
+        for (const Vec2& p : f.points) {
+            double ground = terrain.empty() ? 0.0 : terrain.sample(p.x, p.y);
+            out.push_back({osg::Vec3d(p.x, p.y, ground), osg::Vec3d(p.x, p.y, ground + 40), text, 0, osg::Vec4(0.9f, 0.95f, 1, 1)});
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 void redrape(SceneModel& scene) {
@@ -275,7 +293,7 @@ SceneModel assembleScene(const AppOptions& o) {
         if (l.draped()) {
             l.style = defaultDrapeStyle(l.data, l.demo ? "" : o.styleField);
             extendByLines(drapedExtent, l.data);
-        } else {
+        } else if (l.buildings()) {
             extend(scene.extent, l.data);
         }
     }
@@ -288,10 +306,10 @@ SceneModel assembleScene(const AppOptions& o) {
     }
     if (!water.empty() && !landscape) scene.water = waterFromLayers(water, o.waterWidthM, scene.terrain);
     for (SceneLayer& l : scene.layers)
-        if (!l.draped()) placeOnTerrain(l.data, scene.terrain);
+        if (l.buildings()) placeOnTerrain(l.data, scene.terrain);
     scene.extent.init();
     for (const SceneLayer& l : scene.layers)
-        if (!l.draped()) extend(scene.extent, l.data);
+        if (l.buildings()) extend(scene.extent, l.data);
     scene.importMs = msSince(t0);
 
     auto t1 = std::chrono::steady_clock::now();
@@ -306,11 +324,19 @@ SceneModel assembleScene(const AppOptions& o) {
     }
     osg::StateSet* ss = scene.root->getOrCreateStateSet();
     // Sun, sky and haze come from the time of day (setTimeOfDay); this is the default.
-    applySun(*ss, sunAt(scene.frame->origin().lon, scene.frame->origin().lat, o.time));
+    applySun(*ss, sunAt(scene.frame->origin().lon, scene.frame->origin().lat, o.time));  // refined by setTimeOfDay
     ss->addUniform(new osg::Uniform("u_hazeDensity", 0.000012f));
+    std::string fontHint;
+    LabelLayerOptions labelOptions;
+    labelOptions.fontFile = findCjkFont(fontHint);
     for (std::size_t i = 0; i < scene.layers.size(); ++i) {
         SceneLayer& l = scene.layers[i];
         if (l.draped()) continue;
+        if (!l.buildings()) {
+            l.node = buildLabelLayer(pointLabels(l.data, scene.terrain), labelOptions);
+            scene.root->addChild(l.node);
+            continue;
+        }
         BuildingLayerOptions bo;
         bo.layerIndex = static_cast<int>(i);
         bo.program = buildings;
@@ -332,10 +358,7 @@ SceneModel assembleScene(const AppOptions& o) {
         scene.extent = osg::BoundingBox(scene.terrain.originX, scene.terrain.originY, 0, scene.terrain.maxX(), scene.terrain.maxY(), 100);
     if (!scene.water.empty()) scene.root->addChild(buildWater(scene.water, waterProgram));
     if (demo && !scene.places.empty()) {
-        std::string hint;
-        LabelLayerOptions lo;
-        lo.fontFile = findCjkFont(hint);
-        scene.labels = buildLabelLayer(placeLabels(scene), lo);
+        scene.labels = buildLabelLayer(placeLabels(scene), labelOptions);
         scene.root->addChild(scene.labels);
     }
     scene.bookmarks.insert(scene.bookmarks.begin(), fitBookmark("all", "全部 Fit all", scene.extent, *scene.frame));

@@ -26,7 +26,8 @@ struct SceneLayer {
     bool visible = true;
     float opacity = 1.0f;
     bool demo = false;
-    bool draped() const { return data.kind != "buildings"; }
+    bool draped() const { return data.kind == "areas" || data.kind == "lines"; }
+    bool buildings() const { return data.kind == "buildings"; }
 };
 
 struct SceneModel {

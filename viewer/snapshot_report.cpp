@@ -27,7 +27,20 @@ nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPat
         vertices += l.stats.vertices;
         tiles += l.stats.tiles;
     }
+    float lo = 0, hi = 0;
+    scene.terrain.range(lo, hi);
+    nlohmann::json terrain = {{"source", scene.terrainSource},
+                              {"cols", scene.terrain.cols},
+                              {"rows", scene.terrain.rows},
+                              {"spacing_m", scene.terrain.spacing},
+                              {"min_m", lo},
+                              {"max_m", hi},
+                              {"chunks", scene.terrainStats.chunks}};
+    if (scene.dem.width > 0)
+        terrain["dem"] = {{"width", scene.dem.width}, {"height", scene.dem.height}, {"min", scene.dem.min},
+                          {"max", scene.dem.max}, {"crs", scene.dem.crs}, {"voids_filled", scene.dem.noDataFilled}};
     return {{"snapshot", pngPath},
+            {"terrain", terrain},
             {"size", {width, height}},
             {"view", view},
             {"layers", layers},

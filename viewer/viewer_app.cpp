@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+
+#include "data_import/chinese_offsets.h"
 #include <cstdlib>
 
 #include "viewer/i18n.h"
@@ -17,7 +20,10 @@ namespace jbt {
 
 void setTimeOfDay(AppState& app, const LocalTime& time) {
     app.time = time;
-    SunState sun = sunAt(app.scene.frame->origin().lon, app.scene.frame->origin().lat, time);
+    GeoPoint o = app.scene.frame->origin();
+    // Clock times are China Standard Time in China and the solar time zone elsewhere.
+    app.time.utcOffsetHours = outsideChina(o.lon, o.lat) ? std::round(o.lon / 15.0) : 8.0;
+    SunState sun = sunAt(o.lon, o.lat, app.time);
     applySun(*app.scene.root->getOrCreateStateSet(), sun);
     // The sky behind everything is the haze colour, so the horizon melts into it.
     if (app.viewCamera) app.viewCamera->setClearColor(osg::Vec4(sun.haze, 1.0f));
