@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
             frames = std::stoi(argv[++i]);
         }
     }
-    osg::ref_ptr<osg::Program> program = jbt::loadProgram("buildings");
+    osg::ref_ptr<osg::Program> program = jbt::loadProgram("buildings", {"sun_shadow.frag"});
     std::printf("| buildings | layout | nodes | draw calls | triangles | median ms/frame |\n|---:|---|---:|---:|---:|---:|\n");
     for (std::size_t n : sizes) {
         jbt::LayerData layer = jbt::bench::generateFootprints(n);

@@ -21,11 +21,13 @@ std::string readShader(const std::string& relative) {
 
 }  // namespace
 
-osg::ref_ptr<osg::Program> loadProgram(const std::string& name) {
+osg::ref_ptr<osg::Program> loadProgram(const std::string& name, const std::vector<std::string>& extraFragments) {
     osg::ref_ptr<osg::Program> p = new osg::Program;
     p->setName(name);
     p->addShader(new osg::Shader(osg::Shader::VERTEX, readShader("shaders/" + name + ".vert")));
     p->addShader(new osg::Shader(osg::Shader::FRAGMENT, readShader("shaders/" + name + ".frag")));
+    for (const std::string& extra : extraFragments)
+        p->addShader(new osg::Shader(osg::Shader::FRAGMENT, readShader("shaders/" + extra)));
     p->addBindAttribLocation("a_featureId", kFeatureIdAttribute);
     return p;
 }

@@ -2,10 +2,12 @@
 // GLSL programs loaded at run time from shaders/ (files, not strings in code).
 #include <osg/Program>
 #include <string>
+#include <vector>
 
 namespace jbt {
 
-// Loads shaders/<name>.vert and shaders/<name>.frag. Throws std::runtime_error naming the file.
-osg::ref_ptr<osg::Program> loadProgram(const std::string& name);
+// Loads shaders/<name>.vert and shaders/<name>.frag, plus any further fragment shaders whose
+// functions they call (e.g. "sun_shadow.frag"). Throws std::runtime_error naming the file.
+osg::ref_ptr<osg::Program> loadProgram(const std::string& name, const std::vector<std::string>& extraFragments = {});
 
 }  // namespace jbt

@@ -9,6 +9,9 @@ uniform float u_daylight;      // 0 night … 1 day
 uniform float u_night;         // how much the windows glow
 varying vec3 v_worldNormal;
 varying vec3 v_localPos;
+varying vec3 v_worldPos;
+
+float sunLight(vec3 world);  // sun_shadow.frag
 varying vec4 v_color;
 varying float v_highlight;
 varying float v_featureId;
@@ -18,7 +21,7 @@ float hash(vec3 p) { return fract(sin(dot(p, vec3(12.9898, 78.233, 37.719))) * 4
 
 void main() {
     vec3 n = normalize(v_worldNormal);
-    float sun = max(dot(n, normalize(u_sunDirection)), 0.0);
+    float sun = max(dot(n, normalize(u_sunDirection)), 0.0) * sunLight(v_worldPos);
     float sky = 0.55 + 0.25 * n.z;
     vec3 base = mix(v_color.rgb, vec3(1.0, 0.55, 0.1), v_highlight * 0.85);
     vec3 lit = base * (sky + 0.55 * sun) * (0.12 + 0.88 * u_daylight) + v_highlight * vec3(0.15, 0.06, 0.0);

@@ -1,9 +1,11 @@
 #version 120
 // Extruded buildings. Tiles are only translated, so gl_Normal is already a world normal.
+uniform mat4 osg_ViewMatrixInverse;
 attribute float a_featureId;
 uniform float u_highlightId;
 varying vec3 v_worldNormal;
 varying vec3 v_localPos;
+varying vec3 v_worldPos;
 varying vec4 v_color;
 varying float v_highlight;
 varying float v_featureId;
@@ -17,5 +19,6 @@ void main() {
     v_highlight = abs(a_featureId - u_highlightId) < 0.5 ? 1.0 : 0.0;
     vec4 viewPos = gl_ModelViewMatrix * gl_Vertex;
     v_viewDistance = length(viewPos.xyz);
+    v_worldPos = (osg_ViewMatrixInverse * viewPos).xyz;
     gl_Position = gl_ProjectionMatrix * viewPos;
 }

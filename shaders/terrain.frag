@@ -10,18 +10,20 @@ uniform float u_hasDrape;
 uniform vec2 u_drapeOrigin;
 uniform vec2 u_drapeSize;
 varying vec3 v_worldNormal;
-varying vec2 v_worldXY;
+varying vec3 v_worldPos;
+
+float sunLight(vec3 world);  // sun_shadow.frag
 varying vec4 v_color;
 varying float v_viewDistance;
 
 void main() {
     vec3 n = normalize(v_worldNormal);
     vec3 base = v_color.rgb;
-    vec2 uv = (v_worldXY - u_drapeOrigin) / u_drapeSize;
+    vec2 uv = (v_worldPos.xy - u_drapeOrigin) / u_drapeSize;
     vec4 drape = u_hasDrape > 0.5 && all(greaterThanEqual(uv, vec2(0.0))) && all(lessThanEqual(uv, vec2(1.0)))
                      ? texture2D(u_drape, uv) : vec4(0.0);
     base = mix(base, drape.rgb, drape.a);
-    float sun = max(dot(n, normalize(u_sunDirection)), 0.0);
+    float sun = max(dot(n, normalize(u_sunDirection)), 0.0) * sunLight(v_worldPos);
     float sky = 0.45 + 0.2 * n.z;
     vec3 lit = base * (sky + 0.75 * sun) * (0.15 + 0.85 * u_daylight);
     // Street lights: draped roads glow softly after dark.

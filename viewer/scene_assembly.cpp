@@ -314,11 +314,14 @@ SceneModel assembleScene(const AppOptions& o) {
 
     auto t1 = std::chrono::steady_clock::now();
     scene.root = new osg::Group;
+    scene.buildings = new osg::Group;
+    scene.buildings->setName("buildings");
+    scene.root->addChild(scene.buildings);
     osg::ref_ptr<osg::Program> buildings, waterProgram, terrain;
     try {
-        buildings = loadProgram("buildings");
+        buildings = loadProgram("buildings", {"sun_shadow.frag"});
         waterProgram = loadProgram("water");
-        terrain = loadProgram("terrain");
+        terrain = loadProgram("terrain", {"sun_shadow.frag"});
     } catch (const std::exception& e) {
         scene.errors.push_back(std::string(e.what()) + "; drawing without shaders");
     }
@@ -341,7 +344,7 @@ SceneModel assembleScene(const AppOptions& o) {
         bo.layerIndex = static_cast<int>(i);
         bo.program = buildings;
         l.node = buildBuildingLayer(l.data, bo, l.stats);
-        scene.root->addChild(l.node);
+        scene.buildings->addChild(l.node);
         if (!l.demo && !l.data.features.empty()) {
             osg::BoundingBox box;
             extend(box, l.data);

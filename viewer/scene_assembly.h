@@ -46,6 +46,7 @@ struct SceneModel {
     std::vector<std::string> errors;    // layers that could not be loaded, naming file and reason
     std::vector<std::string> messages;  // notes (origin moved, CRS assumed, ...)
     osg::ref_ptr<osg::Group> root;
+    osg::ref_ptr<osg::Group> buildings;  // every building layer: what casts sun shadows
     osg::BoundingBox extent;            // of all buildings, scene metres
     double importMs = 0, buildMs = 0;
     bool showsDemoData = false;

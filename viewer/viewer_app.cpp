@@ -10,6 +10,8 @@
 #include "data_import/chinese_offsets.h"
 #include <cstdlib>
 
+#include "scene/shader_library.h"
+#include "scene/sun_shadows.h"
 #include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
 #include "viewer/picking_handler.h"
@@ -35,6 +37,13 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     viewer_->setThreadingModel(osgViewer::Viewer::SingleThreaded);
     viewer_->setSceneData(scene.root);
     app_.viewCamera = viewer_->getCamera();
+    try {
+        SunShadowOptions so;
+        so.depthProgram = loadProgram("shadow_depth");
+        addSunShadows(*scene.root, *scene.buildings, *viewer_->getCamera(), so);
+    } catch (const std::exception& e) {
+        scene.errors.push_back(std::string(e.what()) + "; no shadows");
+    }
     setTimeOfDay(app_, options.time);
 
     for (const Place& p : scene.places) imgui_.addGlyphText(p.nameZh + p.description);

@@ -91,3 +91,54 @@ TEST_F(DemoViews, NightIsDarkerThanDayButTheWindowsGlow) {
 
 }  // namespace
 }  // namespace jbt
+
+namespace jbt {
+namespace {
+
+TEST(Shadows, ATowerShadowsTheGroundAwayFromTheSun) {
+    auto dir = test::scratchDir();
+    AppOptions o;
+    o.demo = false;
+    o.hideUi = true;
+    o.snapshotPath = (dir / "x.png").string();
+    o.width = 640;
+    o.height = 480;
+    o.time = LocalTime{2026, 4, 15, 16.5};  // afternoon: the sun in the west-south-west
+    ImportOptions layer;
+    layer.path = test::writeFile(dir / "tower.geojson", R"({"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{"height":200},"geometry":{"type":"Polygon","coordinates":[[[106.6700,29.6150],[106.6704,29.6150],[106.6704,29.6154],[106.6700,29.6154],[106.6700,29.6150]]]}}]})");
+    o.layers.push_back(layer);
+    SceneModel scene = assembleScene(o);
+    ASSERT_TRUE(scene.errors.empty()) << scene.errors[0];
+    ViewerApp app(scene, o);
+    std::string error;
+    ASSERT_TRUE(app.open(error)) << error;
+    SunState sun = sunAt(106.67, 29.615, app.state().time);
+    ASSERT_GT(sun.elevationDeg, 15);
+    // Ground points 150 m from the tower's foot, towards and away from the sun, seen from above.
+    const Feature& f = scene.layers[0].data.features[0];
+    osg::Vec3d foot(f.polygons[0].outer[0].x + 20, f.polygons[0].outer[0].y + 20, 0);
+    CameraPose pose;
+    pose.center = foot;
+    pose.eye = foot + osg::Vec3d(0, -900, 1300);
+    app.state().camera->jumpTo(pose);
+    osg::ref_ptr<osg::Image> img = app.renderImage(3);
+    ASSERT_TRUE(img);
+    osg::Vec3d toSun(sun.direction.x(), sun.direction.y(), 0);
+    toSun.normalize();
+    osg::Camera* c = app.viewer().getCamera();
+    osg::Matrixd vpw = c->getViewMatrix() * c->getProjectionMatrix() * c->getViewport()->computeWindowMatrix();
+    auto lum = [&](osg::Vec3d world) {
+        osg::Vec3d w = world * vpw;
+        bool onScreen = w.x() > 0 && w.x() < 640 && w.y() > 0 && w.y() < 480;
+        EXPECT_TRUE(onScreen) << "point off screen";
+        if (!onScreen) return 0.0;
+        osg::Vec4 p = img->getColor(int(w.x()), int(w.y()));
+        return 0.2126 * p.r() + 0.7152 * p.g() + 0.0722 * p.b();
+    };
+    double shadowed = lum(foot - toSun * 150), sunny = lum(foot + toSun * 150);
+    EXPECT_LT(shadowed, sunny * 0.85) << "shadowed " << shadowed << ", sunlit " << sunny;
+}
+
+}  // namespace
+}  // namespace jbt
