@@ -14,8 +14,8 @@ namespace {
 // Fits the sun's orthographic view to what the main camera looks at, before the pass is culled.
 class FitToView : public osg::NodeCallback {
 public:
-    FitToView(osg::Camera& view, osg::Uniform* shadowMatrix, osg::StateSet* rootState)
-        : view_(&view), matrix_(shadowMatrix), rootState_(rootState) {}
+    FitToView(osg::Camera& view, osg::Uniform* shadowMatrix, osg::StateSet* rootState, int mapSize)
+        : view_(&view), matrix_(shadowMatrix), rootState_(rootState), mapSize_(mapSize) {}
 
     void operator()(osg::Node* node, osg::NodeVisitor* nv) override {
         auto* rtt = static_cast<osg::Camera*>(node);
@@ -32,7 +32,7 @@ public:
         osg::Vec3d focus = eye + look * ahead;
         double half = std::clamp(ahead * 0.9, 400.0, 9000.0);
         // Snap the focus to whole texels so shadows do not shimmer as the camera moves.
-        double texel = 2 * half / 4096.0;
+        double texel = 2 * half / mapSize_;
         focus.x() = std::floor(focus.x() / texel) * texel;
         focus.y() = std::floor(focus.y() / texel) * texel;
         osg::Vec3d up = std::fabs(sun.z()) > 0.99f ? osg::Vec3d(0, 1, 0) : osg::Vec3d(0, 0, 1);
@@ -48,6 +48,7 @@ private:
     osg::observer_ptr<osg::Camera> view_;
     osg::ref_ptr<osg::Uniform> matrix_;
     osg::ref_ptr<osg::StateSet> rootState_;
+    int mapSize_;
 };
 
 }  // namespace
@@ -87,7 +88,7 @@ void addSunShadows(osg::Group& root, osg::Group& casters, osg::Camera& view, con
     ss->addUniform(new osg::Uniform("u_shadowMap", kShadowTextureUnit));
     ss->addUniform(new osg::Uniform("u_shadowTexel", 1.0f / o.mapSize));
     ss->setTextureAttributeAndModes(kShadowTextureUnit, depth.get(), osg::StateAttribute::ON);
-    rtt->setCullCallback(new FitToView(view, matrix.get(), ss));
+    rtt->setCullCallback(new FitToView(view, matrix.get(), ss, o.mapSize));
     root.addChild(rtt);
 }
 

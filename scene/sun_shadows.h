@@ -8,7 +8,7 @@
 namespace jbt {
 
 struct SunShadowOptions {
-    int mapSize = 4096;                        // texels per side
+    int mapSize = 2048;                        // texels per side
     osg::ref_ptr<osg::Program> depthProgram;   // shaders/shadow_depth
 };
 

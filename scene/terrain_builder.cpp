@@ -165,7 +165,6 @@ void setTerrainDrape(osg::Group& terrain, const DrapeImage& d) {
     tex->setFilter(osg::Texture::MAG_FILTER, osg::Texture::LINEAR);
     tex->setWrap(osg::Texture::WRAP_S, osg::Texture::CLAMP_TO_EDGE);
     tex->setWrap(osg::Texture::WRAP_T, osg::Texture::CLAMP_TO_EDGE);
-    tex->setMaxAnisotropy(4.f);
     ss->setTextureAttributeAndModes(0, tex, osg::StateAttribute::ON);
 }
 

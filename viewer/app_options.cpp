@@ -84,6 +84,8 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
                    "(default 2026-04-15T10:30)");
     app.add_option("--lang", out.language, "UI language: zh, en or both (default both)")
         ->check(CLI::IsMember({"zh", "en", "both"}));
+    app.add_option("--shadows", out.shadowMapSize, "Sun shadow map size in texels (default 2048; 0 turns shadows off)")
+        ->check(CLI::Range(0, 16384));
     app.add_flag("--hide-ui", out.hideUi, "Hide the ImGui panels (the demo-data banner stays)");
     app.add_flag("--fullscreen", out.fullscreen, "Open the window fullscreen");
     try {

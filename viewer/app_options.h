@@ -22,6 +22,7 @@ struct AppOptions {
     double tourTime = -1;               // --tour-time: snapshot the tour at this second
     LocalTime time;                     // --time: sun position (China Standard Time)
     std::string language = "both";      // --lang: zh, en or both
+    int shadowMapSize = 2048;           // --shadows: texels per side of the sun's depth map, 0 = off
     bool hideUi = false;                // --hide-ui: no panels (the demo-data banner stays)
     bool fullscreen = false;
 };

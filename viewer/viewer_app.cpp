@@ -39,8 +39,9 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     app_.viewCamera = viewer_->getCamera();
     try {
         SunShadowOptions so;
+        so.mapSize = options.shadowMapSize;
         so.depthProgram = loadProgram("shadow_depth");
-        addSunShadows(*scene.root, *scene.buildings, *viewer_->getCamera(), so);
+        if (so.mapSize > 0) addSunShadows(*scene.root, *scene.buildings, *viewer_->getCamera(), so);
     } catch (const std::exception& e) {
         scene.errors.push_back(std::string(e.what()) + "; no shadows");
     }
