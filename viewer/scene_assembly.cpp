@@ -2,6 +2,7 @@
 
 #include <ogr_geometry.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 
@@ -269,15 +270,25 @@ SceneModel assembleScene(const AppOptions& o) {
             rivers = std::make_unique<RiverMask>(*landscape, *scene.frame);
             dopt.rivers = rivers.get();
         }
-        SceneLayer buildings, roads;
-        buildings.data = generateDemoDistrict(scene.places, *scene.frame, dopt);
-        buildings.demo = true;
-        roads.data = generateDemoRoads(scene.places, *scene.frame, dopt);
-        roads.demo = true;
-        scene.layers.push_back(std::move(roads));
-        scene.layers.push_back(std::move(buildings));
-        scene.showsDemoData = true;
+        // Real buildings or roads of the district replace the generated ones.
+        auto given = [&](FeatureKind kind) {
+            return std::any_of(o.layers.begin(), o.layers.end(), [&](const ImportOptions& io) { return io.kind == kind; });
+        };
+        if (!given(FeatureKind::Lines)) {
+            SceneLayer roads;
+            roads.data = generateDemoRoads(scene.places, *scene.frame, dopt);
+            roads.demo = true;
+            scene.layers.push_back(std::move(roads));
+        }
+        if (!given(FeatureKind::Buildings)) {
+            SceneLayer buildings;
+            buildings.data = generateDemoDistrict(scene.places, *scene.frame, dopt);
+            buildings.demo = true;
+            scene.layers.push_back(std::move(buildings));
+        }
     }
+    scene.showsDemoData = scene.terrainSource.rfind("演示", 0) == 0 ||
+                          std::any_of(scene.layers.begin(), scene.layers.end(), [](const SceneLayer& l) { return l.demo; });
     for (const ImportOptions& io : o.layers) {
         ImportResult r = importLayer(io, *scene.frame);
         if (!r.ok) {

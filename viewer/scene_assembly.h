@@ -49,7 +49,7 @@ struct SceneModel {
     osg::ref_ptr<osg::Group> buildings;  // every building layer: what casts sun shadows
     osg::BoundingBox extent;            // of all buildings, scene metres
     double importMs = 0, buildMs = 0;
-    bool showsDemoData = false;
+    bool showsDemoData = false;         // any generated part: buildings, roads or relief
 };
 
 SceneModel assembleScene(const AppOptions& options);

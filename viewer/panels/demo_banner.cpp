@@ -11,7 +11,8 @@ public:
     DemoBanner(AppState& app, const ImGuiLayer& imgui) : app_(app), imgui_(imgui) {}
 
     void draw() override {
-        bool demoVisible = false;
+        // Generated relief is always on screen; generated layers only while shown.
+        bool demoVisible = app_.scene.showsDemoData && app_.scene.terrainSource.rfind("演示", 0) == 0;
         for (const SceneLayer& l : app_.scene.layers) demoVisible |= l.demo && l.visible;
         const std::string& font = imgui_.fontMessage();
         if (!demoVisible && font.empty()) return;
