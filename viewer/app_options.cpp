@@ -86,6 +86,19 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
         ->check(CLI::IsMember({"zh", "en", "both"}));
     app.add_option("--shadows", out.shadowMapSize, "Sun shadow map size in texels (default 2048; 0 turns shadows off)")
         ->check(CLI::Range(0, 16384));
+    app.add_option("--record", out.recordDir, "Render --tour offscreen to DIR/frame_00001.png … (and DIR/tour.mp4 with ffmpeg)");
+    app.add_option("--fps", out.fps, "Frames per second of a recording (default 30)")->check(CLI::Range(1.0, 240.0));
+    app.add_option("--record-seconds", out.recordSeconds, "Length of a recording (default: the whole tour)")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--ui-scale", out.uiScale, "UI scale for large displays (2 for 4K, 4 for 8K); Ctrl+= / Ctrl+- live")
+        ->check(CLI::Range(0.5, 6.0));
+    std::string theme = "dark";
+    app.add_option("--theme", theme, "Panel theme: dark or contrast (high contrast for projectors)")
+        ->check(CLI::IsMember({"dark", "contrast"}));
+    app.add_flag("--present", out.present,
+                 "Presentation mode: panels hidden, title card and legend, the tour (default pearl_chain) looping as a kiosk");
+    app.add_option("--kiosk-idle", out.kioskIdleSeconds, "Seconds without input before a paused kiosk tour resumes (default 30)")
+        ->check(CLI::NonNegativeNumber);
     app.add_flag("--hide-ui", out.hideUi, "Hide the ImGui panels (the demo-data banner stays)");
     app.add_flag("--fullscreen", out.fullscreen, "Open the window fullscreen");
     try {
@@ -134,6 +147,14 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
         return false;
     }
     if (noDemo) out.demo = false;
+    out.highContrast = theme == "contrast";
+    if (out.present && out.tour.empty()) out.tour = "pearl_chain";
+    if (!out.recordDir.empty() && out.tour.empty()) {
+        message = "--record needs a --tour to record (e.g. --tour pearl_chain)\n";
+        exitCode = 2;
+        return false;
+    }
+    if (!out.recordDir.empty()) out.hideUi = true;  // a recording shows the captions, not the panels
     return true;
 }
 

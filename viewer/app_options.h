@@ -23,12 +23,22 @@ struct AppOptions {
     LocalTime time;                     // --time: sun position (China Standard Time)
     std::string language = "both";      // --lang: zh, en or both
     int shadowMapSize = 2048;           // --shadows: texels per side of the sun's depth map, 0 = off
+    std::string recordDir;              // --record: render the tour as PNG frames (and MP4) here
+    double fps = 30;                    // --fps
+    double recordSeconds = -1;          // --record-seconds: default the whole tour
+    float uiScale = 1.0f;               // --ui-scale: 2 for 4K, 4 for 8K
+    bool highContrast = false;          // --theme contrast
+    bool present = false;               // --present: presentation mode (kiosk)
+    double kioskIdleSeconds = 30;       // --kiosk-idle: resume the tour after this much quiet
     bool hideUi = false;                // --hide-ui: no panels (the demo-data banner stays)
     bool fullscreen = false;
 };
 
 // Parses argv. On --help or an error returns false with exitCode set (0 for help) and the
 // text to print in `message`.
+// Rendering without a window: snapshots and recordings.
+inline bool offscreen(const AppOptions& o) { return !o.snapshotPath.empty() || !o.recordDir.empty(); }
+
 bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std::string& message);
 
 }  // namespace jbt

@@ -18,6 +18,7 @@ struct AppState {
     double frameMs = 0;  // smoothed
     osg::Camera* viewCamera = nullptr;
     LocalTime time;
+    bool presenting = false;  // presentation mode: panels hidden, title card and legend, kiosk tour
 };
 
 // Highlights the new selection (and un-highlights the old one).

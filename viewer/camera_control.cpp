@@ -54,6 +54,21 @@ bool GuardedCameraManipulator::handle(const osgGA::GUIEventAdapter& ea, osgGA::G
     if (ea.getEventType() == osgGA::GUIEventAdapter::FRAME) {
         double dt = lastFrameTime_ < 0 ? 0 : ea.getTime() - lastFrameTime_;
         lastFrameTime_ = ea.getTime();
+        if (tour_ && tourPaused_ && pausedByInput_ && idleResume_ > 0 && ea.getTime() - lastInputTime_ > idleResume_) {
+            tourPaused_ = pausedByInput_ = false;
+            // Pick up from where the user left the camera, without a jump: fly from here to the
+            // stop that was next, and carry on round the tour from there.
+            CameraPose here;
+            if (currentPose(here)) {
+                int next = tour_->at(tourTime_).stop;
+                Tour rest = tour_->tour();
+                std::vector<CameraPose> poses = tour_->poses();
+                std::rotate(rest.stops.begin(), rest.stops.begin() + next, rest.stops.end());
+                std::rotate(poses.begin(), poses.begin() + next, poses.end());
+                tour_ = std::make_shared<TourPlayer>(rest, poses, here);
+                tourTime_ = -dt;  // the flight starts with this frame, at time 0
+            }
+        }
         if (tour_ && !tourPaused_) {
             tourTime_ += dt;
             TourPlayer::State st = tour_->at(tourTime_);
@@ -70,9 +85,11 @@ bool GuardedCameraManipulator::handle(const osgGA::GUIEventAdapter& ea, osgGA::G
     if (imguiWants_ && imguiWants_(ea)) return false;
     bool userMoves = ea.getEventType() == osgGA::GUIEventAdapter::PUSH ||
                      ea.getEventType() == osgGA::GUIEventAdapter::SCROLL;
+    if (userMoves || ea.getEventType() == osgGA::GUIEventAdapter::KEYDOWN || ea.getEventType() == osgGA::GUIEventAdapter::DRAG)
+        lastInputTime_ = ea.getTime();
     if (userMoves) {
         flight_.active = false;  // the user takes over mid-flight
-        if (tour_) tourPaused_ = true;
+        if (tour_ && !tourPaused_) tourPaused_ = pausedByInput_ = true;
     }
     return osgGA::KeySwitchMatrixManipulator::handle(ea, aa);
 }

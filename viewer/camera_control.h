@@ -42,6 +42,8 @@ public:
     void stopTour();
     void setTourPaused(bool paused);
     void seekTour(double seconds);
+    // Kiosk: a tour paused by user input resumes by itself after this many idle seconds (0: never).
+    void setIdleResumeSeconds(double seconds) { idleResume_ = seconds; }
     bool tourPaused() const { return tourPaused_; }
     const TourPlayer* tour() const { return tour_.get(); }
     double tourTime() const { return tourTime_; }
@@ -59,6 +61,8 @@ private:
     std::shared_ptr<TourPlayer> tour_;
     bool tourPaused_ = false;
     double tourTime_ = 0, lastFrameTime_ = -1;
+    double idleResume_ = 0, lastInputTime_ = 0;
+    bool pausedByInput_ = false;
 };
 
 }  // namespace jbt

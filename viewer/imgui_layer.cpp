@@ -4,6 +4,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <osg/Timer>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "viewer/cjk_font.h"
@@ -128,10 +129,6 @@ ImGuiLayer::ImGuiLayer() {
     io.KeyMap[ImGuiKey_X] = 'x';
     io.KeyMap[ImGuiKey_Y] = 'y';
     io.KeyMap[ImGuiKey_Z] = 'z';
-    ImGui::StyleColorsDark();
-    ImGuiStyle& style = ImGui::GetStyle();
-    style.WindowRounding = 4.f;
-    style.Colors[ImGuiCol_WindowBg].w = 0.88f;
 }
 
 ImGuiLayer::~ImGuiLayer() {
@@ -170,34 +167,83 @@ bool ImGuiLayer::wantsEvent(const GEA& ea) const {
     }
 }
 
-void ImGuiLayer::initialise() {
+void ImGuiLayer::buildFonts() {
     ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    fontMessage_.clear();
     std::string hint;
     std::string font = findCjkFont(hint);
+    // Fonts are rasterised at the scaled size (crisp on 4K walls), not magnified afterwards.
+    float size = 17.0f * scale_;
     if (!font.empty()) {
         ImFontGlyphRangesBuilder builder;
         builder.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
         builder.AddText(glyphText_.c_str());
-        static ImVector<ImWchar> ranges;  // must outlive the atlas build
-        ranges.clear();
-        builder.BuildRanges(&ranges);
+        glyphRanges_.clear();
+        builder.BuildRanges(&glyphRanges_);  // must outlive the atlas build
         ImFontConfig cfg;
         cfg.OversampleH = 1;  // CJK atlases are big; horizontal oversampling buys little here
-        if (!io.Fonts->AddFontFromFileTTF(font.c_str(), 17.0f, &cfg, ranges.Data)) {
+        if (!io.Fonts->AddFontFromFileTTF(font.c_str(), size, &cfg, glyphRanges_.Data)) {
             fontMessage_ = font + ": could not be loaded as a font";
             io.Fonts->AddFontDefault();
         }
     } else {
         fontMessage_ = hint;
-        io.Fonts->AddFontDefault();
+        ImFontConfig cfg;
+        cfg.SizePixels = size;
+        io.Fonts->AddFontDefault(&cfg);
     }
+}
+
+void ImGuiLayer::applyStyle() {
+    ImGuiStyle style;
+    if (theme_ == Theme::HighContrast) {
+        // For projectors and walls: black panels, white text, yellow accents, firm borders.
+        ImGui::StyleColorsDark(&style);
+        style.Colors[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 0.95f);
+        style.Colors[ImGuiCol_Text] = ImVec4(1, 1, 1, 1);
+        style.Colors[ImGuiCol_TitleBgActive] = style.Colors[ImGuiCol_TitleBg] = ImVec4(0.1f, 0.1f, 0.1f, 1);
+        for (ImGuiCol c : {ImGuiCol_Header, ImGuiCol_Button, ImGuiCol_FrameBg, ImGuiCol_SliderGrab, ImGuiCol_CheckMark})
+            style.Colors[c] = ImVec4(0.95f, 0.8f, 0.1f, c == ImGuiCol_FrameBg ? 0.35f : 0.85f);
+        style.Colors[ImGuiCol_Border] = ImVec4(1, 1, 1, 0.8f);
+        style.WindowBorderSize = style.FrameBorderSize = 1.5f;
+    } else {
+        ImGui::StyleColorsDark(&style);
+        style.Colors[ImGuiCol_WindowBg].w = 0.88f;
+    }
+    style.WindowRounding = 4.f;
+    style.ScaleAllSizes(scale_);
+    ImGui::GetStyle() = style;
+}
+
+void ImGuiLayer::setScale(float scale) {
+    scale_ = std::clamp(scale, 0.5f, 6.0f);
+    fontsDirty_ = true;
+}
+
+void ImGuiLayer::setTheme(Theme theme) {
+    theme_ = theme;
+    fontsDirty_ = true;
+}
+
+void ImGuiLayer::initialise() {
+    buildFonts();
+    applyStyle();
     if (!fontMessage_.empty()) std::fprintf(stderr, "jiangbei-twin: %s\n", fontMessage_.c_str());
     ImGui_ImplOpenGL3_Init("#version 130");
     initialised_ = true;
+    fontsDirty_ = false;
 }
 
 void ImGuiLayer::drawFrame(osg::RenderInfo& renderInfo) {
     if (!initialised_) initialise();
+    if (fontsDirty_) {  // a new UI scale or theme: rebuild between frames, with the context current
+        buildFonts();
+        applyStyle();
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        fontsDirty_ = false;
+    }
     const osg::Viewport* vp = renderInfo.getCurrentCamera()->getViewport();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(vp ? float(vp->width()) : 1280.f, vp ? float(vp->height()) : 720.f);

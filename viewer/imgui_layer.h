@@ -2,6 +2,7 @@
 // Dear ImGui inside OSG: input from an osgGA handler, drawing with the OpenGL3 backend in the
 // main camera's post-draw callback, initialised on the first draw when the GL context is current.
 #include <osg/Camera>
+#include <imgui.h>
 #include <osgGA/GUIEventHandler>
 #include <functional>
 #include <memory>
@@ -38,11 +39,20 @@ public:
     // Extra characters the font atlas must hold (place names etc.), added before the first draw.
     void addGlyphText(const std::string& utf8) { glyphText_ += utf8; }
 
+    // UI scale for 4K and 8K displays (fonts rasterised at the size, style scaled); live.
+    void setScale(float scale);
+    float scale() const { return scale_; }
+    enum class Theme { Dark, HighContrast };
+    void setTheme(Theme theme);
+    Theme theme() const { return theme_; }
+
     void drawFrame(osg::RenderInfo& renderInfo);  // called by the post-draw callback
     void setMouseButton(int button, bool down);   // called by the event handler
 
 private:
     void initialise();
+    void buildFonts();
+    void applyStyle();
 
     std::vector<std::unique_ptr<Panel>> panels_, overlays_;
     bool panelsVisible_ = true;
@@ -51,6 +61,10 @@ private:
     std::string fontMessage_, glyphText_;
     bool wantMouse_ = false, wantKeyboard_ = false;
     bool pressUnseen_[3] = {}, releasePending_[3] = {};
+    float scale_ = 1.0f;
+    Theme theme_ = Theme::Dark;
+    bool fontsDirty_ = false;
+    ImVector<ImWchar> glyphRanges_;
 };
 
 }  // namespace jbt

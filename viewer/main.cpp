@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
         std::cerr << "jiangbei-twin: " << error << "\n";
         return 2;
     }
+    if (!options.recordDir.empty()) return app.runRecording(std::cout, std::cerr);
     if (!options.snapshotPath.empty()) return app.runSnapshot(options.snapshotPath, std::cout, std::cerr);
     return app.runInteractive();
 }

@@ -343,6 +343,7 @@ SceneModel assembleScene(const AppOptions& o) {
     std::string fontHint;
     LabelLayerOptions labelOptions;
     labelOptions.fontFile = findCjkFont(fontHint);
+    labelOptions.characterSizePx *= o.uiScale;  // big screens get big labels too
     for (std::size_t i = 0; i < scene.layers.size(); ++i) {
         SceneLayer& l = scene.layers[i];
         if (l.draped()) continue;

@@ -26,6 +26,7 @@ public:
     double arrivalTime(int stop) const;  // seconds from the start until the camera is at `stop`
     double duration() const;             // one pass
     const Tour& tour() const { return tour_; }
+    const std::vector<CameraPose>& poses() const { return poses_; }
 
 private:
     Tour tour_;

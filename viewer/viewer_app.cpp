@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <filesystem>
 #include <cmath>
 
 #include "data_import/chinese_offsets.h"
@@ -53,6 +55,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
         imgui_.addGlyphText(t.nameZh);
         for (const TourStop& s : t.stops) imgui_.addGlyphText(s.captionZh);
     }
+    imgui_.addGlyphText("建筑高度重庆市数字演示模式界面缩放高对比度主题放大缩小");
     imgui_.addGlyphText("导览播放继续暂停停止光照时间日期白天黄昏夜晚太阳高度方位月日视图隐藏面板语言中文孪生跳过层数默认回到起点"
                         "生成的非测绘数据字段与地形");
     for (const SceneLayer& l : scene.layers) imgui_.addGlyphText(l.data.name);
@@ -61,6 +64,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
 
     imgui_.addOverlay(makeDemoBanner(app_, imgui_));
     imgui_.addOverlay(makeTourCaption(app_));
+    imgui_.addOverlay(makePresentationOverlay(app_));
     imgui_.addOverlay(makeMenuBar(app_, imgui_));
     imgui_.addPanel(makeLayersPanel(app_));
     imgui_.addPanel(makeInspectorPanel(app_));
@@ -69,7 +73,10 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     imgui_.addPanel(makeSearchPanel(app_));
     imgui_.addPanel(makeToursPanel(app_));
     imgui_.addPanel(makeSunPanel(app_));
-    imgui_.setPanelsVisible(!options.hideUi);
+    imgui_.setPanelsVisible(!options.hideUi && !options.present);
+    imgui_.setScale(options.uiScale);
+    if (options.highContrast) imgui_.setTheme(ImGuiLayer::Theme::HighContrast);
+    app_.presenting = options.present;
     setUiLanguage(options.language == "zh" ? UiLanguage::Chinese : options.language == "en" ? UiLanguage::English : UiLanguage::Both);
 
     camera_ = new GuardedCameraManipulator([this](const osgGA::GUIEventAdapter& ea) { return imgui_.wantsEvent(ea); });
@@ -79,7 +86,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
 
 bool ViewerApp::open(std::string& error) {
     osg::Camera* cam = viewer_->getCamera();
-    if (!options_.snapshotPath.empty()) {
+    if (offscreen(options_)) {
         osg::ref_ptr<osg::GraphicsContext> gc = createOffscreenContext(options_.width, options_.height, error);
         if (!gc) return false;
         useOffscreenContext(*viewer_, gc.get(), options_.width, options_.height);
@@ -106,6 +113,7 @@ bool ViewerApp::open(std::string& error) {
         return false;
     }
     if (!setView(options_.view.empty() ? viewName_ : options_.view, error)) return false;
+    camera_->setIdleResumeSeconds(options_.present ? options_.kioskIdleSeconds : 0);
     return options_.tour.empty() || startTour(options_.tour, options_.tourTime, error);
 }
 
@@ -118,7 +126,9 @@ bool ViewerApp::startTour(const std::string& id, double atSeconds, std::string& 
     }
     CameraPose here;
     camera_->currentPose(here);
-    auto player = makeTourPlayer(scene_, *it, here, error);
+    Tour tour = *it;
+    if (app_.presenting) tour.loop = true;  // a kiosk goes round and round
+    auto player = makeTourPlayer(scene_, tour, here, error);
     if (!player) return false;
     camera_->playTour(player);
     if (atSeconds >= 0) {
@@ -157,6 +167,54 @@ osg::ref_ptr<osg::Image> ViewerApp::renderImage(int frames) {
             firstFrameMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     }
     return capture_ ? capture_->image() : nullptr;
+}
+
+int ViewerApp::runRecording(std::ostream& out, std::ostream& err) {
+    const TourPlayer* tour = camera_->tour();
+    if (!tour) {
+        err << "jiangbei-twin: --record: no tour is playing\n";
+        return 2;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(options_.recordDir, ec);
+    if (ec) {
+        err << "jiangbei-twin: " << options_.recordDir << ": cannot create the folder (" << ec.message() << ")\n";
+        return 3;
+    }
+    double seconds = options_.recordSeconds > 0 ? options_.recordSeconds : tour->duration();
+    int frames = std::max(1, int(std::lround(seconds * options_.fps)));
+    camera_->setTourPaused(true);
+    camera_->seekTour(0);
+    renderImage(2);  // ImGui sizes its windows on the first frames
+    for (int i = 0; i < frames; ++i) {
+        // Time comes from the frame number, never the clock: the same tour gives the same frames.
+        camera_->seekTour(i / options_.fps);
+        osg::ref_ptr<osg::Image> image = renderImage(1);
+        char name[32];
+        std::snprintf(name, sizeof name, "frame_%05d.png", i + 1);
+        std::string path = (std::filesystem::path(options_.recordDir) / name).string();
+        if (!image || !osgDB::writeImageFile(*image, path)) {
+            err << "jiangbei-twin: " << path << ": cannot write the frame\n";
+            return 3;
+        }
+    }
+    std::string mp4;
+    if (std::system("command -v ffmpeg >/dev/null 2>&1") == 0) {
+        mp4 = (std::filesystem::path(options_.recordDir) / "tour.mp4").string();
+        std::string cmd = "ffmpeg -loglevel error -y -framerate " + std::to_string(options_.fps) + " -i '" + options_.recordDir +
+                          "/frame_%05d.png' -c:v libx264 -pix_fmt yuv420p '" + mp4 + "'";
+        if (std::system(cmd.c_str()) != 0) {
+            err << "jiangbei-twin: ffmpeg could not encode " << mp4 << "; the PNG frames are there\n";
+            mp4.clear();
+        }
+    } else {
+        err << "jiangbei-twin: ffmpeg is not installed (apt-get install ffmpeg): PNG frames only\n";
+    }
+    nlohmann::json j = {{"record", options_.recordDir}, {"frames", frames}, {"fps", options_.fps},
+                        {"size", {options_.width, options_.height}}, {"tour", tour->tour().id}};
+    j["mp4"] = mp4.empty() ? nlohmann::json() : nlohmann::json(mp4);
+    out << j.dump() << std::endl;
+    return 0;
 }
 
 int ViewerApp::runSnapshot(const std::string& pngPath, std::ostream& out, std::ostream& err) {

@@ -30,6 +30,10 @@ public:
     // Renders, writes the PNG, prints the JSON line to `out`. Returns the process exit code.
     int runSnapshot(const std::string& pngPath, std::ostream& out, std::ostream& err);
 
+    // Renders the tour frame by frame at a fixed rate into PNGs (and an MP4 when ffmpeg is
+    // there), prints one line of JSON. Returns the process exit code.
+    int runRecording(std::ostream& out, std::ostream& err);
+
     // Renders `frames` frames and returns the last one as an image (for tests).
     osg::ref_ptr<osg::Image> renderImage(int frames = 3);
 

@@ -12,11 +12,24 @@ public:
     MenuBar(AppState& app, ImGuiLayer& imgui) : app_(app), imgui_(imgui) {}
 
     void draw() override {
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab)) && ImGui::GetIO().KeyCtrl) imgui_.togglePanels();
+        ImGuiIO& io = ImGui::GetIO();
+        if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab))) imgui_.togglePanels();
+        if (io.KeyCtrl && (ImGui::IsKeyPressed('=') || ImGui::IsKeyPressed('+'))) imgui_.setScale(imgui_.scale() + 0.25f);
+        if (io.KeyCtrl && ImGui::IsKeyPressed('-')) imgui_.setScale(imgui_.scale() - 0.25f);
         if (!imgui_.panelsVisible()) return;
         if (!ImGui::BeginMainMenuBar()) return;
         if (ImGui::BeginMenu(tr("视图", "View").c_str())) {
             if (ImGui::MenuItem(tr("隐藏面板", "Hide panels").c_str(), "Ctrl+Tab")) imgui_.togglePanels();
+            if (ImGui::MenuItem(tr("演示模式", "Presentation mode").c_str(), nullptr, app_.presenting)) {
+                app_.presenting = !app_.presenting;
+                if (app_.presenting) imgui_.setPanelsVisible(false);
+            }
+            if (ImGui::MenuItem(tr("高对比度主题", "High-contrast theme").c_str(), nullptr,
+                                imgui_.theme() == ImGuiLayer::Theme::HighContrast))
+                imgui_.setTheme(imgui_.theme() == ImGuiLayer::Theme::HighContrast ? ImGuiLayer::Theme::Dark
+                                                                                  : ImGuiLayer::Theme::HighContrast);
+            if (ImGui::MenuItem(tr("界面放大", "Larger UI").c_str(), "Ctrl+=")) imgui_.setScale(imgui_.scale() + 0.25f);
+            if (ImGui::MenuItem(tr("界面缩小", "Smaller UI").c_str(), "Ctrl+-")) imgui_.setScale(imgui_.scale() - 0.25f);
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("语言 Language")) {

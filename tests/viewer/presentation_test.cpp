@@ -1,0 +1,124 @@
+// Presentation: recordings are deterministic, the UI scales for big screens, kiosk tours resume.
+#include <gtest/gtest.h>
+#include <osgDB/ReadFile>
+#include <osgGA/EventQueue>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/test_support.h"
+#include "viewer/tour_player.h"
+#include "viewer/viewer_app.h"
+
+namespace jbt {
+namespace {
+
+TEST(Recording, TwoSecondsAtTenFpsGiveTwentyIdenticalFramesEachTime) {
+    auto dir = test::scratchDir();
+    std::vector<std::string> runs = {(dir / "a").string(), (dir / "b").string()};
+    for (const std::string& out : runs) {
+        auto r = test::run(std::string(JBT_VIEWER_EXE) + " --tour pearl_chain --record '" + out +
+                           "' --fps 10 --record-seconds 2 --size 320x240 2>/dev/null");
+        ASSERT_EQ(r.exitCode, 0) << r.out;
+        auto j = nlohmann::json::parse(r.out);
+        EXPECT_EQ(j["frames"], 20);
+    }
+    for (int i = 1; i <= 21; ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "/frame_%05d.png", i);
+        bool exists = std::filesystem::exists(runs[0] + name);
+        if (i == 21) {
+            EXPECT_FALSE(exists) << "exactly 20 frames";
+            break;
+        }
+        ASSERT_TRUE(exists) << name;
+        osg::ref_ptr<osg::Image> a = osgDB::readImageFile(runs[0] + name), b = osgDB::readImageFile(runs[1] + name);
+        ASSERT_TRUE(a && b);
+        EXPECT_EQ(a->s(), 320);
+        EXPECT_EQ(a->t(), 240);
+        EXPECT_EQ(0, std::memcmp(a->data(), b->data(), a->getTotalSizeInBytes())) << name << " differs between runs";
+    }
+    // The camera moves along the tour: first and last frames differ.
+    osg::ref_ptr<osg::Image> first = osgDB::readImageFile(runs[0] + "/frame_00001.png"),
+                             last = osgDB::readImageFile(runs[0] + "/frame_00020.png");
+    EXPECT_NE(0, std::memcmp(first->data(), last->data(), first->getTotalSizeInBytes()));
+}
+
+TEST(Recording, NeedsATour) {
+    auto r = test::run(std::string(JBT_VIEWER_EXE) + " --record /tmp/x 2>&1");
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.out.find("--record needs a --tour"), std::string::npos) << r.out;
+}
+
+// Rows of the demo banner that hold its yellow text: the rendered text height.
+int bannerTextRows(float uiScale) {
+    AppOptions o;
+    o.snapshotPath = (test::scratchDir() / "x.png").string();
+    o.width = 1600;
+    o.height = 400;
+    o.hideUi = true;
+    o.uiScale = uiScale;
+    SceneModel scene = assembleScene(o);
+    ViewerApp app(scene, o);
+    std::string error;
+    EXPECT_TRUE(app.open(error)) << error;
+    osg::ref_ptr<osg::Image> img = app.renderImage(3);
+    int top = -1, bottom = -1;
+    for (int y = 0; y < 200; ++y)
+        for (int x = 0; x < o.width; ++x) {
+            osg::Vec4 c = img->getColor(x, y);
+            if (c.r() > 0.8f && c.g() > 0.6f && c.b() < 0.45f) {
+                if (bottom < 0) bottom = y;
+                top = y;
+                break;
+            }
+        }
+    return top - bottom + 1;
+}
+
+TEST(UiScale, ScaleTwoDoublesTheTextHeight) {
+    int one = bannerTextRows(1.0f), two = bannerTextRows(2.0f);
+    ASSERT_GT(one, 8);
+    EXPECT_NEAR(double(two) / one, 2.0, 0.25) << one << " rows at 1×, " << two << " at 2×";
+}
+
+TEST(Kiosk, APausedTourResumesAfterTheIdleTimeWithoutAJump) {
+    AppOptions o;
+    o.snapshotPath = (test::scratchDir() / "x.png").string();
+    o.width = 320;
+    o.height = 240;
+    o.present = true;
+    o.tour = "pearl_chain";
+    o.kioskIdleSeconds = 5;
+    SceneModel scene = assembleScene(o);
+    ViewerApp app(scene, o);
+    std::string error;
+    ASSERT_TRUE(app.open(error)) << error;
+    GuardedCameraManipulator& cam = *app.state().camera;
+    ASSERT_TRUE(cam.tour());
+    EXPECT_TRUE(cam.tour()->tour().loop) << "a kiosk loops";
+    osg::ref_ptr<osgGA::GUIEventAdapter> ev = new osgGA::GUIEventAdapter;
+    auto send = [&](osgGA::GUIEventAdapter::EventType type, double t) {
+        ev->setEventType(type);
+        ev->setTime(t);
+        ev->setButton(osgGA::GUIEventAdapter::LEFT_MOUSE_BUTTON);
+        cam.handle(*ev, app.viewer());
+    };
+    send(osgGA::GUIEventAdapter::FRAME, 0.0);
+    send(osgGA::GUIEventAdapter::FRAME, 2.0);
+    double before = cam.tourTime();
+    EXPECT_GT(before, 1.9);
+    send(osgGA::GUIEventAdapter::PUSH, 2.1);
+    EXPECT_TRUE(cam.tourPaused()) << "any input pauses the tour";
+    CameraPose held;
+    cam.currentPose(held);
+    send(osgGA::GUIEventAdapter::FRAME, 4.0);
+    EXPECT_TRUE(cam.tourPaused()) << "still within the idle time";
+    send(osgGA::GUIEventAdapter::FRAME, 8.0);
+    EXPECT_FALSE(cam.tourPaused()) << "resumed after 5 s without input";
+    CameraPose now;
+    cam.currentPose(now);
+    EXPECT_LT((now.eye - held.eye).length(), 1.0) << "it carries on from where the camera was, no jump";
+}
+
+}  // namespace
+}  // namespace jbt
