@@ -101,6 +101,10 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
         ->check(CLI::NonNegativeNumber);
     app.add_flag("--hide-ui", out.hideUi, "Hide the ImGui panels (the demo-data banner stays)");
     app.add_flag("--fullscreen", out.fullscreen, "Open the window fullscreen");
+    app.add_option("--screen", out.screen, "X screen for the window (default 0)")->check(CLI::NonNegativeNumber);
+    app.add_option("--wall", out.wallPath,
+                   "Video-wall layout (JSON: columns, rows, tile, bezel, screens, operator_screen); with --snapshot "
+                   "writes the whole wall and each tile");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -32,6 +32,8 @@ struct AppOptions {
     double kioskIdleSeconds = 30;       // --kiosk-idle: resume the tour after this much quiet
     bool hideUi = false;                // --hide-ui: no panels (the demo-data banner stays)
     bool fullscreen = false;
+    int screen = 0;                     // --screen: the X screen for the window
+    std::string wallPath;               // --wall: a video-wall layout file
 };
 
 // Parses argv. On --help or an error returns false with exitCode set (0 for help) and the

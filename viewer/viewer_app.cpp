@@ -86,23 +86,38 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
 
 bool ViewerApp::open(std::string& error) {
     osg::Camera* cam = viewer_->getCamera();
-    if (offscreen(options_)) {
+    if (!offscreen(options_) && !std::getenv("DISPLAY")) {
+        error = "no X display (DISPLAY is unset): use --snapshot OUT.png under xvfb-run, as scripts/run.sh does";
+        return false;
+    }
+    if (!options_.wallPath.empty()) {
+        try {
+            wall_ = std::make_unique<WallLayout>(loadWallLayout(options_.wallPath));
+        } catch (const std::exception& e) {
+            error = e.what();
+            return false;
+        }
+        // The panels stay on the operator's own window, never across the wall.
+        if (!offscreen(options_) && wall_->operatorScreen >= 0)
+            viewer_->setUpViewInWindow(40, 40, 960, std::max(120, 960 * wall_->canvasHeight() / wall_->canvasWidth()),
+                                       unsigned(wall_->operatorScreen));
+        if (!setUpWall(*viewer_, *wall_, offscreen(options_), kFieldOfViewDeg, wallTiles_, error)) return false;
+    } else if (offscreen(options_)) {
         osg::ref_ptr<osg::GraphicsContext> gc = createOffscreenContext(options_.width, options_.height, error);
         if (!gc) return false;
         useOffscreenContext(*viewer_, gc.get(), options_.width, options_.height);
         capture_ = new FrameCapture;
         cam->setFinalDrawCallback(capture_.get());
-    } else if (!std::getenv("DISPLAY")) {
-        error = "no X display (DISPLAY is unset): use --snapshot OUT.png under xvfb-run, as scripts/run.sh does";
-        return false;
     } else if (options_.fullscreen) {
-        viewer_->setUpViewOnSingleScreen(0);
+        viewer_->setUpViewOnSingleScreen(unsigned(options_.screen));
     } else {
-        viewer_->setUpViewInWindow(40, 40, options_.width, options_.height);
+        viewer_->setUpViewInWindow(40, 40, options_.width, options_.height, unsigned(options_.screen));
     }
-    const osg::Viewport* vp = cam->getViewport();
-    double aspect = vp && vp->height() > 0 ? vp->width() / vp->height() : double(options_.width) / options_.height;
-    cam->setProjectionMatrixAsPerspective(kFieldOfViewDeg, aspect, 1.0, 100000.0);
+    if (!wall_) {
+        const osg::Viewport* vp = cam->getViewport();
+        double aspect = vp && vp->height() > 0 ? vp->width() / vp->height() : double(options_.width) / options_.height;
+        cam->setProjectionMatrixAsPerspective(kFieldOfViewDeg, aspect, 1.0, 100000.0);
+    }
     viewer_->addEventHandler(imgui_.install(*cam));
     viewer_->addEventHandler(new PickingHandler(app_, imgui_));
     viewer_->addEventHandler(new osgViewer::StatsHandler);
@@ -161,11 +176,15 @@ int ViewerApp::runInteractive() {
 osg::ref_ptr<osg::Image> ViewerApp::renderImage(int frames) {
     for (int i = 0; i < frames; ++i) {
         if (i == frames - 1 && capture_) capture_->arm();
+        if (i == frames - 1)
+            for (WallTile& t : wallTiles_)
+                if (t.capture) t.capture->arm();
         auto t0 = std::chrono::steady_clock::now();
         viewer_->frame();
         if (firstFrameMs_ < 0)
             firstFrameMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     }
+    if (wall_) return assembleWall(*wall_, wallTiles_);
     return capture_ ? capture_->image() : nullptr;
 }
 
@@ -229,7 +248,24 @@ int ViewerApp::runSnapshot(const std::string& pngPath, std::ostream& out, std::o
         return 3;
     }
     SnapshotTimings t{firstFrameMs_, lastFrameDrawCalls(*viewer_)};
-    out << snapshotReport(scene_, pngPath, options_.width, options_.height, viewName_, t).dump() << std::endl;
+    nlohmann::json report = snapshotReport(scene_, pngPath, image->s(), image->t(), viewName_, t);
+    if (wall_) {
+        // Each display's own picture beside the whole wall: OUT_r0c1.png …
+        nlohmann::json tiles = nlohmann::json::array();
+        std::filesystem::path base(pngPath);
+        for (const WallTile& tile : wallTiles_) {
+            std::string path = (base.parent_path() / (base.stem().string() + "_r" + std::to_string(tile.row) + "c" +
+                                                      std::to_string(tile.col) + ".png")).string();
+            if (!tile.capture || !tile.capture->image() || !osgDB::writeImageFile(*tile.capture->image(), path)) {
+                err << "jiangbei-twin: " << path << ": cannot write the tile\n";
+                return 3;
+            }
+            tiles.push_back({{"row", tile.row}, {"col", tile.col}, {"png", path}});
+        }
+        report["wall"] = {{"columns", wall_->columns}, {"rows", wall_->rows}, {"tile", {wall_->tileWidth, wall_->tileHeight}},
+                          {"bezel", {wall_->bezelX, wall_->bezelY}}, {"tiles", tiles}};
+    }
+    out << report.dump() << std::endl;
     return scene_.errors.empty() ? 0 : 1;
 }
 

@@ -8,6 +8,7 @@
 #include "viewer/app_state.h"
 #include "viewer/imgui_layer.h"
 #include "viewer/offscreen_render.h"
+#include "viewer/wall_layout.h"
 
 namespace jbt {
 
@@ -34,8 +35,10 @@ public:
     // there), prints one line of JSON. Returns the process exit code.
     int runRecording(std::ostream& out, std::ostream& err);
 
-    // Renders `frames` frames and returns the last one as an image (for tests).
+    // Renders `frames` frames and returns the last one as an image (for tests); on a wall, the
+    // assembled wall.
     osg::ref_ptr<osg::Image> renderImage(int frames = 3);
+    const std::vector<WallTile>& wallTiles() const { return wallTiles_; }
 
     osgViewer::Viewer& viewer() { return *viewer_; }
     AppState& state() { return app_; }
@@ -50,6 +53,8 @@ private:
     osg::ref_ptr<GuardedCameraManipulator> camera_;
     osg::ref_ptr<FrameCapture> capture_;
     std::string viewName_;
+    std::unique_ptr<WallLayout> wall_;
+    std::vector<WallTile> wallTiles_;
     double firstFrameMs_ = -1;
 };
 

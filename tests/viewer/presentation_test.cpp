@@ -122,3 +122,77 @@ TEST(Kiosk, APausedTourResumesAfterTheIdleTimeWithoutAJump) {
 
 }  // namespace
 }  // namespace jbt
+
+namespace jbt {
+namespace {
+
+osg::ref_ptr<osg::Image> renderScene(AppOptions o, const std::string& view) {
+    SceneModel scene = assembleScene(o);
+    EXPECT_TRUE(scene.errors.empty()) << (scene.errors.empty() ? "" : scene.errors[0]);
+    ViewerApp app(scene, o);
+    std::string error;
+    EXPECT_TRUE(app.open(error)) << error;
+    EXPECT_TRUE(app.setView(view, error)) << error;
+    osg::ref_ptr<osg::Image> img = app.renderImage(3);
+    return img ? new osg::Image(*img, osg::CopyOp::DEEP_COPY_ALL) : nullptr;
+}
+
+TEST(Wall, TwoByTwoTilesContinueAcrossTheSeamsWithBezelsHidden) {
+    auto dir = test::scratchDir();
+    AppOptions o;
+    o.demo = false;
+    o.hideUi = true;
+    o.shadowMapSize = 0;
+    o.snapshotPath = (dir / "x.png").string();
+    ImportOptions layer;
+    layer.path = test::writeFile(dir / "b.geojson", R"({"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{"height":150},"geometry":{"type":"Polygon","coordinates":[[[106.6695,29.6145],[106.6705,29.6145],[106.6705,29.6155],[106.6695,29.6155],[106.6695,29.6145]]]}},
+ {"type":"Feature","properties":{"height":60},"geometry":{"type":"Polygon","coordinates":[[[106.6660,29.6120],[106.6672,29.6120],[106.6672,29.6130],[106.6660,29.6130],[106.6660,29.6120]]]}}]})");
+    o.layers.push_back(layer);
+    WallLayout w;
+    w.columns = w.rows = 2;
+    w.tileWidth = 320;
+    w.tileHeight = 180;
+    w.bezelX = 30;
+    w.bezelY = 20;
+    o.wallPath = test::writeFile(dir / "wall.json", R"({"columns": 2, "rows": 2, "tile": [320, 180], "bezel": [30, 20]})");
+    osg::ref_ptr<osg::Image> wall = renderScene(o, "all");
+    o.wallPath.clear();
+    o.width = w.canvasWidth();
+    o.height = w.canvasHeight();
+    osg::ref_ptr<osg::Image> whole = renderScene(o, "all");
+    ASSERT_TRUE(wall && whole);
+    ASSERT_EQ(wall->s(), whole->s());
+    ASSERT_EQ(wall->t(), whole->t());
+    // Every tile shows exactly its part of the one big picture; the bezel strips are black.
+    double diff = 0;
+    int n = 0, content = 0;
+    for (int row = 0; row < 2; ++row)
+        for (int col = 0; col < 2; ++col)
+            for (int y = 2; y < w.tileHeight - 2; y += 2)
+                for (int x = 2; x < w.tileWidth - 2; x += 2) {
+                    int cx = w.tileX(col) + x, cy = w.canvasHeight() - (w.tileY(row) + y) - 1;
+                    osg::Vec4 a = wall->getColor(cx, cy), b = whole->getColor(cx, cy);
+                    diff += std::fabs(a.r() - b.r()) + std::fabs(a.g() - b.g()) + std::fabs(a.b() - b.b());
+                    content += std::fabs(b.r() - whole->getColor(0, 0).r()) > 0.05f;
+                    ++n;
+                }
+    EXPECT_LT(diff / n, 0.01) << "tiles differ from the single picture";
+    EXPECT_GT(content, 50) << "the buildings are in the picture";
+    osg::Vec4 bezel = wall->getColor(w.tileWidth + w.bezelX / 2, w.canvasHeight() / 2);
+    EXPECT_LT(bezel.r() + bezel.g() + bezel.b(), 0.01f);
+}
+
+TEST(Wall, LayoutErrorsNameTheFile) {
+    auto dir = test::scratchDir();
+    std::string bad = test::writeFile(dir / "w.json", R"({"columns": 2, "rows": 2, "tile": [320, 180], "screens": [1, 2]})");
+    try {
+        loadWallLayout(bad);
+        FAIL();
+    } catch (const std::exception& e) {
+        EXPECT_EQ(std::string(e.what()), bad + ": 'screens' lists 2 screens for 4 tiles");
+    }
+}
+
+}  // namespace
+}  // namespace jbt
