@@ -72,7 +72,7 @@ bool GuardedCameraManipulator::handle(const osgGA::GUIEventAdapter& ea, osgGA::G
         if (tour_ && !tourPaused_) {
             tourTime_ += dt;
             TourPlayer::State st = tour_->at(tourTime_);
-            setAll(*this, st.pose);
+            place(st.pose);
             if (st.finished) tourPaused_ = true;
             return false;
         }
@@ -118,8 +118,13 @@ void GuardedCameraManipulator::flyTo(const CameraPose& pose, double seconds) {
 void GuardedCameraManipulator::advance(double time) {
     if (flight_.start < 0) flight_.start = time;
     double t = std::min(1.0, (time - flight_.start) / flight_.duration);
-    setAll(*this, interpolateFlight(flight_.from, flight_.to, t));
+    place(interpolateFlight(flight_.from, flight_.to, t));
     if (t >= 1.0) flight_.active = false;
+}
+
+void GuardedCameraManipulator::place(CameraPose pose) {
+    if (clearance_) pose.eye.z() = std::max(pose.eye.z(), clearance_(pose.eye.x(), pose.eye.y()));
+    setAll(*this, pose);
 }
 
 void GuardedCameraManipulator::playTour(std::shared_ptr<TourPlayer> tour) {
@@ -138,7 +143,7 @@ void GuardedCameraManipulator::setTourPaused(bool paused) { tourPaused_ = paused
 
 void GuardedCameraManipulator::seekTour(double seconds) {
     tourTime_ = seconds;
-    if (tour_) setAll(*this, tour_->at(seconds).pose);
+    if (tour_) place(tour_->at(seconds).pose);
 }
 
 }  // namespace jbt

@@ -42,6 +42,9 @@ public:
     void stopTour();
     void setTourPaused(bool paused);
     void seekTour(double seconds);
+    // Flights and tours keep the eye at least this high above any point (terrain, towers).
+    void setClearance(std::function<double(double, double)> minimumEyeHeight) { clearance_ = std::move(minimumEyeHeight); }
+
     // Kiosk: a tour paused by user input resumes by itself after this many idle seconds (0: never).
     void setIdleResumeSeconds(double seconds) { idleResume_ = seconds; }
     bool tourPaused() const { return tourPaused_; }
@@ -56,7 +59,10 @@ private:
     };
     void advance(double time);
 
+    void place(CameraPose pose);  // every manipulator, lifted clear of the ground if needed
+
     std::function<bool(const osgGA::GUIEventAdapter&)> imguiWants_;
+    std::function<double(double, double)> clearance_;
     Flight flight_;
     std::shared_ptr<TourPlayer> tour_;
     bool tourPaused_ = false;

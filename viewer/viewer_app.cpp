@@ -14,6 +14,7 @@
 
 #include "scene/shader_library.h"
 #include "scene/sun_shadows.h"
+#include "viewer/clearance_map.h"
 #include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
 #include "viewer/picking_handler.h"
@@ -81,6 +82,11 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
 
     camera_ = new GuardedCameraManipulator([this](const osgGA::GUIEventAdapter& ea) { return imgui_.wantsEvent(ea); });
     app_.camera = camera_.get();
+    std::vector<const LayerData*> buildings;
+    for (const SceneLayer& l : scene.layers)
+        if (l.buildings()) buildings.push_back(&l.data);
+    auto clearance = std::make_shared<ClearanceMap>(scene.terrain, buildings);
+    camera_->setClearance([clearance](double x, double y) { return clearance->minimumEyeHeight(x, y); });
     viewName_ = scene.showsDemoData ? "overview" : "all";
 }
 

@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
+#include <osgViewer/Viewer>
 
+#include <cmath>
+
+#include "viewer/clearance_map.h"
 #include "viewer/scene_assembly.h"
 #include "viewer/tour_player.h"
 
@@ -77,6 +81,56 @@ TEST(PearlChainTour, EveryStopResolvesToAHeritagePlace) {
     broken.stops[1].bookmark = "atlantis";
     EXPECT_FALSE(makeTourPlayer(scene, broken, CameraPose{}, error));
     EXPECT_EQ(error, "tour 'pearl_chain': no bookmark named 'atlantis'");
+}
+
+}  // namespace
+}  // namespace jbt
+
+namespace jbt {
+namespace {
+
+// A low flight from Guanyinqiao over to the far side of the Tieshanping ridge: every frame's
+// eye stays above the terrain and the towers under it.
+TEST(Flights, NeverPassThroughTerrainOrBuildings) {
+    AppOptions o;
+    SceneModel scene = assembleScene(o);
+    ASSERT_FALSE(scene.terrain.empty());
+    std::vector<const LayerData*> buildings;
+    for (const SceneLayer& l : scene.layers)
+        if (l.buildings()) buildings.push_back(&l.data);
+    ClearanceMap clearance(scene.terrain, buildings);
+    osg::ref_ptr<GuardedCameraManipulator> camRef = new GuardedCameraManipulator(nullptr);
+    GuardedCameraManipulator& cam = *camRef;
+    cam.setNode(scene.root);  // the terrain manipulator finds its centre on the scene
+    cam.setClearance([&](double x, double y) { return clearance.minimumEyeHeight(x, y); });
+    Vec2 a = scene.frame->toScene({106.530, 29.580}), b = scene.frame->toScene({106.740, 29.615});
+    CameraPose from, to;
+    from.center = osg::Vec3d(a.x, a.y, scene.terrain.sample(a.x, a.y));
+    from.eye = from.center + osg::Vec3d(0, -300, 60);  // low, among the towers
+    to.center = osg::Vec3d(b.x, b.y, scene.terrain.sample(b.x, b.y));
+    to.eye = to.center + osg::Vec3d(0, -300, 60);
+    cam.jumpTo(from);
+    cam.flyTo(to, 4.0);
+    osg::ref_ptr<osgGA::GUIEventAdapter> frame = new osgGA::GUIEventAdapter;
+    frame->setEventType(osgGA::GUIEventAdapter::FRAME);
+    osg::ref_ptr<osgViewer::Viewer> viewer = new osgViewer::Viewer;
+    double lowest = 1e9;
+    for (int i = 0; i <= 200; ++i) {
+        frame->setTime(i * 0.02);
+        cam.handle(*frame, *viewer);
+        CameraPose p;
+        ASSERT_TRUE(cam.currentPose(p));
+        double ground = scene.terrain.sample(p.eye.x(), p.eye.y());
+        double towers = 0;
+        for (const LayerData* l : buildings)
+            for (const Feature& f : l->features) {
+                const Vec2& v = f.polygons[0].outer[0];
+                if (std::hypot(v.x - p.eye.x(), v.y - p.eye.y()) < 60) towers = std::max(towers, f.groundZ + f.height);
+            }
+        lowest = std::min(lowest, p.eye.z() - std::max(ground, towers));
+    }
+    EXPECT_GT(lowest, 20.0) << "closest approach to the ground or a roof, metres";
+    EXPECT_FALSE(cam.flying());
 }
 
 }  // namespace
