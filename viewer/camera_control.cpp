@@ -84,7 +84,8 @@ bool GuardedCameraManipulator::handle(const osgGA::GUIEventAdapter& ea, osgGA::G
     }
     if (imguiWants_ && imguiWants_(ea)) return false;
     bool userMoves = ea.getEventType() == osgGA::GUIEventAdapter::PUSH ||
-                     ea.getEventType() == osgGA::GUIEventAdapter::SCROLL;
+                     ea.getEventType() == osgGA::GUIEventAdapter::SCROLL ||
+                     ea.getEventType() == osgGA::GUIEventAdapter::KEYDOWN;  // any input pauses a tour
     if (userMoves || ea.getEventType() == osgGA::GUIEventAdapter::KEYDOWN || ea.getEventType() == osgGA::GUIEventAdapter::DRAG)
         lastInputTime_ = ea.getTime();
     if (userMoves) {

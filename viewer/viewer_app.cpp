@@ -12,8 +12,10 @@
 #include "data_import/chinese_offsets.h"
 #include <cstdlib>
 
+#include "scene/screen_notice.h"
 #include "scene/shader_library.h"
 #include "scene/sun_shadows.h"
+#include "viewer/cjk_font.h"
 #include "viewer/clearance_map.h"
 #include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
@@ -108,6 +110,10 @@ bool ViewerApp::open(std::string& error) {
             viewer_->setUpViewInWindow(40, 40, 960, std::max(120, 960 * wall_->canvasHeight() / wall_->canvasWidth()),
                                        unsigned(wall_->operatorScreen));
         if (!setUpWall(*viewer_, *wall_, offscreen(options_), kFieldOfViewDeg, wallTiles_, error)) return false;
+        if (scene_.showsDemoData) {  // the ImGui banner stays on the operator's window: each display says it too
+            std::string hint;
+            scene_.root->addChild(buildScreenNotice("演示数据 / demo data", findCjkFont(hint), 18.f * options_.uiScale));
+        }
     } else if (offscreen(options_)) {
         osg::ref_ptr<osg::GraphicsContext> gc = createOffscreenContext(options_.width, options_.height, error);
         if (!gc) return false;

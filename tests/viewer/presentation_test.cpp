@@ -196,3 +196,23 @@ TEST(Wall, LayoutErrorsNameTheFile) {
 
 }  // namespace
 }  // namespace jbt
+
+namespace jbt {
+namespace {
+
+TEST(Recording, Mp4WhenFfmpegIsInstalled) {
+    if (test::run("command -v ffprobe >/dev/null 2>&1 && command -v ffmpeg >/dev/null 2>&1").exitCode != 0)
+        GTEST_SKIP() << "ffmpeg is not installed: recordings are PNG frames only";
+    auto dir = test::scratchDir();
+    auto r = test::run(std::string(JBT_VIEWER_EXE) + " --tour pearl_chain --record '" + dir.string() +
+                       "' --fps 10 --record-seconds 2 --size 320x240 2>/dev/null");
+    ASSERT_EQ(r.exitCode, 0) << r.out;
+    auto j = nlohmann::json::parse(r.out);
+    ASSERT_TRUE(j["mp4"].is_string());
+    auto probe = test::run("ffprobe -v error -show_entries stream=width,height,nb_frames -of csv=p=0 '" +
+                           j["mp4"].get<std::string>() + "'");
+    EXPECT_EQ(probe.out, "320,240,20\n");
+}
+
+}  // namespace
+}  // namespace jbt
