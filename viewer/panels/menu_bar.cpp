@@ -13,7 +13,14 @@ public:
 
     void draw() override {
         ImGuiIO& io = ImGui::GetIO();
-        if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab))) imgui_.togglePanels();
+        if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab))) {
+            if (app_.presenting) {  // leaving presentation mode brings the panels back
+                app_.presenting = false;
+                imgui_.setPanelsVisible(true);
+            } else {
+                imgui_.togglePanels();
+            }
+        }
         if (io.KeyCtrl && (ImGui::IsKeyPressed('=') || ImGui::IsKeyPressed('+'))) imgui_.setScale(imgui_.scale() + 0.25f);
         if (io.KeyCtrl && ImGui::IsKeyPressed('-')) imgui_.setScale(imgui_.scale() - 0.25f);
         if (!imgui_.panelsVisible()) return;
