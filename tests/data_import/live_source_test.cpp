@@ -1,0 +1,215 @@
+// Live feeds against real peers on loopback: a file rewritten under the source, a local HTTP
+// server, and a mosquitto broker that the test starts, stops and restarts.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <functional>
+#include <thread>
+
+#include "data_import/live_source.h"
+#include "tests/test_support.h"
+
+namespace jbt {
+namespace {
+
+std::string events(int n, const std::string& status = "上报") {
+    std::string s = R"({"type":"FeatureCollection","features":[)";
+    for (int i = 0; i < n; ++i)
+        s += std::string(i ? "," : "") + R"({"type":"Feature","properties":{"id":"e)" + std::to_string(i) +
+             R"(","time":"2026-11-24T08:0)" + std::to_string(i % 10) + R"(:00+08:00","category":"城市管理","status":")" +
+             status + R"(","grid_id":"G01"},"geometry":{"type":"Point","coordinates":[106.57,29.57]}})";
+    return s + "]}";
+}
+
+bool waitFor(const std::function<bool()>& done, double seconds = 15) {
+    auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (std::chrono::steady_clock::now() < until) {
+        if (done()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return done();
+}
+
+// A port nobody listens on: bind to port 0, read the number, close again.
+int freePort() {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+    close(fd);
+    return ntohs(a.sin_port);
+}
+
+LiveSourceOptions fast() {
+    LiveSourceOptions o;
+    o.pollSeconds = 0.1;
+    o.timeoutSeconds = 1.0;
+    return o;
+}
+
+TEST(GovernanceEvents, ParsesTimesCategoriesAndSkipsBadFeatures) {
+    SceneFrame frame;
+    EventSet set;
+    std::string error;
+    std::string payload = R"({"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"id":"a","time":"2026-11-24T08:30:00+08:00","category":"路平工程","status":"处置中","grid_id":"G7","text":"坑洼"},"geometry":{"type":"Point","coordinates":[106.57,29.57]}},
+      {"type":"Feature","properties":{"id":"b"},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}},
+      {"type":"Feature","properties":{"time":"yesterday"},"geometry":{"type":"Point","coordinates":[106.5,29.5]}}]})";
+    ASSERT_TRUE(mergeEventsGeoJson(payload, "feed", frame, {}, set, error)) << error;
+    ASSERT_EQ(set.byId.size(), 1u);
+    const GovernanceEvent& e = set.byId.at("a");
+    EXPECT_EQ(e.category, "路平工程");
+    EXPECT_EQ(e.status, "处置中");
+    EXPECT_EQ(e.time, 1795480200) << "2026-11-24 00:30 UTC (date -u -d ... +%s)";
+    ASSERT_EQ(set.problems.size(), 2u);
+    EXPECT_EQ(set.problems[0], "feed: feature 1: no Point geometry");
+    EXPECT_EQ(set.problems[1], "feed: feature 2: no id");
+    EXPECT_FALSE(mergeEventsGeoJson("{\"type\":\"Feat", "feed", frame, {}, set, error));
+    EXPECT_EQ(error, "feed: not valid JSON (half written, or not GeoJSON)");
+    EventParseOptions tiny;
+    tiny.maxBytes = 10;
+    EXPECT_FALSE(mergeEventsGeoJson(payload, "feed", frame, tiny, set, error));
+    EXPECT_NE(error.find("over the 10-byte limit"), std::string::npos);
+}
+
+TEST(LiveSources, FileKeepsLastGoodDataThroughAHalfWrittenFile) {
+    auto dir = test::scratchDir();
+    std::string file = test::writeFile(dir / "events.geojson", events(2));
+    std::string error;
+    auto src = openLiveSource(file, kJiangbeiCentre, fast(), error);
+    ASSERT_TRUE(src) << error;
+    ASSERT_TRUE(waitFor([&] { return src->status().state == LiveStatus::State::Live; }));
+    auto first = src->takeUpdate();
+    ASSERT_TRUE(first);
+    EXPECT_EQ(first->byId.size(), 2u);
+    std::string full = events(3);
+    test::writeFile(dir / "events.geojson", full.substr(0, full.size() / 2));  // a writer caught mid-write
+    ASSERT_TRUE(waitFor([&] { return src->status().state == LiveStatus::State::Error; }));
+    EXPECT_NE(src->status().reason.find("showing the last good data"), std::string::npos);
+    EXPECT_FALSE(src->takeUpdate()) << "nothing new to show";
+    EXPECT_EQ(src->status().events, 2u) << "the last good data stays";
+    test::writeFile(dir / "events.geojson", full);
+    ASSERT_TRUE(waitFor([&] { return src->status().state == LiveStatus::State::Live && src->status().events == 3; }));
+    std::filesystem::remove(dir / "events.geojson");
+    ASSERT_TRUE(waitFor([&] { return src->status().state == LiveStatus::State::Stale; }));
+    EXPECT_EQ(src->status().events, 3u);
+}
+
+TEST(LiveSources, HttpRecoversAfterTheServerComesBackAndNeverBlocksTheCaller) {
+    int port = freePort();
+    std::string body = events(4);
+    auto serve = [&](httplib::Server& s) {
+        s.Get("/events", [&](const httplib::Request&, httplib::Response& res) { res.set_content(body, "application/geo+json"); });
+        s.Get("/slow", [&](const httplib::Request&, httplib::Response& res) {
+            std::this_thread::sleep_for(std::chrono::seconds(5));
+            res.set_content(body, "application/geo+json");
+        });
+        s.listen("127.0.0.1", port);
+    };
+    auto server = std::make_unique<httplib::Server>();
+    std::thread t([&] { serve(*server); });
+    std::string error;
+    auto src = openLiveSource("http://127.0.0.1:" + std::to_string(port) + "/events", kJiangbeiCentre, fast(), error);
+    ASSERT_TRUE(src) << error;
+    ASSERT_TRUE(waitFor([&] { return src->status().events == 4; }));
+    server->stop();
+    t.join();
+    ASSERT_TRUE(waitFor([&] { return src->status().state == LiveStatus::State::Stale; }));
+    EXPECT_NE(src->status().reason.find("unreachable"), std::string::npos) << src->status().reason;
+    EXPECT_EQ(src->status().events, 4u);
+    server = std::make_unique<httplib::Server>();
+    std::thread t2([&] { serve(*server); });
+    ASSERT_TRUE(waitFor([&] { return src->status().state == LiveStatus::State::Live; }));
+
+    LiveSourceOptions patient = fast();
+    patient.timeoutSeconds = 10;
+    auto slow = openLiveSource("http://127.0.0.1:" + std::to_string(port) + "/slow", kJiangbeiCentre, patient, error);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the request is now hanging
+    auto before = std::chrono::steady_clock::now();
+    for (int frame = 0; frame < 100; ++frame) slow->takeUpdate(), slow->status();
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - before).count();
+    EXPECT_LT(ms, 200) << "a frame asking a blocked source must not wait for it";
+    slow.reset();
+    server->stop();
+    t2.join();
+}
+
+class Broker {
+public:
+    explicit Broker(int port) : port_(port) { start(); }
+    ~Broker() { stop(); }
+    void start() {
+        pid_ = fork();
+        if (pid_ == 0) {
+            std::string conf = "/tmp/jbt-mosquitto-" + std::to_string(getpid()) + ".conf";
+            FILE* f = std::fopen(conf.c_str(), "w");
+            std::fprintf(f, "listener %d 127.0.0.1\nallow_anonymous true\npersistence false\n", port_);
+            std::fclose(f);
+            execlp("mosquitto", "mosquitto", "-c", conf.c_str(), nullptr);
+            _exit(127);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    }
+    void stop() {
+        if (pid_ > 0) {
+            kill(pid_, SIGTERM);
+            waitpid(pid_, nullptr, 0);
+            pid_ = -1;
+        }
+    }
+    void publish(const std::string& topic, const std::string& payload) {
+        std::string file = test::writeFile(std::filesystem::temp_directory_path() / "jbt-mqtt-payload.json", payload);
+        test::run("mosquitto_pub -h 127.0.0.1 -p " + std::to_string(port_) + " -t '" + topic + "' -f '" + file + "'");
+    }
+
+private:
+    int port_;
+    pid_t pid_ = -1;
+};
+
+TEST(LiveSources, MqttSurvivesTheBrokerGoingAwayAndComingBack) {
+    if (test::run("command -v mosquitto >/dev/null && command -v mosquitto_pub >/dev/null").exitCode != 0)
+        GTEST_SKIP() << "mosquitto is not installed (scripts/install_deps.sh installs it)";
+    int port = freePort();
+    Broker broker(port);
+    std::string error;
+    auto src = openLiveSource("mqtt://127.0.0.1:" + std::to_string(port) + "/jiangbei/events", kJiangbeiCentre, fast(), error);
+    ASSERT_TRUE(src) << error;
+    // Messages are not kept for late subscribers: publish until the source has one, as a live feed would.
+    auto publishUntil = [&](const std::string& payload, const std::function<bool()>& done) {
+        return waitFor([&] {
+            if (done()) return true;
+            broker.publish("jiangbei/events", payload);
+            return waitFor(done, 0.3);
+        }, 20);
+    };
+    ASSERT_TRUE(publishUntil(events(2), [&] { return src->status().events == 2; })) << src->status().reason;
+    ASSERT_TRUE(publishUntil(R"({"type":"Feature","properties":{"id":"e1","status":"已办结"},"geometry":{"type":"Point","coordinates":[106.58,29.58]}})",
+                             [&] {
+                                 auto s = src->takeUpdate();
+                                 return s && s->byId.count("e1") && s->byId.at("e1").status == "已办结";
+                             }))
+        << "a single feature updates its event";
+    broker.publish("jiangbei/events", "garbage {");
+    ASSERT_TRUE(waitFor([&] { return src->status().state == LiveStatus::State::Error; }));
+    EXPECT_EQ(src->status().events, 2u);
+    broker.stop();
+    ASSERT_TRUE(waitFor([&] { return src->status().state == LiveStatus::State::Stale; }));
+    EXPECT_EQ(src->status().events, 2u) << "the last good data stays while the broker is away";
+    broker.start();
+    ASSERT_TRUE(waitFor([&] { return src->status().state == LiveStatus::State::Live; }, 20)) << src->status().reason;
+    ASSERT_TRUE(publishUntil(events(3), [&] { return src->status().events == 3; })) << "recovered by itself";
+}
+
+}  // namespace
+}  // namespace jbt
