@@ -52,6 +52,9 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
                    "OSM .pbf/.osm, CSV with WKT, PG:connection); may repeat");
     app.add_option("--area", areaFiles, "Drape a polygon layer on the terrain (land use, parks, district or grid boundaries)");
     app.add_option("--lines", lineFiles, "Drape a line layer on the terrain (roads: width and colour by OSM highway class)");
+    app.add_option("--events", out.eventSources,
+                   "Live governance events: a GeoJSON file (watched), http://host/path (polled) or "
+                   "mqtt://host[:port]/topic; repeatable");
     app.add_option("--points", pointFiles, "Landmarks or POIs from a point layer, labelled by their name (name:zh, name:en)");
     app.add_option("--data", dataDir, "Open a data folder written by scripts/fetch_district.sh (OSM + DEM) instead of the demo");
     app.add_option("--water", waterFiles, "Rivers and lakes: polygons, or centrelines widened by --water-width");

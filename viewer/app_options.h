@@ -12,7 +12,8 @@ struct AppOptions {
     std::vector<ImportOptions> layers;  // --layer (buildings), --area, --lines: shared CRS/datum options
     std::vector<ImportOptions> water;   // --water: rivers and lakes (lines are buffered by waterWidthM)
     double waterWidthM = 400;
-    std::string styleField;             // --style-field: colour draped layers by this attribute
+    std::string styleField;
+    std::vector<std::string> eventSources;  // --events: live governance feeds (file, http://, mqtt://)             // --style-field: colour draped layers by this attribute
     std::string demPath;                // --dem: terrain from a raster DEM
     bool demo = true;                   // generated demo district (off with --no-demo)
     std::string snapshotPath;           // --snapshot: render offscreen, print JSON, exit

@@ -2,6 +2,7 @@
 // What the panels, the picker and the camera share while the viewer runs.
 #include "viewer/camera_control.h"
 #include "scene/sun_lighting.h"
+#include "viewer/live_layers.h"
 #include "viewer/scene_assembly.h"
 
 namespace jbt {
@@ -18,7 +19,8 @@ struct AppState {
     double frameMs = 0;  // smoothed
     osg::Camera* viewCamera = nullptr;
     LocalTime time;
-    bool presenting = false;  // presentation mode: panels hidden, title card and legend, kiosk tour
+    bool presenting = false;
+    std::vector<std::unique_ptr<LiveLayer>>* live = nullptr;  // live event layers  // presentation mode: panels hidden, title card and legend, kiosk tour
 };
 
 // Highlights the new selection (and un-highlights the old one).

@@ -1,11 +1,24 @@
 // jiangbei-twin: the viewer. With --snapshot it renders one picture offscreen and exits.
+#include <osg/Notify>
+
 #include <iostream>
 
 #include "viewer/app_options.h"
 #include "viewer/scene_assembly.h"
 #include "viewer/viewer_app.h"
 
+namespace {
+
+// OSG prints notices on stdout by default; stdout is for the one line of JSON.
+class StderrNotify : public osg::NotifyHandler {
+public:
+    void notify(osg::NotifySeverity, const char* message) override { std::cerr << message; }
+};
+
+}  // namespace
+
 int main(int argc, char** argv) {
+    osg::setNotifyHandler(new StderrNotify);
     jbt::AppOptions options;
     int exitCode = 0;
     std::string message;

@@ -42,6 +42,8 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     viewer_->setThreadingModel(osgViewer::Viewer::SingleThreaded);
     viewer_->setSceneData(scene.root);
     app_.viewCamera = viewer_->getCamera();
+    live_ = openLiveLayers(options.eventSources, scene.frame->origin(), scene.terrain, *scene.root, scene.errors);
+    app_.live = &live_;
     try {
         SunShadowOptions so;
         so.mapSize = options.shadowMapSize;
@@ -58,6 +60,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
         imgui_.addGlyphText(t.nameZh);
         for (const TourStop& s : t.stops) imgui_.addGlyphText(s.captionZh);
     }
+    imgui_.addGlyphText("●实时事件城市管理矛盾纠纷安全隐患路平工程环境卫生上报派遣处置中已办结未连接等待秒前");
     imgui_.addGlyphText("建筑高度重庆市数字演示模式界面缩放高对比度主题放大缩小");
     imgui_.addGlyphText("导览播放继续暂停停止光照时间日期白天黄昏夜晚太阳高度方位月日视图隐藏面板语言中文孪生跳过层数默认回到起点"
                         "生成的非测绘数据字段与地形");
@@ -76,6 +79,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     imgui_.addPanel(makeSearchPanel(app_));
     imgui_.addPanel(makeToursPanel(app_));
     imgui_.addPanel(makeSunPanel(app_));
+    imgui_.addPanel(makeLivePanel(app_));
     imgui_.setPanelsVisible(!options.hideUi && !options.present);
     imgui_.setScale(options.uiScale);
     if (options.highContrast) imgui_.setTheme(ImGuiLayer::Theme::HighContrast);
@@ -249,6 +253,7 @@ int ViewerApp::runRecording(std::ostream& out, std::ostream& err) {
 }
 
 int ViewerApp::runSnapshot(const std::string& pngPath, std::ostream& out, std::ostream& err) {
+    waitForFirstData(live_, 5.0);  // a snapshot shows the feeds as they are, not before they answer
     // ImGui sizes auto-fitting windows on their second frame; the third is the one kept.
     osg::ref_ptr<osg::Image> image = renderImage(3);
     if (!image || !image->data()) {
@@ -261,6 +266,13 @@ int ViewerApp::runSnapshot(const std::string& pngPath, std::ostream& out, std::o
     }
     SnapshotTimings t{firstFrameMs_, lastFrameDrawCalls(*viewer_)};
     nlohmann::json report = snapshotReport(scene_, pngPath, image->s(), image->t(), viewName_, t);
+    nlohmann::json live = nlohmann::json::array();
+    for (const auto& l : live_) {
+        LiveStatus st = l->source->status();
+        live.push_back({{"source", l->source->name()}, {"state", liveStateName(st.state)}, {"reason", st.reason},
+                        {"events", l->events ? l->events->byId.size() : 0}});
+    }
+    report["live"] = live;
     if (wall_) {
         // Each display's own picture beside the whole wall: OUT_r0c1.png …
         nlohmann::json tiles = nlohmann::json::array();

@@ -54,6 +54,7 @@ private:
     osg::ref_ptr<FrameCapture> capture_;
     std::string viewName_;
     std::unique_ptr<WallLayout> wall_;
+    std::vector<std::unique_ptr<LiveLayer>> live_;
     std::vector<WallTile> wallTiles_;
     double firstFrameMs_ = -1;
 };

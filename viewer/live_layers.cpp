@@ -1,0 +1,76 @@
+#include "viewer/live_layers.h"
+
+#include <osg/NodeVisitor>
+
+#include <chrono>
+#include <thread>
+
+#include "scene/event_markers.h"
+#include "scene/shader_library.h"
+
+namespace jbt {
+namespace {
+
+class SwapMarkers : public osg::NodeCallback {
+public:
+    SwapMarkers(LiveLayer& layer, const HeightGrid& terrain, osg::ref_ptr<osg::Program> program)
+        : layer_(layer), terrain_(terrain), program_(std::move(program)) {}
+
+    void operator()(osg::Node* node, osg::NodeVisitor* nv) override {
+        if (auto update = layer_.source->takeUpdate()) {
+            double now = nv->getFrameStamp() ? nv->getFrameStamp()->getSimulationTime() : 0.0;
+            bool first = !layer_.events;
+            for (const auto& [id, e] : update->byId)
+                if (!layer_.arrival.count(id)) layer_.arrival[id] = first ? -1e6 : now;  // what was there at start does not pulse
+            layer_.events = update;
+            layer_.node->removeChildren(0, layer_.node->getNumChildren());
+            layer_.node->addChild(buildEventMarkers(*update, terrain_, layer_.arrival, program_));
+        }
+        traverse(node, nv);
+    }
+
+private:
+    LiveLayer& layer_;
+    const HeightGrid& terrain_;
+    osg::ref_ptr<osg::Program> program_;
+};
+
+}  // namespace
+
+std::vector<std::unique_ptr<LiveLayer>> openLiveLayers(const std::vector<std::string>& specs, GeoPoint origin,
+                                                       const HeightGrid& terrain, osg::Group& parent,
+                                                       std::vector<std::string>& errors) {
+    std::vector<std::unique_ptr<LiveLayer>> out;
+    if (specs.empty()) return out;
+    osg::ref_ptr<osg::Program> program;
+    try {
+        program = loadProgram("event_markers");
+    } catch (const std::exception& e) {
+        errors.push_back(e.what());
+    }
+    for (const std::string& spec : specs) {
+        std::string error;
+        auto source = openLiveSource(spec, origin, {}, error);
+        if (!source) {
+            errors.push_back(error);
+            continue;
+        }
+        auto layer = std::make_unique<LiveLayer>();
+        layer->source = std::move(source);
+        layer->node = new osg::Group;
+        layer->node->setName("live: " + spec);
+        layer->node->setUpdateCallback(new SwapMarkers(*layer, terrain, program));
+        parent.addChild(layer->node);
+        out.push_back(std::move(layer));
+    }
+    return out;
+}
+
+void waitForFirstData(const std::vector<std::unique_ptr<LiveLayer>>& layers, double seconds) {
+    auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    for (const auto& l : layers)
+        while (l->source->status().state == LiveStatus::State::Waiting && std::chrono::steady_clock::now() < until)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+}
+
+}  // namespace jbt

@@ -1,0 +1,32 @@
+#pragma once
+// Live event layers in the scene: each wraps a LiveEventSource and swaps its markers on the
+// update traversal when the source has finished something new (the render thread never waits).
+#include <osg/Group>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "data_import/height_grid.h"
+#include "data_import/live_source.h"
+
+namespace jbt {
+
+struct LiveLayer {
+    std::unique_ptr<LiveEventSource> source;
+    osg::ref_ptr<osg::Group> node;                 // holds the current markers
+    std::shared_ptr<const EventSet> events;        // what is shown
+    std::map<std::string, double> arrival;         // id → simulation time first seen
+    bool visible = true;
+};
+
+// Opens each spec (file, http://, mqtt://) as a layer under `parent`; specs that cannot be used
+// at all are reported in `errors`.
+std::vector<std::unique_ptr<LiveLayer>> openLiveLayers(const std::vector<std::string>& specs, GeoPoint origin,
+                                                       const HeightGrid& terrain, osg::Group& parent,
+                                                       std::vector<std::string>& errors);
+
+// Snapshots and tests: wait (at most `seconds`) until every source has answered once.
+void waitForFirstData(const std::vector<std::unique_ptr<LiveLayer>>& layers, double seconds);
+
+}  // namespace jbt
