@@ -1,6 +1,9 @@
 #include "viewer/app_options.h"
 
+#include "viewer/project_file.h"
+
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -62,6 +65,8 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
         ->check(CLI::PositiveNumber);
     app.add_option("--style-field", out.styleField,
                    "Colour draped layers by this attribute (numbers: graduated, text: categories)");
+    app.add_option("--project", out.projectPath,
+                   "Open a project file (layers, styles, live sources, view, time); Ctrl+S saves back to it");
     app.add_option("--layer-name", shared.layerName, "Read only this layer of each file");
     app.add_option("--source-crs", shared.sourceCrs,
                    "CRS of the --layer data when the file has none or a wrong one (EPSG:4490, EPSG:4545, ...)");
@@ -154,6 +159,31 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
         return false;
     }
     if (noDemo) out.demo = false;
+    if (!out.projectPath.empty() && std::filesystem::exists(out.projectPath)) {
+        try {
+            ProjectState p = loadProject(out.projectPath);
+            // The project's layers come first; options on the command line add to them.
+            out.layers.insert(out.layers.begin(), p.options.layers.begin(), p.options.layers.end());
+            out.water.insert(out.water.begin(), p.options.water.begin(), p.options.water.end());
+            out.eventSources.insert(out.eventSources.begin(), p.options.eventSources.begin(), p.options.eventSources.end());
+            if (out.demPath.empty()) out.demPath = p.options.demPath;
+            if (out.styleField.empty()) out.styleField = p.options.styleField;
+            if (out.view.empty()) out.view = p.options.view;
+            out.demo = out.demo && p.options.demo;
+            if (time.empty()) out.time = p.options.time;
+            out.language = p.options.language;
+            out.uiScale = p.options.uiScale;
+            out.highContrast = out.highContrast || p.options.highContrast;
+            out.shadowMapSize = p.options.shadowMapSize;
+            if (p.hasCamera)
+                out.startCamera = {p.camera.eye.x(), p.camera.eye.y(), p.camera.eye.z(),
+                                   p.camera.center.x(), p.camera.center.y(), p.camera.center.z()};
+        } catch (const std::exception& e) {
+            message = std::string(e.what()) + "\n";
+            exitCode = 2;
+            return false;
+        }
+    }
     out.highContrast = theme == "contrast";
     if (out.present && out.tour.empty()) out.tour = "pearl_chain";
     if (!out.recordDir.empty() && out.tour.empty()) {

@@ -31,6 +31,8 @@ struct AppOptions {
     bool highContrast = false;          // --theme contrast
     bool present = false;               // --present: presentation mode (kiosk)
     double kioskIdleSeconds = 30;       // --kiosk-idle: resume the tour after this much quiet
+    std::string projectPath;            // --project: the session file loaded, and saved to
+    std::vector<double> startCamera;    // from a project: eye xyz, centre xyz (scene metres)
     bool hideUi = false;                // --hide-ui: no panels (the demo-data banner stays)
     bool fullscreen = false;
     int screen = 0;                     // --screen: the X screen for the window

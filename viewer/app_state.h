@@ -3,6 +3,8 @@
 #include "viewer/camera_control.h"
 #include "scene/sun_lighting.h"
 #include "viewer/live_layers.h"
+
+#include <functional>
 #include "viewer/scene_assembly.h"
 
 namespace jbt {
@@ -20,7 +22,8 @@ struct AppState {
     osg::Camera* viewCamera = nullptr;
     LocalTime time;
     bool presenting = false;
-    std::vector<std::unique_ptr<LiveLayer>>* live = nullptr;  // live event layers  // presentation mode: panels hidden, title card and legend, kiosk tour
+    std::vector<std::unique_ptr<LiveLayer>>* live = nullptr;  // live event layers
+    std::function<bool(std::string& message)> saveProject;   // Ctrl+S  // presentation mode: panels hidden, title card and legend, kiosk tour
 };
 
 // Highlights the new selection (and un-highlights the old one).

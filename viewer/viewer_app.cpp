@@ -18,6 +18,7 @@
 #include "viewer/cjk_font.h"
 #include "viewer/clearance_map.h"
 #include "viewer/i18n.h"
+#include "viewer/project_file.h"
 #include "viewer/panels/panels.h"
 #include "viewer/picking_handler.h"
 #include "viewer/snapshot_report.h"
@@ -44,6 +45,19 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     app_.viewCamera = viewer_->getCamera();
     live_ = openLiveLayers(options.eventSources, scene.frame->origin(), scene.terrain, *scene.root, scene.errors);
     app_.live = &live_;
+    app_.saveProject = [this](std::string& message) {
+        ProjectState p;
+        p.options = options_;
+        p.options.time = app_.time;
+        p.options.language = uiLanguage() == UiLanguage::Chinese ? "zh" : uiLanguage() == UiLanguage::English ? "en" : "both";
+        p.options.uiScale = imgui_.scale();
+        p.options.highContrast = imgui_.theme() == ImGuiLayer::Theme::HighContrast;
+        p.hasCamera = camera_->currentPose(p.camera);
+        std::string path = options_.projectPath.empty() ? "jiangbei-project.json" : options_.projectPath;
+        if (!saveProject(path, p, message)) return false;
+        message = path + ": saved";
+        return true;
+    };
     try {
         SunShadowOptions so;
         so.mapSize = options.shadowMapSize;
@@ -61,7 +75,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
         for (const TourStop& s : t.stops) imgui_.addGlyphText(s.captionZh);
     }
     imgui_.addGlyphText("●实时事件城市管理矛盾纠纷安全隐患路平工程环境卫生上报派遣处置中已办结未连接等待秒前");
-    imgui_.addGlyphText("建筑高度重庆市数字演示模式界面缩放高对比度主题放大缩小");
+    imgui_.addGlyphText("项目保存建筑高度重庆市数字演示模式界面缩放高对比度主题放大缩小");
     imgui_.addGlyphText("导览播放继续暂停停止光照时间日期白天黄昏夜晚太阳高度方位月日视图隐藏面板语言中文孪生跳过层数默认回到起点"
                         "生成的非测绘数据字段与地形");
     for (const SceneLayer& l : scene.layers) imgui_.addGlyphText(l.data.name);
@@ -144,6 +158,12 @@ bool ViewerApp::open(std::string& error) {
         return false;
     }
     if (!setView(options_.view.empty() ? viewName_ : options_.view, error)) return false;
+    if (options_.startCamera.size() == 6 && options_.view.empty()) {  // where the project was saved
+        const auto& c = options_.startCamera;
+        CameraPose pose{osg::Vec3d(c[0], c[1], c[2]), osg::Vec3d(c[3], c[4], c[5])};
+        camera_->setHomePosition(pose.eye, pose.center, pose.up);
+        camera_->jumpTo(pose);
+    }
     camera_->setIdleResumeSeconds(options_.present ? options_.kioskIdleSeconds : 0);
     return options_.tour.empty() || startTour(options_.tour, options_.tourTime, error);
 }

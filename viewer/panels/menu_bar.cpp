@@ -23,8 +23,13 @@ public:
         }
         if (io.KeyCtrl && (ImGui::IsKeyPressed('=') || ImGui::IsKeyPressed('+'))) imgui_.setScale(imgui_.scale() + 0.25f);
         if (io.KeyCtrl && ImGui::IsKeyPressed('-')) imgui_.setScale(imgui_.scale() - 0.25f);
+        if (io.KeyCtrl && ImGui::IsKeyPressed('s') && app_.saveProject) app_.saveProject(saveMessage_);
         if (!imgui_.panelsVisible()) return;
         if (!ImGui::BeginMainMenuBar()) return;
+        if (ImGui::BeginMenu(tr("项目", "Project").c_str())) {
+            if (ImGui::MenuItem(tr("保存项目", "Save project").c_str(), "Ctrl+S") && app_.saveProject) app_.saveProject(saveMessage_);
+            ImGui::EndMenu();
+        }
         if (ImGui::BeginMenu(tr("视图", "View").c_str())) {
             if (ImGui::MenuItem(tr("隐藏面板", "Hide panels").c_str(), "Ctrl+Tab")) imgui_.togglePanels();
             if (ImGui::MenuItem(tr("演示模式", "Presentation mode").c_str(), nullptr, app_.presenting)) {
@@ -47,12 +52,14 @@ public:
         }
         ImGui::TextDisabled("%s", app_.scene.showsDemoData ? tr("江北孪生 · 演示数据", "Jiangbei Twin · demo data").c_str()
                                                             : tr("江北孪生", "Jiangbei Twin").c_str());
+        if (!saveMessage_.empty()) ImGui::TextDisabled("  %s", saveMessage_.c_str());
         ImGui::EndMainMenuBar();
     }
 
 private:
     AppState& app_;
     ImGuiLayer& imgui_;
+    std::string saveMessage_;
 };
 
 }  // namespace
