@@ -58,6 +58,10 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
     app.add_option("--events", out.eventSources,
                    "Live governance events: a GeoJSON file (watched), http://host/path (polled) or "
                    "mqtt://host[:port]/topic; repeatable");
+    app.add_option("--grid", out.gridCellM, "Grid cells (网格) of this many metres over the district; live events are "
+                                            "counted per cell and shown as a 3D choropleth")
+        ->check(CLI::Range(50.0, 20000.0));
+    app.add_option("--boundary", out.boundaryPath, "District boundary (polygons) the grid is clipped to; default: the scene");
     app.add_option("--points", pointFiles, "Landmarks or POIs from a point layer, labelled by their name (name:zh, name:en)");
     app.add_option("--data", dataDir, "Open a data folder written by scripts/fetch_district.sh (OSM + DEM) instead of the demo");
     app.add_option("--water", waterFiles, "Rivers and lakes: polygons, or centrelines widened by --water-width");

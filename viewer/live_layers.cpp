@@ -25,6 +25,7 @@ public:
             layer_.events = update;
             layer_.node->removeChildren(0, layer_.node->getNumChildren());
             layer_.node->addChild(buildEventMarkers(*update, terrain_, layer_.arrival, program_));
+            if (layer_.onUpdate) layer_.onUpdate();
         }
         traverse(node, nv);
     }
@@ -71,6 +72,48 @@ void waitForFirstData(const std::vector<std::unique_ptr<LiveLayer>>& layers, dou
     for (const auto& l : layers)
         while (l->source->status().state == LiveStatus::State::Waiting && std::chrono::steady_clock::now() < until)
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
+}
+
+}  // namespace jbt
+
+#include "data_import/grid_analysis.h"
+#include "scene/building_layer_builder.h"
+
+namespace jbt {
+
+GridChoropleth::GridChoropleth(std::vector<GridCell> cells, osg::Group& parent, osg::ref_ptr<osg::Program> program)
+    : cells_(std::move(cells)), node_(new osg::Group), program_(std::move(program)) {
+    node_->setName("grid choropleth");
+    parent.addChild(node_);
+}
+
+void GridChoropleth::update(const std::vector<std::unique_ptr<LiveLayer>>& layers, const HeightGrid& terrain) {
+    EventSet all;
+    for (const auto& l : layers)
+        if (l->events)
+            for (const auto& [id, e] : l->events->byId) all.byId[l->source->name() + "/" + id] = e;
+    std::vector<int> counts = countEventsPerCell(cells_, all);
+    LayerData all = gridLayer(cells_, counts, {});
+    LayerData prisms = all;
+    prisms.features.clear();
+    total_ = 0;
+    for (std::size_t i = 0; i < all.features.size(); ++i) {
+        total_ += counts[i];
+        if (counts[i] == 0) continue;  // quiet cells stay out of the way
+        Feature f = all.features[i];
+        // 40 m per case, so hot spots read from afar.
+        f.height = 40.0 * counts[i];
+        f.groundZ = terrain.empty() ? 0 : terrain.lowestUnder(f);
+        prisms.features.push_back(std::move(f));
+    }
+    SceneBuildStats stats;
+    BuildingLayerOptions o;
+    o.program = program_;
+    o.layerIndex = -1;  // not pickable as a building
+    osg::ref_ptr<osg::Group> g = buildBuildingLayer(prisms, o, stats);
+    setLayerOpacity(*g, 0.55f);
+    node_->removeChildren(0, node_->getNumChildren());
+    node_->addChild(g);
 }
 
 }  // namespace jbt

@@ -2,6 +2,7 @@
 // Live event layers in the scene: each wraps a LiveEventSource and swaps its markers on the
 // update traversal when the source has finished something new (the render thread never waits).
 #include <osg/Group>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -18,6 +19,7 @@ struct LiveLayer {
     std::shared_ptr<const EventSet> events;        // what is shown
     std::map<std::string, double> arrival;         // id → simulation time first seen
     bool visible = true;
+    std::function<void()> onUpdate;                // e.g. re-count the grid
 };
 
 // Opens each spec (file, http://, mqtt://) as a layer under `parent`; specs that cannot be used
@@ -28,5 +30,26 @@ std::vector<std::unique_ptr<LiveLayer>> openLiveLayers(const std::vector<std::st
 
 // Snapshots and tests: wait (at most `seconds`) until every source has answered once.
 void waitForFirstData(const std::vector<std::unique_ptr<LiveLayer>>& layers, double seconds);
+
+}  // namespace jbt
+
+#include "data_import/grid_analysis.h"
+
+namespace jbt {
+
+// Live per-cell counts as a 3D choropleth: one prism per grid cell, as tall as its case count,
+// rebuilt (cheaply, on the update traversal) whenever a live layer brings new events.
+class GridChoropleth {
+public:
+    GridChoropleth(std::vector<GridCell> cells, osg::Group& parent, osg::ref_ptr<osg::Program> program);
+    void update(const std::vector<std::unique_ptr<LiveLayer>>& layers, const HeightGrid& terrain);
+    int total() const { return total_; }
+
+private:
+    std::vector<GridCell> cells_;
+    osg::ref_ptr<osg::Group> node_;
+    osg::ref_ptr<osg::Program> program_;
+    int total_ = 0;
+};
 
 }  // namespace jbt

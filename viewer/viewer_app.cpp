@@ -16,6 +16,7 @@
 #include "scene/shader_library.h"
 #include "scene/sun_shadows.h"
 #include "viewer/cjk_font.h"
+#include "data_import/grid_analysis.h"
 #include "viewer/clearance_map.h"
 #include "viewer/i18n.h"
 #include "viewer/project_file.h"
@@ -45,6 +46,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     app_.viewCamera = viewer_->getCamera();
     live_ = openLiveLayers(options.eventSources, scene.frame->origin(), scene.terrain, *scene.root, scene.errors);
     app_.live = &live_;
+    if (options.gridCellM > 0) setUpGrid(scene);
     app_.saveProject = [this](std::string& message) {
         ProjectState p;
         p.options = options_;
@@ -108,6 +110,33 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     auto clearance = std::make_shared<ClearanceMap>(scene.terrain, buildings);
     camera_->setClearance([clearance](double x, double y) { return clearance->minimumEyeHeight(x, y); });
     viewName_ = scene.showsDemoData ? "overview" : "all";
+}
+
+void ViewerApp::setUpGrid(SceneModel& scene) {
+    std::vector<Polygon> boundary;
+    if (!options_.boundaryPath.empty()) {
+        ImportOptions io;
+        io.path = options_.boundaryPath;
+        io.kind = FeatureKind::Areas;
+        ImportResult r = importLayer(io, *scene.frame);
+        if (!r.ok) scene.errors.push_back(r.error + "; the grid covers the whole scene instead");
+        for (const Feature& f : r.layer.features) boundary.insert(boundary.end(), f.polygons.begin(), f.polygons.end());
+    }
+    if (boundary.empty()) {
+        const HeightGrid& t = scene.terrain;
+        boundary.push_back({{{t.originX, t.originY}, {t.maxX(), t.originY}, {t.maxX(), t.maxY()}, {t.originX, t.maxY()}}, {}});
+    }
+    std::vector<GridCell> cells = makeGrid(boundary, options_.gridCellM);
+    gridCells_ = cells.size();
+    osg::ref_ptr<osg::Program> program;
+    try {
+        program = loadProgram("buildings", {"sun_shadow.frag"});
+    } catch (const std::exception& e) {
+        scene.errors.push_back(e.what());
+    }
+    grid_ = std::make_unique<GridChoropleth>(std::move(cells), *scene.root, program);
+    grid_->update(live_, scene.terrain);
+    for (auto& l : live_) l->onUpdate = [this] { grid_->update(live_, scene_.terrain); };
 }
 
 bool ViewerApp::open(std::string& error) {
@@ -293,6 +322,7 @@ int ViewerApp::runSnapshot(const std::string& pngPath, std::ostream& out, std::o
                         {"events", l->events ? l->events->byId.size() : 0}});
     }
     report["live"] = live;
+    if (grid_) report["grid"] = {{"cells", gridCells_}, {"events", grid_->total()}, {"cell_m", options_.gridCellM}};
     if (wall_) {
         // Each display's own picture beside the whole wall: OUT_r0c1.png …
         nlohmann::json tiles = nlohmann::json::array();

@@ -45,6 +45,8 @@ public:
     ImGuiLayer& imgui() { return imgui_; }
 
 private:
+    void setUpGrid(SceneModel& scene);
+
     SceneModel& scene_;
     const AppOptions& options_;
     osg::ref_ptr<osgViewer::Viewer> viewer_;
@@ -55,6 +57,8 @@ private:
     std::string viewName_;
     std::unique_ptr<WallLayout> wall_;
     std::vector<std::unique_ptr<LiveLayer>> live_;
+    std::unique_ptr<GridChoropleth> grid_;
+    std::size_t gridCells_ = 0;
     std::vector<WallTile> wallTiles_;
     double firstFrameMs_ = -1;
 };

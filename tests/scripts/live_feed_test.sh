@@ -21,6 +21,14 @@ PY
 n=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['features']))" "$work/events.geojson")
 json=$("$repo/scripts/with_display.sh" "$viewer" --events "$work/events.geojson" --snapshot "$work/a.png" --size 320x240 2>/dev/null)
 check "$json" live "$n"
+# Per-grid counts over the whole scene add up to the events that fall in it (all of them here).
+json=$("$repo/scripts/with_display.sh" "$viewer" --events "$work/events.geojson" --grid 1000 --snapshot "$work/g.png" --size 320x240 2>/dev/null)
+python3 - "$json" "$n" <<'PY' || fail "grid counts: $json"
+import json, sys
+j = json.loads(sys.argv[1])
+assert j["grid"]["events"] == int(sys.argv[2]), j["grid"]
+assert j["grid"]["cells"] > 100, j["grid"]
+PY
 
 if command -v mosquitto >/dev/null; then
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
