@@ -93,14 +93,14 @@ void GridChoropleth::update(const std::vector<std::unique_ptr<LiveLayer>>& layer
         if (l->events)
             for (const auto& [id, e] : l->events->byId) all.byId[l->source->name() + "/" + id] = e;
     std::vector<int> counts = countEventsPerCell(cells_, all);
-    LayerData all = gridLayer(cells_, counts, {});
-    LayerData prisms = all;
+    LayerData cellsLayer = gridLayer(cells_, counts, {});
+    LayerData prisms = cellsLayer;
     prisms.features.clear();
     total_ = 0;
-    for (std::size_t i = 0; i < all.features.size(); ++i) {
+    for (std::size_t i = 0; i < cellsLayer.features.size(); ++i) {
         total_ += counts[i];
         if (counts[i] == 0) continue;  // quiet cells stay out of the way
-        Feature f = all.features[i];
+        Feature f = cellsLayer.features[i];
         // 40 m per case, so hot spots read from afar.
         f.height = 40.0 * counts[i];
         f.groundZ = terrain.empty() ? 0 : terrain.lowestUnder(f);
