@@ -1,6 +1,6 @@
 #include "data_import/demo_landscape.h"
 
-#include <ogr_geometry.h>
+#include "data_import/ogr_polygons.h"
 
 #include <algorithm>
 #include <cmath>
@@ -144,21 +144,7 @@ std::vector<WaterBody> demoWater(const DemoLandscape& l, const SceneFrame& frame
         std::unique_ptr<OGRGeometry> widened(line.Buffer(r.widthM / 2, 8));
         std::unique_ptr<OGRGeometry> area(widened ? widened->Intersection(&extent) : nullptr);
         WaterBody w{r.id, r.nameZh, r.nameEn, {}, r.waterLevelM};
-        auto addPolygon = [&](const OGRPolygon& poly) {
-            Polygon p;
-            for (const OGRPoint& pt : *poly.getExteriorRing()) p.outer.push_back({pt.getX(), pt.getY()});
-            if (p.outer.size() > 1) p.outer.pop_back();
-            for (int i = 0; i < poly.getNumInteriorRings(); ++i) {
-                Ring hole;
-                for (const OGRPoint& pt : *poly.getInteriorRing(i)) hole.push_back({pt.getX(), pt.getY()});
-                if (hole.size() > 1) hole.pop_back();
-                p.holes.push_back(std::move(hole));
-            }
-            w.polygons.push_back(std::move(p));
-        };
-        if (area && wkbFlatten(area->getGeometryType()) == wkbPolygon) addPolygon(*area->toPolygon());
-        else if (area && wkbFlatten(area->getGeometryType()) == wkbMultiPolygon)
-            for (const OGRPolygon* poly : *area->toMultiPolygon()) addPolygon(*poly);
+        if (area) appendPolygons(*area, w.polygons);
         out.push_back(std::move(w));
     }
     return out;

@@ -1,6 +1,6 @@
 #include "data_import/grid_analysis.h"
 
-#include <ogr_geometry.h>
+#include "data_import/ogr_polygons.h"
 
 #include <cmath>
 #include <cstdio>
@@ -9,47 +9,15 @@
 namespace jbt {
 namespace {
 
-std::unique_ptr<OGRPolygon> toOgr(const Polygon& p) {
-    auto poly = std::make_unique<OGRPolygon>();
-    auto ring = [](const Ring& r) {
-        auto* lr = new OGRLinearRing;
-        for (const Vec2& v : r) lr->addPoint(v.x, v.y);
-        if (!r.empty()) lr->addPoint(r[0].x, r[0].y);
-        return lr;
-    };
-    poly->addRingDirectly(ring(p.outer));
-    for (const Ring& h : p.holes) poly->addRingDirectly(ring(h));
-    return poly;
-}
-
 // Overlaps merged, so every square metre counts once.
 std::unique_ptr<OGRGeometry> unionOf(const std::vector<Polygon>& polys) {
     std::unique_ptr<OGRGeometry> acc;
     for (const Polygon& p : polys) {
-        std::unique_ptr<OGRGeometry> g(toOgr(p)->MakeValid());
+        std::unique_ptr<OGRGeometry> g(toOgrPolygon(p)->MakeValid());
         if (!g || g->IsEmpty()) continue;
         acc = acc ? std::unique_ptr<OGRGeometry>(acc->Union(g.get())) : std::move(g);
     }
     return acc;
-}
-
-void appendPolygons(const OGRGeometry& g, std::vector<Polygon>& out) {
-    auto t = wkbFlatten(g.getGeometryType());
-    if (t == wkbPolygon) {
-        const OGRPolygon& p = *g.toPolygon();
-        Polygon poly;
-        for (const OGRPoint& pt : *p.getExteriorRing()) poly.outer.push_back({pt.getX(), pt.getY()});
-        if (poly.outer.size() > 1) poly.outer.pop_back();
-        for (int i = 0; i < p.getNumInteriorRings(); ++i) {
-            Ring h;
-            for (const OGRPoint& pt : *p.getInteriorRing(i)) h.push_back({pt.getX(), pt.getY()});
-            if (h.size() > 1) h.pop_back();
-            poly.holes.push_back(std::move(h));
-        }
-        out.push_back(std::move(poly));
-    } else if (t == wkbMultiPolygon || t == wkbGeometryCollection) {
-        for (const OGRGeometry* part : *g.toGeometryCollection()) appendPolygons(*part, out);
-    }
 }
 
 bool inside(const Polygon& p, Vec2 q) {
@@ -79,20 +47,20 @@ std::vector<GridCell> makeGrid(const std::vector<Polygon>& boundary, double cell
         for (int c = 0; c < cols; ++c) {
             double x0 = env.MinX + c * cellM, y0 = env.MinY + r * cellM;
             Polygon square{{{x0, y0}, {x0 + cellM, y0}, {x0 + cellM, y0 + cellM}, {x0, y0 + cellM}}, {}};
-            std::unique_ptr<OGRPolygon> sq = toOgr(square);
+            std::unique_ptr<OGRPolygon> sq = toOgrPolygon(square);
             if (!sq->Intersects(area.get())) continue;
             std::unique_ptr<OGRGeometry> clipped(sq->Intersection(area.get()));
             if (!clipped || clipped->IsEmpty()) continue;
             std::vector<Polygon> parts;
             appendPolygons(*clipped, parts);
             double a = 0;
-            for (const Polygon& p : parts) a += toOgr(p)->get_Area();
+            for (const Polygon& p : parts) a += toOgrPolygon(p)->get_Area();
             if (a < 1.0) continue;
             char id[32];
             std::snprintf(id, sizeof id, "R%02dC%02d", r, c);
             for (std::size_t i = 0; i < parts.size(); ++i)
                 cells.push_back({parts.size() == 1 ? id : std::string(id) + "-" + std::to_string(i), parts[i],
-                                 toOgr(parts[i])->get_Area()});
+                                 toOgrPolygon(parts[i])->get_Area()});
         }
     return cells;
 }
@@ -119,13 +87,13 @@ GreenCoverage greenCoverage(const std::vector<GridCell>& cells, const std::vecto
     for (std::size_t i = 0; i < cells.size(); ++i) {
         cellTotal += cells[i].area;
         if (!greenArea || cells[i].area <= 0) continue;
-        std::unique_ptr<OGRPolygon> cell = toOgr(cells[i].shape);
+        std::unique_ptr<OGRPolygon> cell = toOgrPolygon(cells[i].shape);
         std::unique_ptr<OGRGeometry> g(cell->Intersection(greenArea.get()));
         double a = 0;
         if (g && !g->IsEmpty()) {
             std::vector<Polygon> parts;
             appendPolygons(*g, parts);
-            for (const Polygon& p : parts) a += toOgr(p)->get_Area();
+            for (const Polygon& p : parts) a += toOgrPolygon(p)->get_Area();
         }
         out.perCell[i] = a / cells[i].area;
         greenTotal += a;

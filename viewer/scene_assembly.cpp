@@ -1,6 +1,6 @@
 #include "viewer/scene_assembly.h"
 
-#include <ogr_geometry.h>
+#include "data_import/ogr_polygons.h"
 
 #include <algorithm>
 #include <chrono>
@@ -155,11 +155,7 @@ std::vector<WaterBody> waterFromLayers(const std::vector<LayerData>& water, doub
                 OGRLineString ls;
                 for (const Vec2& p : line) ls.addPoint(p.x, p.y);
                 std::unique_ptr<OGRGeometry> area(ls.Buffer(widthM / 2, 6));
-                if (area && wkbFlatten(area->getGeometryType()) == wkbPolygon) {
-                    Polygon p;
-                    for (const OGRPoint& pt : *area->toPolygon()->getExteriorRing()) p.outer.push_back({pt.getX(), pt.getY()});
-                    w.polygons.push_back(std::move(p));
-                }
+                if (area) appendPolygons(*area, w.polygons);
             }
         }
         for (const Polygon& p : w.polygons)
