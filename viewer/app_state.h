@@ -23,7 +23,8 @@ struct AppState {
     LocalTime time;
     bool presenting = false;
     std::vector<std::unique_ptr<LiveLayer>>* live = nullptr;  // live event layers
-    std::function<bool(std::string& message)> saveProject;   // Ctrl+S  // presentation mode: panels hidden, title card and legend, kiosk tour
+    std::function<bool(std::string& message)> saveProject;   // Ctrl+S
+    EventTimeline timeline;                                   // history playback of the live events  // presentation mode: panels hidden, title card and legend, kiosk tour
 };
 
 // Highlights the new selection (and un-highlights the old one).

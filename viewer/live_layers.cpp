@@ -17,14 +17,23 @@ public:
         : layer_(layer), terrain_(terrain), program_(std::move(program)) {}
 
     void operator()(osg::Node* node, osg::NodeVisitor* nv) override {
+        bool changed = false;
         if (auto update = layer_.source->takeUpdate()) {
             double now = nv->getFrameStamp() ? nv->getFrameStamp()->getSimulationTime() : 0.0;
             bool first = !layer_.events;
             for (const auto& [id, e] : update->byId)
                 if (!layer_.arrival.count(id)) layer_.arrival[id] = first ? -1e6 : now;  // what was there at start does not pulse
             layer_.events = update;
+            changed = true;
+        }
+        int version = layer_.timeline ? layer_.timeline->version : 0;
+        if (layer_.events && (changed || version != layer_.shownVersion)) {
+            layer_.shownVersion = version;
             layer_.node->removeChildren(0, layer_.node->getNumChildren());
-            layer_.node->addChild(buildEventMarkers(*update, terrain_, layer_.arrival, program_));
+            if (layer_.timeline && layer_.timeline->active)
+                layer_.node->addChild(buildEventMarkers(visibleEvents(*layer_.events, *layer_.timeline), terrain_, {}, program_));
+            else
+                layer_.node->addChild(buildEventMarkers(*layer_.events, terrain_, layer_.arrival, program_));
             if (layer_.onUpdate) layer_.onUpdate();
         }
         traverse(node, nv);
@@ -67,6 +76,13 @@ std::vector<std::unique_ptr<LiveLayer>> openLiveLayers(const std::vector<std::st
     return out;
 }
 
+EventSet visibleEvents(const EventSet& set, const EventTimeline& timeline) {
+    EventSet out;
+    for (const auto& [id, e] : set.byId)
+        if (timeline.shows(e)) out.byId.emplace(id, e);
+    return out;
+}
+
 void waitForFirstData(const std::vector<std::unique_ptr<LiveLayer>>& layers, double seconds) {
     auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
     for (const auto& l : layers)
@@ -87,11 +103,13 @@ GridChoropleth::GridChoropleth(std::vector<GridCell> cells, osg::Group& parent, 
     parent.addChild(node_);
 }
 
-void GridChoropleth::update(const std::vector<std::unique_ptr<LiveLayer>>& layers, const HeightGrid& terrain) {
+void GridChoropleth::update(const std::vector<std::unique_ptr<LiveLayer>>& layers, const HeightGrid& terrain,
+                            const EventTimeline* timeline) {
     EventSet all;
     for (const auto& l : layers)
         if (l->events)
-            for (const auto& [id, e] : l->events->byId) all.byId[l->source->name() + "/" + id] = e;
+            for (const auto& [id, e] : l->events->byId)
+                if (!timeline || timeline->shows(e)) all.byId[l->source->name() + "/" + id] = e;
     std::vector<int> counts = countEventsPerCell(cells_, all);
     LayerData cellsLayer = gridLayer(cells_, counts, {});
     LayerData prisms = cellsLayer;

@@ -13,6 +13,21 @@
 
 namespace jbt {
 
+// History playback: when active, only events whose time lies in (cursor - window, cursor] show,
+// on the markers and in the per-grid counts.
+struct EventTimeline {
+    bool active = false;
+    bool playing = false;
+    std::int64_t cursor = 0;          // seconds since 1970
+    std::int64_t windowSeconds = 86400;
+    double speed = 600;               // event seconds per real second
+    int version = 0;                  // bumped on every change; layers rebuild when it moves
+    bool shows(const GovernanceEvent& e) const { return !active || (e.time <= cursor && e.time > cursor - windowSeconds); }
+};
+
+// The events of `set` the timeline lets through.
+EventSet visibleEvents(const EventSet& set, const EventTimeline& timeline);
+
 struct LiveLayer {
     std::unique_ptr<LiveEventSource> source;
     osg::ref_ptr<osg::Group> node;                 // holds the current markers
@@ -20,6 +35,8 @@ struct LiveLayer {
     std::map<std::string, double> arrival;         // id → simulation time first seen
     bool visible = true;
     std::function<void()> onUpdate;                // e.g. re-count the grid
+    const EventTimeline* timeline = nullptr;
+    int shownVersion = -1;                         // the timeline version the markers show
 };
 
 // Opens each spec (file, http://, mqtt://) as a layer under `parent`; specs that cannot be used
@@ -42,7 +59,8 @@ namespace jbt {
 class GridChoropleth {
 public:
     GridChoropleth(std::vector<GridCell> cells, osg::Group& parent, osg::ref_ptr<osg::Program> program);
-    void update(const std::vector<std::unique_ptr<LiveLayer>>& layers, const HeightGrid& terrain);
+    void update(const std::vector<std::unique_ptr<LiveLayer>>& layers, const HeightGrid& terrain,
+                const EventTimeline* timeline = nullptr);
     int total() const { return total_; }
 
 private:

@@ -46,6 +46,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     app_.viewCamera = viewer_->getCamera();
     live_ = openLiveLayers(options.eventSources, scene.frame->origin(), scene.terrain, *scene.root, scene.errors);
     app_.live = &live_;
+    for (auto& l : live_) l->timeline = &app_.timeline;
     if (options.gridCellM > 0) setUpGrid(scene);
     app_.saveProject = [this](std::string& message) {
         ProjectState p;
@@ -77,7 +78,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
         for (const TourStop& s : t.stops) imgui_.addGlyphText(s.captionZh);
     }
     imgui_.addGlyphText("●实时事件城市管理矛盾纠纷安全隐患路平工程环境卫生上报派遣处置中已办结未连接等待秒前");
-    imgui_.addGlyphText("项目保存建筑高度重庆市数字演示模式界面缩放高对比度主题放大缩小");
+    imgui_.addGlyphText("回放时间轴窗口小时倍速项目保存建筑高度重庆市数字演示模式界面缩放高对比度主题放大缩小");
     imgui_.addGlyphText("导览播放继续暂停停止光照时间日期白天黄昏夜晚太阳高度方位月日视图隐藏面板语言中文孪生跳过层数默认回到起点"
                         "生成的非测绘数据字段与地形");
     for (const SceneLayer& l : scene.layers) imgui_.addGlyphText(l.data.name);
@@ -96,6 +97,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     imgui_.addPanel(makeToursPanel(app_));
     imgui_.addPanel(makeSunPanel(app_));
     imgui_.addPanel(makeLivePanel(app_));
+    imgui_.addPanel(makeTimelinePanel(app_));
     imgui_.setPanelsVisible(!options.hideUi && !options.present);
     imgui_.setScale(options.uiScale);
     if (options.highContrast) imgui_.setTheme(ImGuiLayer::Theme::HighContrast);
@@ -135,8 +137,8 @@ void ViewerApp::setUpGrid(SceneModel& scene) {
         scene.errors.push_back(e.what());
     }
     grid_ = std::make_unique<GridChoropleth>(std::move(cells), *scene.root, program);
-    grid_->update(live_, scene.terrain);
-    for (auto& l : live_) l->onUpdate = [this] { grid_->update(live_, scene_.terrain); };
+    grid_->update(live_, scene.terrain, &app_.timeline);
+    for (auto& l : live_) l->onUpdate = [this] { grid_->update(live_, scene_.terrain, &app_.timeline); };
 }
 
 bool ViewerApp::open(std::string& error) {

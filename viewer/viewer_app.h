@@ -39,6 +39,8 @@ public:
     // assembled wall.
     osg::ref_ptr<osg::Image> renderImage(int frames = 3);
     const std::vector<WallTile>& wallTiles() const { return wallTiles_; }
+    int gridEvents() const { return grid_ ? grid_->total() : 0; }  // events the grid counts now
+    const std::vector<std::unique_ptr<LiveLayer>>& liveLayers() const { return live_; }
 
     osgViewer::Viewer& viewer() { return *viewer_; }
     AppState& state() { return app_; }

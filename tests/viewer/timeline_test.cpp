@@ -1,0 +1,50 @@
+// History playback: the markers and the per-grid counts follow the timeline's window.
+#include <gtest/gtest.h>
+
+#include "tests/test_support.h"
+#include "viewer/viewer_app.h"
+
+namespace jbt {
+namespace {
+
+TEST(Timeline, GridCountsFollowTheReplayWindow) {
+    auto dir = test::scratchDir();
+    // 48 events, one every half hour from 00:00 China time on 2026-11-24.
+    std::string features;
+    for (int i = 0; i < 48; ++i) {
+        char f[400];
+        std::snprintf(f, sizeof f,
+                      R"(%s{"type":"Feature","properties":{"id":"e%d","time":"%d","category":"城市管理","status":"上报"},"geometry":{"type":"Point","coordinates":[106.66,29.61]}})",
+                      i ? "," : "", i, 1795478400 + i * 1800);
+        features += f;
+    }
+    AppOptions o;
+    o.demo = false;
+    o.hideUi = true;
+    o.snapshotPath = (dir / "x.png").string();
+    o.width = 320;
+    o.height = 240;
+    o.gridCellM = 1000;
+    o.eventSources = {test::writeFile(dir / "events.geojson", R"({"type":"FeatureCollection","features":[)" + features + "]}")};
+    SceneModel scene = assembleScene(o);
+    ViewerApp app(scene, o);
+    std::string error;
+    ASSERT_TRUE(app.open(error)) << error;
+    waitForFirstData(app.liveLayers(), 5);
+    app.renderImage(2);
+    EXPECT_EQ(app.gridEvents(), 48);
+    EventTimeline& t = app.state().timeline;
+    t.active = true;
+    t.cursor = 1795478400 + 10 * 3600;  // 10:00
+    t.windowSeconds = 3 * 3600;         // 07:00 < time <= 10:00: events 15..20
+    ++t.version;
+    app.renderImage(1);
+    EXPECT_EQ(app.gridEvents(), 6);
+    t.active = false;
+    ++t.version;
+    app.renderImage(1);
+    EXPECT_EQ(app.gridEvents(), 48);
+}
+
+}  // namespace
+}  // namespace jbt

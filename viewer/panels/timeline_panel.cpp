@@ -1,0 +1,78 @@
+#include <imgui.h>
+
+#include <algorithm>
+#include <ctime>
+#include <limits>
+
+#include "viewer/i18n.h"
+#include "viewer/panels/panels.h"
+
+namespace jbt {
+namespace {
+
+std::string chinaTime(std::int64_t t) {
+    std::time_t local = t + 8 * 3600;
+    std::tm tm{};
+    gmtime_r(&local, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+    return buf;
+}
+
+// Replays the events' history: a cursor over their time span, a window behind it, play at speed.
+class TimelinePanel : public Panel {
+public:
+    explicit TimelinePanel(AppState& app) : app_(app) {}
+
+    void draw() override {
+        if (!app_.live || app_.live->empty()) return;
+        std::int64_t lo = std::numeric_limits<std::int64_t>::max(), hi = std::numeric_limits<std::int64_t>::min();
+        for (const auto& l : *app_.live)
+            if (l->events)
+                for (const auto& [id, e] : l->events->byId) {
+                    lo = std::min(lo, e.time);
+                    hi = std::max(hi, e.time);
+                }
+        if (lo > hi) return;
+        EventTimeline& t = app_.timeline;
+        ImGuiIO& io = ImGui::GetIO();
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f - 260, io.DisplaySize.y - 150), ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin(windowTitle("回放", "Replay", "timeline").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+            return ImGui::End();
+        bool changed = ImGui::Checkbox(tr("回放历史", "Replay history").c_str(), &t.active);
+        if (t.active && (t.cursor < lo || t.cursor > hi)) t.cursor = lo;
+        if (t.active) {
+            ImGui::SameLine();
+            if (ImGui::Button(t.playing ? tr("暂停", "Pause").c_str() : tr("播放", "Play").c_str())) t.playing = !t.playing;
+            if (t.playing) {
+                t.cursor = std::min<std::int64_t>(hi, t.cursor + std::int64_t(t.speed * io.DeltaTime + 0.5));
+                if (t.cursor >= hi) t.playing = false;
+                changed = true;
+            }
+            ImGui::SetNextItemWidth(420);
+            changed |= ImGui::SliderScalar("##cursor", ImGuiDataType_S64, &t.cursor, &lo, &hi, chinaTime(t.cursor).c_str());
+            int hours = int(t.windowSeconds / 3600);
+            ImGui::SetNextItemWidth(160);
+            if (ImGui::SliderInt(tr("窗口 小时", "window, hours").c_str(), &hours, 1, 72)) {
+                t.windowSeconds = std::int64_t(hours) * 3600;
+                changed = true;
+            }
+            ImGui::SameLine();
+            float speed = float(t.speed);
+            ImGui::SetNextItemWidth(120);
+            if (ImGui::SliderFloat(tr("倍速", "speed").c_str(), &speed, 60.f, 7200.f, "%.0f×", ImGuiSliderFlags_Logarithmic))
+                t.speed = speed;
+        }
+        if (changed) ++t.version;
+        ImGui::End();
+    }
+
+private:
+    AppState& app_;
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> makeTimelinePanel(AppState& app) { return std::make_unique<TimelinePanel>(app); }
+
+}  // namespace jbt
