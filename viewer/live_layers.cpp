@@ -3,6 +3,7 @@
 #include <osg/NodeVisitor>
 
 #include <chrono>
+#include <cmath>
 #include <thread>
 
 #include "scene/event_markers.h"
@@ -119,8 +120,8 @@ void GridChoropleth::update(const std::vector<std::unique_ptr<LiveLayer>>& layer
         total_ += counts[i];
         if (counts[i] == 0) continue;  // quiet cells stay out of the way
         Feature f = cellsLayer.features[i];
-        // 40 m per case, so hot spots read from afar.
-        f.height = 40.0 * counts[i];
+        // Square-root heights: hot spots read from afar without one busy cell towering over all.
+        f.height = 60.0 * std::sqrt(double(counts[i]));
         f.groundZ = terrain.empty() ? 0 : terrain.lowestUnder(f);
         prisms.features.push_back(std::move(f));
     }
