@@ -61,6 +61,8 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
     app.add_option("--grid", out.gridCellM, "Grid cells (网格) of this many metres over the district; live events are "
                                             "counted per cell and shown as a 3D choropleth")
         ->check(CLI::Range(50.0, 20000.0));
+    app.add_option("--green", out.greenFiles, "Green space polygons (parks, forest): draped in green, coverage per "
+                                              "grid cell and for the district in the Green panel");
     app.add_option("--boundary", out.boundaryPath, "District boundary (polygons) the grid is clipped to; default: the scene");
     app.add_option("--points", pointFiles, "Landmarks or POIs from a point layer, labelled by their name (name:zh, name:en)");
     app.add_option("--data", dataDir, "Open a data folder written by scripts/fetch_district.sh (OSM + DEM) instead of the demo");
@@ -158,6 +160,7 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
     add(lineFiles, FeatureKind::Lines, out.layers);
     add(waterFiles, FeatureKind::Lines, out.water);
     add(pointFiles, FeatureKind::Points, out.layers);
+    add(out.greenFiles, FeatureKind::Areas, out.layers);
     if (!dataDir.empty() && !addDataFolder(dataDir, shared, out, message)) {
         exitCode = 2;
         return false;

@@ -15,7 +15,8 @@ struct AppOptions {
     std::string styleField;
     std::vector<std::string> eventSources;  // --events: live governance feeds (file, http://, mqtt://)
     double gridCellM = 0;               // --grid: 网格 cells of this size over the district, events counted live
-    std::string boundaryPath;           // --boundary: the district polygon the grid is clipped to             // --style-field: colour draped layers by this attribute
+    std::string boundaryPath;           // --boundary: the district polygon the grid is clipped to
+    std::vector<std::string> greenFiles;  // --green: parks, forest, green space (draped, and their coverage)             // --style-field: colour draped layers by this attribute
     std::string demPath;                // --dem: terrain from a raster DEM
     bool demo = true;                   // generated demo district (off with --no-demo)
     std::string snapshotPath;           // --snapshot: render offscreen, print JSON, exit

@@ -24,7 +24,12 @@ struct AppState {
     bool presenting = false;
     std::vector<std::unique_ptr<LiveLayer>>* live = nullptr;  // live event layers
     std::function<bool(std::string& message)> saveProject;   // Ctrl+S
-    EventTimeline timeline;                                   // history playback of the live events  // presentation mode: panels hidden, title card and legend, kiosk tour
+    EventTimeline timeline;                                   // history playback of the live events
+    struct Green {
+        bool known = false;
+        double district = 0;             // share of the district that is green, 0…1
+        std::vector<float> perCell;      // per grid cell, for the histogram
+    } green;  // presentation mode: panels hidden, title card and legend, kiosk tour
 };
 
 // Highlights the new selection (and un-highlights the old one).

@@ -299,6 +299,10 @@ SceneModel assembleScene(const AppOptions& o) {
     for (SceneLayer& l : scene.layers) {
         if (l.draped()) {
             l.style = defaultDrapeStyle(l.data, l.demo ? "" : o.styleField);
+            if (std::find(o.greenFiles.begin(), o.greenFiles.end(), l.data.sourcePath) != o.greenFiles.end()) {
+                l.style = DrapeStyle{};  // green space: one green fill, whatever its attributes
+                l.style.color = {70, 160, 80, 190};
+            }
             extendByLines(drapedExtent, l.data);
         } else if (l.buildings()) {
             extend(scene.extent, l.data);

@@ -47,7 +47,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     live_ = openLiveLayers(options.eventSources, scene.frame->origin(), scene.terrain, *scene.root, scene.errors);
     app_.live = &live_;
     for (auto& l : live_) l->timeline = &app_.timeline;
-    if (options.gridCellM > 0) setUpGrid(scene);
+    if (options.gridCellM > 0 || !options.greenFiles.empty()) setUpGrid(scene);
     app_.saveProject = [this](std::string& message) {
         ProjectState p;
         p.options = options_;
@@ -78,7 +78,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
         for (const TourStop& s : t.stops) imgui_.addGlyphText(s.captionZh);
     }
     imgui_.addGlyphText("●实时事件城市管理矛盾纠纷安全隐患路平工程环境卫生上报派遣处置中已办结未连接等待秒前");
-    imgui_.addGlyphText("回放时间轴窗口小时倍速项目保存建筑高度重庆市数字演示模式界面缩放高对比度主题放大缩小");
+    imgui_.addGlyphText("绿化覆盖率花满街绿满城网格分布回放时间轴窗口小时倍速项目保存建筑高度重庆市数字演示模式界面缩放高对比度主题放大缩小");
     imgui_.addGlyphText("导览播放继续暂停停止光照时间日期白天黄昏夜晚太阳高度方位月日视图隐藏面板语言中文孪生跳过层数默认回到起点"
                         "生成的非测绘数据字段与地形");
     for (const SceneLayer& l : scene.layers) imgui_.addGlyphText(l.data.name);
@@ -98,6 +98,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     imgui_.addPanel(makeSunPanel(app_));
     imgui_.addPanel(makeLivePanel(app_));
     imgui_.addPanel(makeTimelinePanel(app_));
+    imgui_.addPanel(makeGreenPanel(app_));
     imgui_.setPanelsVisible(!options.hideUi && !options.present);
     imgui_.setScale(options.uiScale);
     if (options.highContrast) imgui_.setTheme(ImGuiLayer::Theme::HighContrast);
@@ -128,7 +129,20 @@ void ViewerApp::setUpGrid(SceneModel& scene) {
         const HeightGrid& t = scene.terrain;
         boundary.push_back({{{t.originX, t.originY}, {t.maxX(), t.originY}, {t.maxX(), t.maxY()}, {t.originX, t.maxY()}}, {}});
     }
-    std::vector<GridCell> cells = makeGrid(boundary, options_.gridCellM);
+    // Without --grid, one cell: the whole district (for its green coverage).
+    double cell = options_.gridCellM > 0 ? options_.gridCellM : 1e7;
+    std::vector<GridCell> cells = makeGrid(boundary, cell);
+    if (!options_.greenFiles.empty()) {
+        std::vector<Polygon> green;
+        for (const SceneLayer& l : scene.layers)
+            if (std::find(options_.greenFiles.begin(), options_.greenFiles.end(), l.data.sourcePath) != options_.greenFiles.end())
+                for (const Feature& f : l.data.features) green.insert(green.end(), f.polygons.begin(), f.polygons.end());
+        GreenCoverage cov = greenCoverage(cells, green);
+        app_.green.known = true;
+        app_.green.district = cov.district;
+        app_.green.perCell.assign(cov.perCell.begin(), cov.perCell.end());
+    }
+    if (options_.gridCellM <= 0) return;
     gridCells_ = cells.size();
     osg::ref_ptr<osg::Program> program;
     try {
@@ -325,6 +339,7 @@ int ViewerApp::runSnapshot(const std::string& pngPath, std::ostream& out, std::o
     }
     report["live"] = live;
     if (grid_) report["grid"] = {{"cells", gridCells_}, {"events", grid_->total()}, {"cell_m", options_.gridCellM}};
+    if (app_.green.known) report["green"] = {{"district_ratio", app_.green.district}};
     if (wall_) {
         // Each display's own picture beside the whole wall: OUT_r0c1.png …
         nlohmann::json tiles = nlohmann::json::array();

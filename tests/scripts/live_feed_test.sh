@@ -30,6 +30,23 @@ assert j["grid"]["events"] == int(sys.argv[2]), j["grid"]
 assert j["grid"]["cells"] > 100, j["grid"]
 PY
 
+# Green coverage: a park covering a quarter of a square district, another half outside it.
+cat >"$work/district.geojson" <<'GJ'
+{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[106.60,29.60],[106.62,29.60],[106.62,29.62],[106.60,29.62],[106.60,29.60]]]}}]}
+GJ
+cat >"$work/parks.geojson" <<'GJ'
+{"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{"name":"park"},"geometry":{"type":"Polygon","coordinates":[[[106.60,29.60],[106.61,29.60],[106.61,29.61],[106.60,29.61],[106.60,29.60]]]}},
+ {"type":"Feature","properties":{"name":"forest"},"geometry":{"type":"Polygon","coordinates":[[[106.615,29.615],[106.625,29.615],[106.625,29.625],[106.615,29.625],[106.615,29.615]]]}}]}
+GJ
+json=$("$repo/scripts/with_display.sh" "$viewer" --no-demo --boundary "$work/district.geojson" --green "$work/parks.geojson" --snapshot "$work/c.png" --size 320x240 2>/dev/null)
+python3 - "$json" <<'PY' || fail "green coverage: $json"
+import json, sys
+j = json.loads(sys.argv[1])
+# A quarter from the park, a sixteenth from the forest's corner inside the district.
+assert abs(j["green"]["district_ratio"] - (0.25 + 0.0625)) < 2e-3, j["green"]
+PY
+
 if command -v mosquitto >/dev/null; then
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence false\n' "$port" >"$work/mosquitto.conf"
