@@ -5,6 +5,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <memory>
@@ -383,7 +384,13 @@ ImportResult importLayer(const ImportOptions& o, const SceneFrame& frame) {
         }
         l->ResetReading();
         CPLErrorReset();
-        for (auto& f : *l) converter.convert(*f, ct.get());
+        GIntBig total = o.progress ? l->GetFeatureCount(FALSE) : -1;  // cheap counts only
+        std::size_t done = 0;
+        for (auto& f : *l) {
+            converter.convert(*f, ct.get());
+            if (o.progress && ++done % 2000 == 0 && total > 0) o.progress(std::min(1.0, double(done) / double(total)));
+        }
+        if (o.progress) o.progress(1.0);
         // A truncated or corrupt file ends the feature loop early with a GDAL error.
         if (CPLGetLastErrorType() >= CE_Failure) {
             std::string msg = CPLGetLastErrorMsg();
@@ -397,6 +404,28 @@ ImportResult importLayer(const ImportOptions& o, const SceneFrame& frame) {
     if (layer.report.featuresRead == 0) layer.report.messages.push_back(o.path + ": the layer has no features");
     result.ok = true;
     return result;
+}
+
+DatasetInfo inspectDataset(const std::string& path) {
+    DatasetInfo info;
+    ImportOptions o;
+    o.path = path;
+    DatasetPtr ds = openDataset(o, info.error);
+    if (!ds) return info;
+    info.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
+    for (int i = 0; i < ds->GetLayerCount(); ++i) {
+        OGRLayer* l = ds->GetLayer(i);
+        DatasetLayerInfo li;
+        li.name = l->GetName();
+        li.geometry = OGRGeometryTypeToName(l->GetGeomType());
+        li.crs = l->GetSpatialRef() ? describeSrs(*l->GetSpatialRef()) : "none (lon/lat assumed, or pass a CRS)";
+        li.features = isOsm(*ds) ? -1 : l->GetFeatureCount(FALSE);
+        OGRFeatureDefn* defn = l->GetLayerDefn();
+        for (int f = 0; f < defn->GetFieldCount(); ++f) li.fields.push_back(defn->GetFieldDefn(f)->GetNameRef());
+        info.layers.push_back(std::move(li));
+    }
+    info.ok = true;
+    return info;
 }
 
 bool probeCentre(const ImportOptions& o, GeoPoint& centre, std::string& error) {

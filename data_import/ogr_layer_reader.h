@@ -2,7 +2,9 @@
 // Reads any OGR source (GeoJSON, Shapefile, GeoPackage, OSM PBF/XML, CSV with WKT, PostGIS
 // "PG:" strings) as features in scene metres: building footprints (extruded), areas or lines
 // (draped on the terrain).
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "data_import/chinese_offsets.h"
 #include "data_import/feature.h"
@@ -23,7 +25,22 @@ struct ImportOptions {
     ChineseDatum datum = ChineseDatum::None;  // coordinates are GCJ-02 / BD-09 lon/lat
     HeightOptions height;
     std::string displayName;  // empty: the file's name
+    // Called now and then from the importing thread with the share done (0…1); may be empty.
+    std::function<void(double)> progress;
 };
+
+// What a data set holds, for the import dialog: its layers with geometry, fields, CRS and size.
+struct DatasetLayerInfo {
+    std::string name, geometry, crs;
+    long long features = -1;  // -1: unknown without a full scan
+    std::vector<std::string> fields;
+};
+struct DatasetInfo {
+    bool ok = false;
+    std::string error, driver;
+    std::vector<DatasetLayerInfo> layers;
+};
+DatasetInfo inspectDataset(const std::string& path);
 
 struct ImportResult {
     bool ok = false;

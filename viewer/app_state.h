@@ -25,6 +25,12 @@ struct AppState {
     std::vector<std::unique_ptr<LiveLayer>>* live = nullptr;  // live event layers
     std::function<bool(std::string& message)> saveProject;   // Ctrl+S
     EventTimeline timeline;                                   // history playback of the live events
+    std::function<void(const ImportOptions&)> import;        // the import dialog's "Import"
+    struct ImportStatus {
+        bool running = false;
+        double progress = 0;
+        std::string message;  // the last import's outcome, naming the file
+    } importStatus;
     struct Green {
         bool known = false;
         double district = 0;             // share of the district that is green, 0…1

@@ -329,6 +329,7 @@ SceneModel assembleScene(const AppOptions& o) {
     scene.buildings->setName("buildings");
     scene.root->addChild(scene.buildings);
     osg::ref_ptr<osg::Program> buildings, waterProgram, terrain;
+    // (the building program is kept for layers imported later)
     try {
         buildings = loadProgram("buildings", {"sun_shadow.frag"});
         waterProgram = loadProgram("water");
@@ -336,6 +337,7 @@ SceneModel assembleScene(const AppOptions& o) {
     } catch (const std::exception& e) {
         scene.errors.push_back(std::string(e.what()) + "; drawing without shaders");
     }
+    scene.buildingProgram = buildings;
     osg::StateSet* ss = scene.root->getOrCreateStateSet();
     // Sun, sky and haze come from the time of day (setTimeOfDay); this is the default.
     applySun(*ss, sunAt(scene.frame->origin().lon, scene.frame->origin().lat, o.time));  // refined by setTimeOfDay
@@ -379,6 +381,37 @@ SceneModel assembleScene(const AppOptions& o) {
     scene.bookmarks.insert(scene.bookmarks.begin(), fitBookmark("all", "全部 Fit all", scene.extent, *scene.frame));
     scene.buildMs = msSince(t1);
     return scene;
+}
+
+std::size_t addLayerToScene(SceneModel& scene, LayerData data, const std::string& styleField) {
+    SceneLayer l;
+    l.data = std::move(data);
+    std::size_t index = scene.layers.size();
+    if (l.buildings()) {
+        placeOnTerrain(l.data, scene.terrain);
+        BuildingLayerOptions bo;
+        bo.layerIndex = int(index);
+        bo.program = scene.buildingProgram;
+        l.node = buildBuildingLayer(l.data, bo, l.stats);
+        scene.buildings->addChild(l.node);
+        osg::BoundingBox box;
+        extend(box, l.data);
+        if (box.valid())
+            scene.bookmarks.push_back(fitBookmark("layer:" + l.data.name, "图层 Layer: " + l.data.name, box, *scene.frame));
+        scene.layers.push_back(std::move(l));
+    } else if (l.draped()) {
+        l.style = defaultDrapeStyle(l.data, styleField);
+        scene.layers.push_back(std::move(l));
+        redrape(scene);
+    } else {
+        std::string hint;
+        LabelLayerOptions lo;
+        lo.fontFile = findCjkFont(hint);
+        l.node = buildLabelLayer(pointLabels(l.data, scene.terrain), lo);
+        scene.root->addChild(l.node);
+        scene.layers.push_back(std::move(l));
+    }
+    return index;
 }
 
 const Bookmark* bookmarkForPlace(const SceneModel& scene, const Place& place) {

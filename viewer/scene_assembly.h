@@ -47,12 +47,17 @@ struct SceneModel {
     std::vector<std::string> messages;  // notes (origin moved, CRS assumed, ...)
     osg::ref_ptr<osg::Group> root;
     osg::ref_ptr<osg::Group> buildings;  // every building layer: what casts sun shadows
+    osg::ref_ptr<osg::Program> buildingProgram;
     osg::BoundingBox extent;            // of all buildings, scene metres
     double importMs = 0, buildMs = 0;
     bool showsDemoData = false;         // any generated part: buildings, roads or relief
 };
 
 SceneModel assembleScene(const AppOptions& options);
+
+// Adds a layer imported while the viewer runs (buildings stand on the terrain, draped layers go
+// into the terrain's image, points become labels). Returns its index.
+std::size_t addLayerToScene(SceneModel& scene, LayerData data, const std::string& styleField);
 
 // Burns the visible draped layers into the terrain's image again (after a visibility change).
 void redrape(SceneModel& scene);

@@ -47,6 +47,16 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     live_ = openLiveLayers(options.eventSources, scene.frame->origin(), scene.terrain, *scene.root, scene.errors);
     app_.live = &live_;
     for (auto& l : live_) l->timeline = &app_.timeline;
+    app_.import = [this](const ImportOptions& o) { startImport(o); };
+    struct FinishImports : osg::NodeCallback {
+        explicit FinishImports(ViewerApp& app) : app(app) {}
+        void operator()(osg::Node* n, osg::NodeVisitor* nv) override {
+            app.finishImports();
+            traverse(n, nv);
+        }
+        ViewerApp& app;
+    };
+    scene.root->addUpdateCallback(new FinishImports(*this));
     if (options.gridCellM > 0 || !options.greenFiles.empty()) setUpGrid(scene);
     app_.saveProject = [this](std::string& message) {
         ProjectState p;
@@ -78,7 +88,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
         for (const TourStop& s : t.stops) imgui_.addGlyphText(s.captionZh);
     }
     imgui_.addGlyphText("●实时事件城市管理矛盾纠纷安全隐患路平工程环境卫生上报派遣处置中已办结未连接等待秒前");
-    imgui_.addGlyphText("绿化覆盖率花满街绿满城网格分布回放时间轴窗口小时倍速项目保存建筑高度重庆市数字演示模式界面缩放高对比度主题放大缩小");
+    imgui_.addGlyphText("导入数据检查文件路径驱动字段类型建筑面线点高度样式偏移源坐标系正在完成跳过自动无绿化覆盖率花满街绿满城网格分布回放时间轴窗口小时倍速项目保存建筑高度重庆市数字演示模式界面缩放高对比度主题放大缩小");
     imgui_.addGlyphText("导览播放继续暂停停止光照时间日期白天黄昏夜晚太阳高度方位月日视图隐藏面板语言中文孪生跳过层数默认回到起点"
                         "生成的非测绘数据字段与地形");
     for (const SceneLayer& l : scene.layers) imgui_.addGlyphText(l.data.name);
@@ -99,6 +109,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     imgui_.addPanel(makeLivePanel(app_));
     imgui_.addPanel(makeTimelinePanel(app_));
     imgui_.addPanel(makeGreenPanel(app_));
+    imgui_.addPanel(makeImportPanel(app_));
     imgui_.setPanelsVisible(!options.hideUi && !options.present);
     imgui_.setScale(options.uiScale);
     if (options.highContrast) imgui_.setTheme(ImGuiLayer::Theme::HighContrast);
@@ -153,6 +164,52 @@ void ViewerApp::setUpGrid(SceneModel& scene) {
     grid_ = std::make_unique<GridChoropleth>(std::move(cells), *scene.root, program);
     grid_->update(live_, scene.terrain, &app_.timeline);
     for (auto& l : live_) l->onUpdate = [this] { grid_->update(live_, scene_.terrain, &app_.timeline); };
+}
+
+ViewerApp::~ViewerApp() {
+    if (import_ && import_->worker.joinable()) import_->worker.join();
+}
+
+// The import runs on its own thread (GDAL/PROJ only, no scene graph); finishImports() brings
+// the result into the scene on the update traversal.
+void ViewerApp::startImport(const ImportOptions& options) {
+    if (import_ && import_->running) return;
+    if (import_ && import_->worker.joinable()) import_->worker.join();
+    auto job = std::make_shared<PendingImport>();
+    job->running = true;
+    job->options = options;
+    GeoPoint origin = scene_.frame->origin();
+    job->worker = std::thread([job, origin] {
+        SceneFrame frame(origin);  // PROJ objects are per thread
+        ImportOptions o = job->options;
+        o.progress = [job](double p) { job->progress = p; };
+        ImportResult r = importLayer(o, frame);
+        std::lock_guard<std::mutex> lock(job->mutex);
+        job->result = std::move(r);
+        job->done = true;
+    });
+    import_ = job;
+    app_.importStatus = {true, 0.0, ""};
+}
+
+void ViewerApp::finishImports() {
+    if (!import_) return;
+    app_.importStatus.progress = import_->progress;
+    std::lock_guard<std::mutex> lock(import_->mutex);
+    if (!import_->done || !import_->running) return;
+    import_->running = false;
+    app_.importStatus.running = false;
+    ImportResult& r = import_->result;
+    if (!r.ok) {
+        app_.importStatus.message = r.error;
+        return;
+    }
+    const ImportReport& rep = r.layer.report;
+    app_.importStatus.message = import_->options.path + ": " + std::to_string(rep.featuresImported) + " imported, " +
+                                std::to_string(rep.skippedTotal()) + " skipped";
+    options_.layers.push_back(import_->options);  // saved with the project, found again after a restart
+    options_.layers.back().progress = nullptr;
+    addLayerToScene(scene_, std::move(r.layer), options_.styleField);
 }
 
 bool ViewerApp::open(std::string& error) {

@@ -3,7 +3,10 @@
 // picker, shown in a window or rendered offscreen for --snapshot.
 #include <osgViewer/Viewer>
 #include <memory>
+#include <atomic>
+#include <mutex>
 #include <ostream>
+#include <thread>
 
 #include "viewer/app_state.h"
 #include "viewer/imgui_layer.h"
@@ -15,6 +18,7 @@ namespace jbt {
 class ViewerApp {
 public:
     ViewerApp(SceneModel& scene, const AppOptions& options);
+    ~ViewerApp();
 
     // Sets up the window (or, for snapshots, the offscreen context). False with `error` if no
     // OpenGL context can be had.
@@ -48,9 +52,21 @@ public:
 
 private:
     void setUpGrid(SceneModel& scene);
+    void startImport(const ImportOptions& options);
+    void finishImports();  // on the update traversal: pending results join the scene
+
+    struct PendingImport {
+        std::mutex mutex;
+        bool running = false, done = false;
+        std::atomic<double> progress{0};
+        ImportOptions options;
+        ImportResult result;
+        std::thread worker;
+    };
+    std::shared_ptr<PendingImport> import_;
 
     SceneModel& scene_;
-    const AppOptions& options_;
+    AppOptions options_;  // a copy: layers imported at run time are added to it (and saved)
     osg::ref_ptr<osgViewer::Viewer> viewer_;
     ImGuiLayer imgui_;
     AppState app_;

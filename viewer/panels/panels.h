@@ -17,6 +17,7 @@ std::unique_ptr<Panel> makeSunPanel(AppState& app);
 std::unique_ptr<Panel> makeLivePanel(AppState& app);
 std::unique_ptr<Panel> makeTimelinePanel(AppState& app);
 std::unique_ptr<Panel> makeGreenPanel(AppState& app);
+std::unique_ptr<Panel> makeImportPanel(AppState& app);
 // Overlay: title card and legend in presentation mode.
 std::unique_ptr<Panel> makePresentationOverlay(AppState& app);
 // Overlay: the main menu (language, show/hide panels).
