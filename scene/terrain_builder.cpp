@@ -30,7 +30,7 @@ osg::Vec4ub colorAt(float h, const osg::Vec3& n, const TerrainOptions& o) {
     osg::Vec3 c = mix(lowland, forest, forestT);
     c = mix(c, rock, std::clamp((0.86f - n.z()) / 0.2f, 0.f, 1.f) * 0.6f);
     c = mix(c, bank, std::clamp((float(o.waterLevelM) + 6.f - h) / 6.f, 0.f, 1.f));
-    if (h <= 0.f) c = osg::Vec3(0.22f, 0.40f, 0.50f);  // DEMs such as SRTM store the sea as 0 m
+    if (o.seaAtZero && h <= 0.f) c = osg::Vec3(0.22f, 0.40f, 0.50f);
     return {static_cast<unsigned char>(c.x() * 255), static_cast<unsigned char>(c.y() * 255),
             static_cast<unsigned char>(c.z() * 255), 255};
 }

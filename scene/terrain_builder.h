@@ -14,6 +14,7 @@ struct TerrainOptions {
     int levels = 3;                 // full, half, quarter resolution
     double waterLevelM = -1e9;      // banks below this get a mud colour (demo rivers)
     double forestFromM = 330;       // ridges above this read as forest
+    bool seaAtZero = false;         // DEMs such as SRTM store the sea as 0 m: colour it as water
     osg::ref_ptr<osg::Program> program;
 };
 

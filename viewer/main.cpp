@@ -1,6 +1,8 @@
 // jiangbei-twin: the viewer. With --snapshot it renders one picture offscreen and exits.
 #include <osg/Notify>
 
+#include <unistd.h>
+
 #include <iostream>
 
 #include "viewer/app_options.h"
@@ -26,7 +28,18 @@ int main(int argc, char** argv) {
         (exitCode == 0 ? std::cout : std::cerr) << message;
         return exitCode;
     }
+    // Long command-line imports show a progress bar on a terminal (never in pipes or logs).
+    if (isatty(STDERR_FILENO))
+        for (jbt::ImportOptions& layer : options.layers) {
+            std::string name = layer.path;
+            layer.progress = [name](double p) {
+                int filled = int(p * 30);
+                std::cerr << "\r" << name << " [" << std::string(filled, '#') << std::string(30 - filled, ' ') << "] "
+                          << int(p * 100) << "%" << (p >= 1.0 ? "\n" : "") << std::flush;
+            };
+        }
     jbt::SceneModel scene = jbt::assembleScene(options);
+    for (jbt::ImportOptions& layer : options.layers) layer.progress = nullptr;  // not kept in projects
     for (const std::string& e : scene.errors) std::cerr << "jiangbei-twin: error: " << e << "\n";
     for (const std::string& m : scene.messages) std::cerr << "jiangbei-twin: " << m << "\n";
     for (const jbt::SceneLayer& l : scene.layers)

@@ -367,6 +367,7 @@ SceneModel assembleScene(const AppOptions& o) {
     }
     TerrainOptions to;
     to.program = terrain;
+    to.seaAtZero = scene.dem.width > 0;
     if (!scene.water.empty()) to.waterLevelM = scene.water.front().level;
     scene.terrainNode = buildTerrain(scene.terrain, to, scene.terrainStats);
     scene.root->addChild(scene.terrainNode);

@@ -27,7 +27,8 @@ public:
         if (info_.ok) {
             ImGui::TextDisabled("%s: %s", tr("驱动", "driver").c_str(), info_.driver.c_str());
             for (const DatasetLayerInfo& l : info_.layers) {
-                ImGui::BulletText("%s — %s, %lld, %s", l.name.c_str(), l.geometry.c_str(), l.features, l.crs.c_str());
+                std::string count = l.features >= 0 ? std::to_string(l.features) : "?";
+                ImGui::BulletText("%s — %s, %s, %s", l.name.c_str(), l.geometry.c_str(), count.c_str(), l.crs.c_str());
             }
             const char* kinds[] = {"建筑 buildings", "面 areas", "线 lines", "点 points"};
             ImGui::Combo(tr("类型", "kind").c_str(), &kind_, kinds, 4);
