@@ -1,11 +1,17 @@
 // jiangbei-feed-sim: publishes plausible governance events for demos, tests and benchmarks, so
 // live layers work end to end without a city backend.
-//   jiangbei-feed-sim --to events.geojson | mqtt://host[:port]/topic [--rate 10] [--count 0] [--seed 1]
+//   jiangbei-feed-sim --to events.geojson | mqtt://host[:port]/topic | http://127.0.0.1:PORT/path
+//                     [--rate 10] [--count 0] [--seed 1]
 // A file is rewritten whole on every step (temporary file + rename: readers never see half a
-// file); MQTT gets each changed event as a Feature.
+// file); MQTT gets each changed event as a Feature; http:// serves the whole collection at that
+// address for the viewer to poll.
 #include <mosquitto.h>
 
 #include <CLI/CLI.hpp>
+#include <httplib.h>
+
+#include <memory>
+#include <mutex>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -22,7 +28,7 @@ int main(int argc, char** argv) {
     double rate = 10;
     long count = 0;
     std::uint64_t seed = 1;
-    app.add_option("--to", to, "A GeoJSON file, or mqtt://host[:port]/topic")->required();
+    app.add_option("--to", to, "A GeoJSON file, mqtt://host[:port]/topic, or http://127.0.0.1:PORT/path to serve")->required();
     app.add_option("--rate", rate, "Events per second (default 10)")->check(CLI::Range(0.01, 100000.0));
     app.add_option("--count", count, "Stop after this many steps (default: run until stopped)");
     app.add_option("--seed", seed, "Random seed (the same seed gives the same events)");
@@ -39,6 +45,27 @@ int main(int argc, char** argv) {
 
     mosquitto* mosq = nullptr;
     std::string topic;
+    std::unique_ptr<httplib::Server> http;
+    std::thread httpThread;
+    std::mutex current;
+    std::string collection = sim.collection();
+    if (to.rfind("http://", 0) == 0) {
+        std::string rest = to.substr(7);
+        auto slash = rest.find('/');
+        std::string hostPort = rest.substr(0, slash), path = slash == std::string::npos ? "/" : rest.substr(slash);
+        auto colon = hostPort.find(':');
+        int port = colon == std::string::npos ? 80 : std::atoi(hostPort.c_str() + colon + 1);
+        http = std::make_unique<httplib::Server>();
+        http->Get(path, [&](const httplib::Request&, httplib::Response& res) {
+            std::lock_guard<std::mutex> lock(current);
+            res.set_content(collection, "application/geo+json");
+        });
+        if (!http->bind_to_port(hostPort.substr(0, colon).c_str(), port)) {
+            std::cerr << "jiangbei-feed-sim: " << to << ": cannot listen there\n";
+            return 3;
+        }
+        httpThread = std::thread([&] { http->listen_after_bind(); });
+    }
     if (to.rfind("mqtt://", 0) == 0) {
         std::string rest = to.substr(7);
         auto slash = rest.find('/');
@@ -64,6 +91,9 @@ int main(int argc, char** argv) {
         std::string changed = sim.step();
         if (mosq) {
             mosquitto_publish(mosq, nullptr, topic.c_str(), int(changed.size()), changed.data(), 1, false);
+        } else if (http) {
+            std::lock_guard<std::mutex> lock(current);
+            collection = sim.collection();
         } else {
             std::string tmp = to + ".tmp";
             std::ofstream(tmp, std::ios::binary) << sim.collection();
@@ -76,6 +106,10 @@ int main(int argc, char** argv) {
         mosquitto_loop_stop(mosq, true);  // let the last messages go out
         mosquitto_disconnect(mosq);
         mosquitto_destroy(mosq);
+    }
+    if (http) {
+        http->stop();
+        httpThread.join();
     }
     std::cout << "{\"events\":" << sim.size() << ",\"to\":\"" << to << "\"}" << std::endl;
     return 0;

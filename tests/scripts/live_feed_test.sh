@@ -30,6 +30,15 @@ assert j["grid"]["events"] == int(sys.argv[2]), j["grid"]
 assert j["grid"]["cells"] > 100, j["grid"]
 PY
 
+# HTTP: the simulator serves its collection; the viewer polls it.
+hport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$sim" --to "http://127.0.0.1:$hport/events" --rate 50 --count 300 >/dev/null &
+hsim=$!
+sleep 0.5
+json=$("$repo/scripts/with_display.sh" "$viewer" --events "http://127.0.0.1:$hport/events" --snapshot "$work/h.png" --size 320x240 2>/dev/null)
+check "$json" live 1
+kill "$hsim" 2>/dev/null || true
+
 # Green coverage: a park covering a quarter of a square district, another half outside it.
 cat >"$work/district.geojson" <<'GJ'
 {"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[106.60,29.60],[106.62,29.60],[106.62,29.62],[106.60,29.62],[106.60,29.60]]]}}]}
