@@ -2,6 +2,7 @@
 
 #include <osg/NodeVisitor>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <thread>
@@ -25,6 +26,7 @@ public:
             for (const auto& [id, e] : update->byId)
                 if (!layer_.arrival.count(id)) layer_.arrival[id] = first ? -1e6 : now;  // what was there at start does not pulse
             layer_.events = update;
+            trackLifecycle(layer_, *update);
             changed = true;
         }
         int version = layer_.timeline ? layer_.timeline->version : 0;
@@ -75,6 +77,32 @@ std::vector<std::unique_ptr<LiveLayer>> openLiveLayers(const std::vector<std::st
         out.push_back(std::move(layer));
     }
     return out;
+}
+
+void trackLifecycle(LiveLayer& layer, const EventSet& events) {
+    for (const auto& [id, e] : events.byId) {
+        auto [it, isNew] = layer.lifecycle.emplace(id, std::make_pair(e.time, std::int64_t(0)));
+        if (!isNew && e.status != "已办结") it->second.first = std::min(it->second.first, e.time);
+        if (e.status == "已办结" && it->second.second == 0) it->second.second = e.time;
+    }
+}
+
+CaseStats caseStats(const std::vector<std::unique_ptr<LiveLayer>>& layers) {
+    CaseStats s;
+    std::vector<double> hours;
+    for (const auto& l : layers)
+        for (const auto& [id, times] : l->lifecycle) {
+            ++s.total;
+            if (times.second == 0) continue;
+            ++s.closed;
+            hours.push_back(double(times.second - times.first) / 3600.0);
+        }
+    if (!hours.empty()) {
+        std::sort(hours.begin(), hours.end());
+        std::size_t n = hours.size();
+        s.medianCloseHours = n % 2 ? hours[n / 2] : 0.5 * (hours[n / 2 - 1] + hours[n / 2]);
+    }
+    return s;
 }
 
 EventSet visibleEvents(const EventSet& set, const EventTimeline& timeline) {

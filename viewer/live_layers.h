@@ -37,7 +37,18 @@ struct LiveLayer {
     std::function<void()> onUpdate;                // e.g. re-count the grid
     const EventTimeline* timeline = nullptr;
     int shownVersion = -1;                         // the timeline version the markers show
+    // id → (time first reported, time closed or 0): what "time to close" is measured from.
+    std::map<std::string, std::pair<std::int64_t, std::int64_t>> lifecycle;
 };
+
+// Records reports and closures (status 已办结) from a newer set of events.
+void trackLifecycle(LiveLayer& layer, const EventSet& events);
+
+struct CaseStats {
+    int total = 0, closed = 0;
+    double medianCloseHours = -1;  // -1: nothing closed yet
+};
+CaseStats caseStats(const std::vector<std::unique_ptr<LiveLayer>>& layers);
 
 // Opens each spec (file, http://, mqtt://) as a layer under `parent`; specs that cannot be used
 // at all are reported in `errors`.

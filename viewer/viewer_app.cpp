@@ -88,7 +88,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
         for (const TourStop& s : t.stops) imgui_.addGlyphText(s.captionZh);
     }
     imgui_.addGlyphText("●实时事件城市管理矛盾纠纷安全隐患路平工程环境卫生上报派遣处置中已办结未连接等待秒前");
-    imgui_.addGlyphText("导入数据检查文件路径驱动字段类型建筑面线点高度样式偏移源坐标系正在完成跳过自动无绿化覆盖率花满街绿满城网格分布回放时间轴窗口小时倍速项目保存建筑高度重庆市数字演示模式界面缩放高对比度主题放大缩小");
+    imgui_.addGlyphText("一网统管按状态类别办结率用时中位数目标导入数据检查文件路径驱动字段类型建筑面线点高度样式偏移源坐标系正在完成跳过自动无绿化覆盖率花满街绿满城网格分布回放时间轴窗口小时倍速项目保存建筑高度重庆市数字演示模式界面缩放高对比度主题放大缩小");
     imgui_.addGlyphText("导览播放继续暂停停止光照时间日期白天黄昏夜晚太阳高度方位月日视图隐藏面板语言中文孪生跳过层数默认回到起点"
                         "生成的非测绘数据字段与地形");
     for (const SceneLayer& l : scene.layers) imgui_.addGlyphText(l.data.name);
@@ -110,6 +110,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     imgui_.addPanel(makeTimelinePanel(app_));
     imgui_.addPanel(makeGreenPanel(app_));
     imgui_.addPanel(makeImportPanel(app_));
+    imgui_.addPanel(makeDashboardPanel(app_));
     imgui_.setPanelsVisible(!options.hideUi && !options.present);
     imgui_.setScale(options.uiScale);
     if (options.highContrast) imgui_.setTheme(ImGuiLayer::Theme::HighContrast);

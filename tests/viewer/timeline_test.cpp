@@ -48,3 +48,37 @@ TEST(Timeline, GridCountsFollowTheReplayWindow) {
 
 }  // namespace
 }  // namespace jbt
+
+namespace jbt {
+namespace {
+
+TEST(CaseStats, MedianTimeToCloseFromReportsAndClosures) {
+    std::vector<std::unique_ptr<LiveLayer>> layers;
+    layers.push_back(std::make_unique<LiveLayer>());
+    LiveLayer& l = *layers.back();
+    auto event = [](const char* id, const char* status, std::int64_t t) {
+        GovernanceEvent e;
+        e.id = id;
+        e.status = status;
+        e.time = t;
+        return e;
+    };
+    EventSet first;
+    for (auto e : {event("a", "上报", 0), event("b", "上报", 0), event("c", "上报", 3600), event("d", "派遣", 0)})
+        first.byId[e.id] = e;
+    trackLifecycle(l, first);
+    EventSet later = first;
+    later.byId["a"] = event("a", "已办结", 2 * 3600);   // 2 h
+    later.byId["b"] = event("b", "处置中", 5 * 3600);
+    later.byId["c"] = event("c", "已办结", 7 * 3600);   // 6 h
+    trackLifecycle(l, later);
+    later.byId["b"] = event("b", "已办结", 10 * 3600);  // 10 h
+    trackLifecycle(l, later);
+    CaseStats s = caseStats(layers);
+    EXPECT_EQ(s.total, 4);
+    EXPECT_EQ(s.closed, 3);
+    EXPECT_DOUBLE_EQ(s.medianCloseHours, 6.0);
+}
+
+}  // namespace
+}  // namespace jbt

@@ -18,6 +18,7 @@ std::unique_ptr<Panel> makeLivePanel(AppState& app);
 std::unique_ptr<Panel> makeTimelinePanel(AppState& app);
 std::unique_ptr<Panel> makeGreenPanel(AppState& app);
 std::unique_ptr<Panel> makeImportPanel(AppState& app);
+std::unique_ptr<Panel> makeDashboardPanel(AppState& app);
 // Overlay: title card and legend in presentation mode.
 std::unique_ptr<Panel> makePresentationOverlay(AppState& app);
 // Overlay: the main menu (language, show/hide panels).
