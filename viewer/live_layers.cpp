@@ -81,8 +81,10 @@ std::vector<std::unique_ptr<LiveLayer>> openLiveLayers(const std::vector<std::st
 
 void trackLifecycle(LiveLayer& layer, const EventSet& events) {
     for (const auto& [id, e] : events.byId) {
-        auto [it, isNew] = layer.lifecycle.emplace(id, std::make_pair(e.time, std::int64_t(0)));
-        if (!isNew && e.status != "已办结") it->second.first = std::min(it->second.first, e.time);
+        // A case first seen already closed has no known report time: -1 keeps it out of the median.
+        bool closedAtFirstSight = e.status == "已办结";
+        auto [it, isNew] = layer.lifecycle.emplace(id, std::make_pair(closedAtFirstSight ? std::int64_t(-1) : e.time, std::int64_t(0)));
+        if (!isNew && e.status != "已办结" && it->second.first >= 0) it->second.first = std::min(it->second.first, e.time);
         if (e.status == "已办结" && it->second.second == 0) it->second.second = e.time;
     }
 }
@@ -95,7 +97,7 @@ CaseStats caseStats(const std::vector<std::unique_ptr<LiveLayer>>& layers) {
             ++s.total;
             if (times.second == 0) continue;
             ++s.closed;
-            hours.push_back(double(times.second - times.first) / 3600.0);
+            if (times.first >= 0) hours.push_back(double(times.second - times.first) / 3600.0);
         }
     if (!hours.empty()) {
         std::sort(hours.begin(), hours.end());

@@ -74,10 +74,13 @@ TEST(CaseStats, MedianTimeToCloseFromReportsAndClosures) {
     trackLifecycle(l, later);
     later.byId["b"] = event("b", "已办结", 10 * 3600);  // 10 h
     trackLifecycle(l, later);
+    EventSet seenClosed;
+    seenClosed.byId["z"] = event("z", "已办结", 9 * 3600);  // closed before we ever saw it
+    trackLifecycle(l, seenClosed);
     CaseStats s = caseStats(layers);
-    EXPECT_EQ(s.total, 4);
-    EXPECT_EQ(s.closed, 3);
-    EXPECT_DOUBLE_EQ(s.medianCloseHours, 6.0);
+    EXPECT_EQ(s.total, 5);
+    EXPECT_EQ(s.closed, 4);
+    EXPECT_DOUBLE_EQ(s.medianCloseHours, 6.0) << "the case first seen closed has no time to close";
 }
 
 }  // namespace

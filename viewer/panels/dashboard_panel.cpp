@@ -30,7 +30,7 @@ public:
     void draw() override {
         if (!app_.live || app_.live->empty()) return;
         ImGuiIO& io = ImGui::GetIO();
-        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 330, 120), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 560, 120), ImGuiCond_FirstUseEver);
         ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
         if (!ImGui::Begin(windowTitle("一网统管", "Operations dashboard", "dashboard").c_str(), nullptr,
                           ImGuiWindowFlags_AlwaysAutoResize))
