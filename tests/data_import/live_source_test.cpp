@@ -164,6 +164,7 @@ public:
         if (pid_ > 0) {
             kill(pid_, SIGTERM);
             waitpid(pid_, nullptr, 0);
+            std::remove(("/tmp/jbt-mosquitto-" + std::to_string(pid_) + ".conf").c_str());  // the child's config
             pid_ = -1;
         }
     }
