@@ -1,0 +1,123 @@
+// Live feeds under load: events per second published to a real mosquitto broker (started here
+// on loopback) against the viewer's frame time, and publish-to-visible latency (until the event
+// is in the scene after the update traversal). Offscreen under Xvfb; prints a Markdown table.
+//   bench_live [--seconds 5]
+#include <mosquitto.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "viewer/viewer_app.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string feature(const std::string& id, double lon, double lat) {
+    char buf[300];
+    std::snprintf(buf, sizeof buf,
+                  R"({"type":"Feature","properties":{"id":"%s","time":"2026-11-24T09:00:00+08:00","category":"城市管理","status":"上报"},"geometry":{"type":"Point","coordinates":[%.5f,%.5f]}})",
+                  id.c_str(), lon, lat);
+    return buf;
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    double seconds = 5;
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::string(argv[i]) == "--seconds") seconds = std::stod(argv[i + 1]);
+    int port = 18900 + getpid() % 500;
+    std::string conf = "/tmp/jbt-bench-mosquitto.conf";
+    FILE* f = std::fopen(conf.c_str(), "w");
+    std::fprintf(f, "listener %d 127.0.0.1\nallow_anonymous true\npersistence false\nmax_queued_messages 100000\n", port);
+    std::fclose(f);
+    pid_t broker = fork();
+    if (broker == 0) {
+        execlp("mosquitto", "mosquitto", "-c", conf.c_str(), nullptr);
+        _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    std::string topic = "jiangbei/bench";
+    jbt::AppOptions o;
+    o.snapshotPath = "/dev/null";
+    o.hideUi = true;
+    o.gridCellM = 800;
+    o.eventSources = {"mqtt://127.0.0.1:" + std::to_string(port) + "/" + topic};
+    jbt::SceneModel scene = jbt::assembleScene(o);
+    jbt::ViewerApp app(scene, o);
+    std::string error;
+    if (!app.open(error)) {
+        std::fprintf(stderr, "%s\n", error.c_str());
+        return 2;
+    }
+    app.setView("jiangbeizui_across_river", error);
+    mosquitto_lib_init();
+    mosquitto* pub = mosquitto_new(nullptr, true, nullptr);
+    if (mosquitto_connect(pub, "127.0.0.1", port, 30) != MOSQ_ERR_SUCCESS) {
+        std::fprintf(stderr, "no broker (is mosquitto installed?)\n");
+        return 2;
+    }
+    mosquitto_loop_start(pub);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    const auto& live = app.liveLayers();
+    auto held = [&] { return live[0]->events ? live[0]->events->byId.size() : std::size_t(0); };
+    std::printf("| events/s published | events held after %.0f s | median ms/frame | frames |\n|---:|---:|---:|---:|\n", seconds);
+    for (double rate : {0.0, 10.0, 100.0, 1000.0}) {
+        std::atomic<bool> stop{false};
+        std::thread publisher([&, rate] {
+            if (rate <= 0) return;
+            auto next = Clock::now();
+            int i = 0;
+            while (!stop) {
+                std::string msg = feature("r" + std::to_string(int(rate)) + "-" + std::to_string(i),
+                                          106.52 + (i % 97) * 0.001, 29.57 + (i % 89) * 0.0005);
+                ++i;
+                mosquitto_publish(pub, nullptr, topic.c_str(), int(msg.size()), msg.data(), 0, false);
+                next += std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / rate));
+                std::this_thread::sleep_until(next);
+            }
+        });
+        std::size_t before = held();
+        std::vector<double> ms;
+        auto end = Clock::now() + std::chrono::duration<double>(seconds);
+        while (Clock::now() < end) {
+            auto t0 = Clock::now();
+            app.renderImage(1);
+            ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+        }
+        stop = true;
+        publisher.join();
+        std::printf("| %.0f | %zu | %.1f | %zu |\n", rate, held() - before, median(ms), ms.size());
+        std::fflush(stdout);
+    }
+    // Publish-to-visible: one event at a time, timed until the scene holds it.
+    std::vector<double> latency;
+    for (int i = 0; i < 20; ++i) {
+        std::string id = "latency-" + std::to_string(i);
+        std::string msg = feature(id, 106.55, 29.58);
+        auto t0 = Clock::now();
+        mosquitto_publish(pub, nullptr, topic.c_str(), int(msg.size()), msg.data(), 0, false);
+        while (!(live[0]->events && live[0]->events->byId.count(id)) && Clock::now() - t0 < std::chrono::seconds(5))
+            app.renderImage(1);
+        latency.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    }
+    std::printf("\nPublish-to-visible latency (20 events, median): %.0f ms, worst %.0f ms\n", median(latency),
+                *std::max_element(latency.begin(), latency.end()));
+    mosquitto_loop_stop(pub, true);
+    mosquitto_destroy(pub);
+    kill(broker, SIGTERM);
+    waitpid(broker, nullptr, 0);
+    std::remove(conf.c_str());
+}
