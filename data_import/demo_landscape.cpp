@@ -150,6 +150,27 @@ std::vector<WaterBody> demoWater(const DemoLandscape& l, const SceneFrame& frame
     return out;
 }
 
+LayerData demoGreenSpace(const DemoLandscape& l, const SceneFrame& frame) {
+    LayerData layer;
+    layer.name = "演示绿地 demo green space";
+    layer.kind = "areas";
+    layer.sourcePath = "(generated demo data)";
+    std::int64_t fid = 0;
+    for (const Ridge& r : l.ridges) {
+        if (r.halfWidthM < 1000) continue;  // hills, not forest parks
+        OGRLineString crest;
+        for (const Vec2& p : toScene(r.crest, frame)) crest.addPoint(p.x, p.y);
+        std::unique_ptr<OGRGeometry> area(crest.Buffer(r.halfWidthM * 0.8, 8));
+        Feature f;
+        f.sourceFid = fid++;
+        if (area) appendPolygons(*area, f.polygons);
+        f.attributes = {{"name", r.nameZh + " " + r.nameEn}, {"type", "forest_park"}, {"source", "演示数据 demo data (generated)"}};
+        if (!f.polygons.empty()) layer.features.push_back(std::move(f));
+    }
+    layer.report.featuresRead = layer.report.featuresImported = layer.features.size();
+    return layer;
+}
+
 RiverMask::RiverMask(const DemoLandscape& l, const SceneFrame& frame) {
     for (const River& r : l.rivers) lines_.push_back({toScene(r.course, frame), r.widthM / 2});
 }

@@ -40,6 +40,10 @@ DemoLandscape loadDemoLandscape(const std::string& path);
 
 HeightGrid generateDemoTerrain(const DemoLandscape& landscape, const SceneFrame& frame);
 
+// Forest parks on the ridges (Tieshanping, Mingyueshan …): the crest widened by most of the
+// ridge's half-width, as green-space polygons with a `type` of forest_park.
+LayerData demoGreenSpace(const DemoLandscape& landscape, const SceneFrame& frame);
+
 // River centrelines buffered by half their width (GEOS through OGR).
 std::vector<WaterBody> demoWater(const DemoLandscape& landscape, const SceneFrame& frame);
 

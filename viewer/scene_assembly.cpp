@@ -276,6 +276,12 @@ SceneModel assembleScene(const AppOptions& o) {
             roads.demo = true;
             scene.layers.push_back(std::move(roads));
         }
+        if (landscape && o.greenFiles.empty()) {
+            SceneLayer green;
+            green.data = demoGreenSpace(*landscape, *scene.frame);
+            green.demo = true;
+            scene.layers.push_back(std::move(green));
+        }
         if (!given(FeatureKind::Buildings)) {
             SceneLayer buildings;
             buildings.data = generateDemoDistrict(scene.places, *scene.frame, dopt);
@@ -299,7 +305,7 @@ SceneModel assembleScene(const AppOptions& o) {
     for (SceneLayer& l : scene.layers) {
         if (l.draped()) {
             l.style = defaultDrapeStyle(l.data, l.demo ? "" : o.styleField);
-            if (std::find(o.greenFiles.begin(), o.greenFiles.end(), l.data.sourcePath) != o.greenFiles.end()) {
+            if (isGreenSpace(l, o)) {
                 l.style = DrapeStyle{};  // green space: one green fill, whatever its attributes
                 l.style.color = {70, 160, 80, 190};
             }
@@ -413,6 +419,11 @@ std::size_t addLayerToScene(SceneModel& scene, LayerData data, const std::string
         scene.layers.push_back(std::move(l));
     }
     return index;
+}
+
+bool isGreenSpace(const SceneLayer& layer, const AppOptions& options) {
+    if (layer.demo) return layer.data.name.find("green") != std::string::npos;
+    return std::find(options.greenFiles.begin(), options.greenFiles.end(), layer.data.sourcePath) != options.greenFiles.end();
 }
 
 const Bookmark* bookmarkForPlace(const SceneModel& scene, const Place& place) {

@@ -65,6 +65,9 @@ void redrape(SceneModel& scene);
 // The bookmark of a place (every place has one); nullptr if none.
 const Bookmark* bookmarkForPlace(const SceneModel& scene, const Place& place);
 
+// Green space layers: the --green files, and the demo's forest parks.
+bool isGreenSpace(const SceneLayer& layer, const AppOptions& options);
+
 // Bookmark lookup by id, English or Chinese name (case-insensitive); nullptr if none.
 const Bookmark* findBookmark(const SceneModel& scene, const std::string& name);
 

@@ -57,7 +57,8 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
         ViewerApp& app;
     };
     scene.root->addUpdateCallback(new FinishImports(*this));
-    if (options.gridCellM > 0 || !options.greenFiles.empty()) setUpGrid(scene);
+    bool anyGreen = std::any_of(scene.layers.begin(), scene.layers.end(), [&](const SceneLayer& l) { return isGreenSpace(l, options); });
+    if (options.gridCellM > 0 || anyGreen) setUpGrid(scene);
     app_.saveProject = [this](std::string& message) {
         ProjectState p;
         p.options = options_;
@@ -144,11 +145,11 @@ void ViewerApp::setUpGrid(SceneModel& scene) {
     // Without --grid, one cell: the whole district (for its green coverage).
     double cell = options_.gridCellM > 0 ? options_.gridCellM : 1e7;
     std::vector<GridCell> cells = makeGrid(boundary, cell);
-    if (!options_.greenFiles.empty()) {
-        std::vector<Polygon> green;
-        for (const SceneLayer& l : scene.layers)
-            if (std::find(options_.greenFiles.begin(), options_.greenFiles.end(), l.data.sourcePath) != options_.greenFiles.end())
-                for (const Feature& f : l.data.features) green.insert(green.end(), f.polygons.begin(), f.polygons.end());
+    std::vector<Polygon> green;
+    for (const SceneLayer& l : scene.layers)
+        if (isGreenSpace(l, options_))
+            for (const Feature& f : l.data.features) green.insert(green.end(), f.polygons.begin(), f.polygons.end());
+    if (!green.empty()) {
         GreenCoverage cov = greenCoverage(cells, green);
         app_.green.known = true;
         app_.green.district = cov.district;

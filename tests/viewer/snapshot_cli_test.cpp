@@ -22,7 +22,7 @@ TEST(SnapshotCli, WritesPngAndOneJsonLine) {
     ASSERT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << "exactly one line: " << r.out;
     auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j["snapshot"], png);
-    ASSERT_EQ(j["layers"].size(), 2u) << "demo roads + the layer, which replaces the demo buildings";
+    ASSERT_EQ(j["layers"].size(), 3u) << "demo roads and green space + the layer, which replaces the demo buildings";
     const auto& l = j["layers"].back();
     EXPECT_EQ(l["name"], "b.geojson");
     EXPECT_EQ(l["kind"], "buildings");
