@@ -182,6 +182,7 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
             out.uiScale = p.options.uiScale;
             out.highContrast = out.highContrast || p.options.highContrast;
             out.shadowMapSize = p.options.shadowMapSize;
+            out.userBookmarks = p.options.userBookmarks;
             if (p.hasCamera)
                 out.startCamera = {p.camera.eye.x(), p.camera.eye.y(), p.camera.eye.z(),
                                    p.camera.center.x(), p.camera.center.y(), p.camera.center.z()};

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "data_import/ogr_layer_reader.h"
+#include "data_import/places.h"
 #include "scene/sun_lighting.h"
 
 namespace jbt {
@@ -36,6 +37,7 @@ struct AppOptions {
     double kioskIdleSeconds = 30;       // --kiosk-idle: resume the tour after this much quiet
     std::string projectPath;            // --project: the session file loaded, and saved to
     std::vector<double> startCamera;    // from a project: eye xyz, centre xyz (scene metres)
+    std::vector<Bookmark> userBookmarks;  // views the user saved (kept in the project)
     bool hideUi = false;                // --hide-ui: no panels (the demo-data banner stays)
     bool fullscreen = false;
     int screen = 0;                     // --screen: the X screen for the window

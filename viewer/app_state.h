@@ -26,6 +26,7 @@ struct AppState {
     std::function<bool(std::string& message)> saveProject;   // Ctrl+S
     EventTimeline timeline;                                   // history playback of the live events
     std::function<void(const ImportOptions&)> import;        // the import dialog's "Import"
+    std::function<void()> bookmarkThisView;                  // adds the current view as a bookmark
     struct ImportStatus {
         bool running = false;
         double progress = 0;

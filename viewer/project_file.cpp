@@ -65,6 +65,10 @@ ProjectState loadProject(const std::string& path) {
         o.uiScale = j.value("ui_scale", 1.0f);
         o.highContrast = j.value("theme", "dark") == "contrast";
         o.shadowMapSize = j.value("shadow_map", 2048);
+        for (const auto& b : j.value("bookmarks", json::array()))
+            o.userBookmarks.push_back({b.at("id"), b.value("name_zh", ""), b.value("name_en", ""),
+                                       {b.at("target").at(0).get<double>(), b.at("target").at(1).get<double>()},
+                                       b.value("range_m", 1000.0), b.value("heading_deg", 0.0), b.value("pitch_deg", 45.0)});
         if (j.contains("time")) {
             const json& t = j["time"];
             o.time = LocalTime{t.at("year"), t.at("month"), t.at("day"), t.at("hours").get<double>()};
@@ -101,6 +105,11 @@ bool saveProject(const std::string& path, const ProjectState& p, std::string& er
               {"theme", o.highContrast ? "contrast" : "dark"},
               {"shadow_map", o.shadowMapSize},
               {"time", {{"year", o.time.year}, {"month", o.time.month}, {"day", o.time.day}, {"hours", o.time.hours}}}};
+    json bookmarks = json::array();
+    for (const Bookmark& b : o.userBookmarks)
+        bookmarks.push_back({{"id", b.id}, {"name_zh", b.nameZh}, {"name_en", b.nameEn}, {"target", {b.target.lon, b.target.lat}},
+                             {"range_m", b.rangeM}, {"heading_deg", b.headingDeg}, {"pitch_deg", b.pitchDeg}});
+    j["bookmarks"] = bookmarks;
     if (p.hasCamera) {
         auto v = [](const osg::Vec3d& a) { return json::array({a.x(), a.y(), a.z()}); };
         j["camera"] = {{"eye", v(p.camera.eye)}, {"center", v(p.camera.center)}, {"up", v(p.camera.up)}};

@@ -48,6 +48,23 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     app_.live = &live_;
     for (auto& l : live_) l->timeline = &app_.timeline;
     app_.import = [this](const ImportOptions& o) { startImport(o); };
+    for (const Bookmark& b : options_.userBookmarks) scene.bookmarks.push_back(b);
+    app_.bookmarkThisView = [this] {
+        CameraPose p;
+        if (!camera_->currentPose(p)) return;
+        osg::Vec3d look = p.center - p.eye;
+        Bookmark b;
+        int n = int(options_.userBookmarks.size()) + 1;
+        b.id = "user:" + std::to_string(n);
+        b.nameZh = "我的视点 " + std::to_string(n);
+        b.nameEn = "My view " + std::to_string(n);
+        b.target = scene_.frame->toWgs84({p.center.x(), p.center.y()});
+        b.rangeM = look.length();
+        b.headingDeg = osg::RadiansToDegrees(std::atan2(look.x(), look.y()));
+        b.pitchDeg = osg::RadiansToDegrees(std::asin(std::clamp(-look.z() / std::max(1e-9, b.rangeM), -1.0, 1.0)));
+        options_.userBookmarks.push_back(b);
+        scene_.bookmarks.push_back(b);
+    };
     struct FinishImports : osg::NodeCallback {
         explicit FinishImports(ViewerApp& app) : app(app) {}
         void operator()(osg::Node* n, osg::NodeVisitor* nv) override {
@@ -89,7 +106,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
         for (const TourStop& s : t.stops) imgui_.addGlyphText(s.captionZh);
     }
     imgui_.addGlyphText("●实时事件城市管理矛盾纠纷安全隐患路平工程环境卫生上报派遣处置中已办结未连接等待秒前");
-    imgui_.addGlyphText("一网统管按状态类别办结率用时中位数目标导入数据检查文件路径驱动字段类型建筑面线点高度样式偏移源坐标系正在完成跳过自动无绿化覆盖率花满街绿满城网格分布回放时间轴窗口小时倍速项目保存建筑高度重庆市数字演示模式界面缩放高对比度主题放大缩小");
+    imgui_.addGlyphText("我的视点保存当前一网统管按状态类别办结率用时中位数目标导入数据检查文件路径驱动字段类型建筑面线点高度样式偏移源坐标系正在完成跳过自动无绿化覆盖率花满街绿满城网格分布回放时间轴窗口小时倍速项目保存建筑高度重庆市数字演示模式界面缩放高对比度主题放大缩小");
     imgui_.addGlyphText("导览播放继续暂停停止光照时间日期白天黄昏夜晚太阳高度方位月日视图隐藏面板语言中文孪生跳过层数默认回到起点"
                         "生成的非测绘数据字段与地形");
     for (const SceneLayer& l : scene.layers) imgui_.addGlyphText(l.data.name);

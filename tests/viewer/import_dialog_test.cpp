@@ -52,12 +52,21 @@ TEST(ImportDialog, InspectsThenImportsWhileFramesGoOn) {
     EXPECT_EQ(scene.layers.back().data.features.size(), 1207u);
     EXPECT_NE(app.state().importStatus.message.find("1207 imported"), std::string::npos) << app.state().importStatus.message;
     EXPECT_DOUBLE_EQ(app.state().importStatus.progress, 1.0);
+    // A bookmarked view comes back as the same view.
+    CameraPose here;
+    ASSERT_TRUE(app.state().camera->currentPose(here));
+    app.state().bookmarkThisView();
+    const Bookmark& mine = scene.bookmarks.back();
+    EXPECT_EQ(mine.id, "user:1");
+    CameraPose again = poseForBookmark(mine, *scene.frame, &scene.terrain);
+    EXPECT_LT((again.eye - here.eye).length(), 1.0);
     // Saved with the project, so it is there again after a restart.
     std::string message;
     ASSERT_TRUE(app.state().saveProject(message)) << message;
     ProjectState saved = loadProject(o.projectPath);
     ASSERT_EQ(saved.options.layers.size(), 2u);
     EXPECT_EQ(saved.options.layers[1].path, file);
+    ASSERT_EQ(saved.options.userBookmarks.size(), 1u);
 }
 
 }  // namespace

@@ -32,6 +32,7 @@ ProjectState sample() {
     p.options.time = LocalTime{2026, 10, 1, 19.5};
     p.hasCamera = true;
     p.camera = {osg::Vec3d(100, -2000, 800), osg::Vec3d(120, 50, 250), osg::Vec3d(0, 0, 1)};
+    p.options.userBookmarks.push_back({"user:1", "我的视点 1", "My view 1", {106.57, 29.57}, 1500, 30, 40});
     return p;
 }
 
@@ -56,6 +57,9 @@ TEST(ProjectFile, RoundTripRestoresLayersStylesSourcesAndView) {
     ASSERT_TRUE(back.hasCamera);
     EXPECT_EQ(back.camera.eye, osg::Vec3d(100, -2000, 800));
     EXPECT_EQ(back.camera.center, osg::Vec3d(120, 50, 250));
+    ASSERT_EQ(back.options.userBookmarks.size(), 1u);
+    EXPECT_EQ(back.options.userBookmarks[0].nameZh, "我的视点 1");
+    EXPECT_DOUBLE_EQ(back.options.userBookmarks[0].headingDeg, 30);
 }
 
 TEST(ProjectFile, ASaveKilledMidWriteLeavesThePreviousFileIntact) {

@@ -21,6 +21,7 @@ public:
                 app_.camera->flyTo(poseForBookmark(b, *app_.scene.frame, &app_.scene.terrain));
         }
         ImGui::Separator();
+        if (app_.bookmarkThisView && ImGui::Button(tr("保存当前视点", "Bookmark this view").c_str())) app_.bookmarkThisView();
         ImGui::TextDisabled("%s", tr("1 环绕 · 2 飞行 · 空格 回到起点", "1 orbit · 2 fly · space: home").c_str());
         ImGui::End();
     }
