@@ -171,6 +171,14 @@ void ViewerApp::setUpGrid(SceneModel& scene) {
         app_.green.known = true;
         app_.green.district = cov.district;
         app_.green.perCell.assign(cov.perCell.begin(), cov.perCell.end());
+        if (options_.gridCellM > 0) {  // the per-cell ratio as a map style, off until wanted
+            SceneLayer ratio;
+            ratio.data = gridLayer(cells, std::vector<int>(cells.size(), 0), cov);
+            ratio.data.name = "网格绿化率 grid green ratio";
+            ratio.style = defaultDrapeStyle(ratio.data, "green_ratio");
+            ratio.visible = false;
+            scene.layers.push_back(std::move(ratio));
+        }
     }
     if (options_.gridCellM <= 0) return;
     gridCells_ = cells.size();
