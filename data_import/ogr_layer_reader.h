@@ -25,6 +25,7 @@ struct ImportOptions {
     ChineseDatum datum = ChineseDatum::None;  // coordinates are GCJ-02 / BD-09 lon/lat
     HeightOptions height;
     std::string displayName;  // empty: the file's name
+    std::string styleField;   // draped layers: colour by this attribute (empty: the run's --style-field)
     // Called now and then from the importing thread with the share done (0…1); may be empty.
     std::function<void(double)> progress;
 };

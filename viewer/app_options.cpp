@@ -63,6 +63,8 @@ bool parseAppOptions(int argc, char** argv, AppOptions& out, int& exitCode, std:
         ->check(CLI::Range(50.0, 20000.0));
     app.add_option("--green", out.greenFiles, "Green space polygons (parks, forest): draped in green, coverage per "
                                               "grid cell and for the district in the Green panel");
+    app.add_option("--grid-file", out.gridFile, "The city's own grid cells or communities (polygons, id from "
+                                                "grid_id/id/name) to count live events in, instead of --grid");
     app.add_option("--boundary", out.boundaryPath, "District boundary (polygons) the grid is clipped to; default: the scene");
     app.add_option("--points", pointFiles, "Landmarks or POIs from a point layer, labelled by their name (name:zh, name:en)");
     app.add_option("--data", dataDir, "Open a data folder written by scripts/fetch_district.sh (OSM + DEM) instead of the demo");

@@ -17,6 +17,7 @@ struct AppOptions {
     std::vector<std::string> eventSources;  // --events: live governance feeds (file, http://, mqtt://)
     double gridCellM = 0;               // --grid: 网格 cells of this size over the district, events counted live
     std::string boundaryPath;           // --boundary: the district polygon the grid is clipped to
+    std::string gridFile;               // --grid-file: the city's own grid cells (or communities) instead
     std::vector<std::string> greenFiles;  // --green: parks, forest, green space (draped, and their coverage)             // --style-field: colour draped layers by this attribute
     std::string demPath;                // --dem: terrain from a raster DEM
     bool demo = true;                   // generated demo district (off with --no-demo)

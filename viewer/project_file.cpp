@@ -24,7 +24,8 @@ json layerToJson(const ImportOptions& o) {
             {"height_field", o.height.heightField},
             {"floor_height", o.height.floorHeight},
             {"default_height", o.height.defaultHeight},
-            {"name", o.displayName}};
+            {"name", o.displayName},
+            {"style_field", o.styleField}};
 }
 
 ImportOptions layerFromJson(const json& j) {
@@ -40,6 +41,7 @@ ImportOptions layerFromJson(const json& j) {
     o.height.floorHeight = j.value("floor_height", 3.0);
     o.height.defaultHeight = j.value("default_height", 10.0);
     o.displayName = j.value("name", "");
+    o.styleField = j.value("style_field", "");
     return o;
 }
 

@@ -299,12 +299,13 @@ SceneModel assembleScene(const AppOptions& o) {
         }
         SceneLayer l;
         l.data = std::move(r.layer);
+        l.styleField = io.styleField;
         scene.layers.push_back(std::move(l));
     }
     osg::BoundingBox drapedExtent;
     for (SceneLayer& l : scene.layers) {
         if (l.draped()) {
-            l.style = defaultDrapeStyle(l.data, l.demo ? "" : o.styleField);
+            l.style = defaultDrapeStyle(l.data, l.demo ? "" : !l.styleField.empty() ? l.styleField : o.styleField);
             if (isGreenSpace(l, o)) {
                 l.style = DrapeStyle{};  // green space: one green fill, whatever its attributes
                 l.style.color = {70, 160, 80, 190};

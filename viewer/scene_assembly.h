@@ -21,6 +21,7 @@ struct SceneLayer {
     LayerData data;
     osg::ref_ptr<osg::Group> node;      // buildings; draped layers live in the terrain's image
     DrapeStyle style;                   // draped layers
+    std::string styleField;             // this layer's own --style-field choice, if any
     std::vector<LegendEntry> legend;    // draped layers
     SceneBuildStats stats;
     bool visible = true;

@@ -16,6 +16,7 @@
 #include "scene/shader_library.h"
 #include "scene/sun_shadows.h"
 #include "viewer/cjk_font.h"
+#include "data_import/attribute_table.h"
 #include "data_import/grid_analysis.h"
 #include "viewer/clearance_map.h"
 #include "viewer/i18n.h"
@@ -75,7 +76,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
     };
     scene.root->addUpdateCallback(new FinishImports(*this));
     bool anyGreen = std::any_of(scene.layers.begin(), scene.layers.end(), [&](const SceneLayer& l) { return isGreenSpace(l, options); });
-    if (options.gridCellM > 0 || anyGreen) setUpGrid(scene);
+    if (options.gridCellM > 0 || !options.gridFile.empty() || anyGreen) setUpGrid(scene);
     app_.saveProject = [this](std::string& message) {
         ProjectState p;
         p.options = options_;
@@ -162,6 +163,26 @@ void ViewerApp::setUpGrid(SceneModel& scene) {
     // Without --grid, one cell: the whole district (for its green coverage).
     double cell = options_.gridCellM > 0 ? options_.gridCellM : 1e7;
     std::vector<GridCell> cells = makeGrid(boundary, cell);
+    bool counting = options_.gridCellM > 0;
+    if (!options_.gridFile.empty()) {  // the city's own cells
+        ImportOptions io;
+        io.path = options_.gridFile;
+        io.kind = FeatureKind::Areas;
+        ImportResult r = importLayer(io, *scene.frame);
+        if (!r.ok) scene.errors.push_back(r.error);
+        std::vector<GridCell> own;
+        for (const Feature& f : r.layer.features) {
+            const std::string* id = findAttribute(f.attributes, "grid_id");
+            if (!id) id = findAttribute(f.attributes, "id");
+            if (!id) id = findAttribute(f.attributes, "name");
+            for (const Polygon& p : f.polygons)
+                own.push_back({id ? *id : std::to_string(f.sourceFid), p, std::fabs(signedArea(p.outer))});
+        }
+        if (!own.empty()) {
+            cells = std::move(own);
+            counting = true;
+        }
+    }
     std::vector<Polygon> green;
     for (const SceneLayer& l : scene.layers)
         if (isGreenSpace(l, options_))
@@ -171,7 +192,7 @@ void ViewerApp::setUpGrid(SceneModel& scene) {
         app_.green.known = true;
         app_.green.district = cov.district;
         app_.green.perCell.assign(cov.perCell.begin(), cov.perCell.end());
-        if (options_.gridCellM > 0) {  // the per-cell ratio as a map style, off until wanted
+        if (counting) {  // the per-cell ratio as a map style, off until wanted
             SceneLayer ratio;
             ratio.data = gridLayer(cells, std::vector<int>(cells.size(), 0), cov);
             ratio.data.name = "网格绿化率 grid green ratio";
@@ -180,7 +201,7 @@ void ViewerApp::setUpGrid(SceneModel& scene) {
             scene.layers.push_back(std::move(ratio));
         }
     }
-    if (options_.gridCellM <= 0) return;
+    if (!counting) return;
     gridCells_ = cells.size();
     osg::ref_ptr<osg::Program> program;
     try {
@@ -236,7 +257,7 @@ void ViewerApp::finishImports() {
                                 std::to_string(rep.skippedTotal()) + " skipped";
     options_.layers.push_back(import_->options);  // saved with the project, found again after a restart
     options_.layers.back().progress = nullptr;
-    addLayerToScene(scene_, std::move(r.layer), options_.styleField);
+    addLayerToScene(scene_, std::move(r.layer), import_->options.styleField.empty() ? options_.styleField : import_->options.styleField);
 }
 
 bool ViewerApp::open(std::string& error) {

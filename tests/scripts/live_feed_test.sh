@@ -30,6 +30,26 @@ assert j["grid"]["events"] == int(sys.argv[2]), j["grid"]
 assert j["grid"]["cells"] > 100, j["grid"]
 PY
 
+# The city's own grid: two named cells; three of four events fall inside them.
+cat >"$work/cells.geojson" <<'GJ'
+{"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{"grid_id":"JB-001"},"geometry":{"type":"Polygon","coordinates":[[[106.60,29.60],[106.61,29.60],[106.61,29.61],[106.60,29.61],[106.60,29.60]]]}},
+ {"type":"Feature","properties":{"grid_id":"JB-002"},"geometry":{"type":"Polygon","coordinates":[[[106.61,29.60],[106.62,29.60],[106.62,29.61],[106.61,29.61],[106.61,29.60]]]}}]}
+GJ
+cat >"$work/four.geojson" <<'GJ'
+{"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{"id":"a"},"geometry":{"type":"Point","coordinates":[106.603,29.605]}},
+ {"type":"Feature","properties":{"id":"b"},"geometry":{"type":"Point","coordinates":[106.607,29.602]}},
+ {"type":"Feature","properties":{"id":"c"},"geometry":{"type":"Point","coordinates":[106.615,29.605]}},
+ {"type":"Feature","properties":{"id":"d"},"geometry":{"type":"Point","coordinates":[106.640,29.640]}}]}
+GJ
+json=$("$repo/scripts/with_display.sh" "$viewer" --no-demo --events "$work/four.geojson" --grid-file "$work/cells.geojson" --snapshot "$work/f.png" --size 320x240 2>/dev/null)
+python3 - "$json" <<'PY' || fail "own grid: $json"
+import json, sys
+g = json.loads(sys.argv[1])["grid"]
+assert g["cells"] == 2 and g["events"] == 3, g
+PY
+
 # HTTP: the simulator serves its collection; the viewer polls it.
 hport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$sim" --to "http://127.0.0.1:$hport/events" --rate 50 --count 300 >/dev/null &

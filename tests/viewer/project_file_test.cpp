@@ -23,6 +23,7 @@ ProjectState sample() {
     ImportOptions roads;
     roads.path = "/data/roads.shp";
     roads.kind = FeatureKind::Lines;
+    roads.styleField = "status";  // 路平工程 works coloured by status
     p.options.layers = {b, roads};
     p.options.eventSources = {"mqtt://127.0.0.1:1883/jiangbei/events"};
     p.options.demPath = "/data/dem.tif";
@@ -47,6 +48,7 @@ TEST(ProjectFile, RoundTripRestoresLayersStylesSourcesAndView) {
     EXPECT_EQ(back.options.layers[0].datum, ChineseDatum::Gcj02);
     EXPECT_EQ(back.options.layers[0].height.heightField, "高度");
     EXPECT_EQ(back.options.layers[1].kind, FeatureKind::Lines);
+    EXPECT_EQ(back.options.layers[1].styleField, "status");
     EXPECT_EQ(back.options.eventSources, sample().options.eventSources);
     EXPECT_EQ(back.options.demPath, "/data/dem.tif");
     EXPECT_EQ(back.options.styleField, "highway");

@@ -33,6 +33,7 @@ public:
             const char* kinds[] = {"建筑 buildings", "面 areas", "线 lines", "点 points"};
             ImGui::Combo(tr("类型", "kind").c_str(), &kind_, kinds, 4);
             fieldCombo(tr("高度字段", "height field").c_str(), heightField_);
+            fieldCombo(tr("样式字段", "style field").c_str(), styleField_);
             ImGui::SetNextItemWidth(160);
             ImGui::InputTextWithHint(tr("源坐标系", "source CRS").c_str(), "EPSG:4545", crs_, sizeof crs_);
             const char* datums[] = {"WGS84 / CGCS2000", "GCJ-02", "BD-09"};
@@ -44,6 +45,7 @@ public:
                 o.path = path_;
                 o.kind = FeatureKind(kind_);
                 o.height.heightField = heightField_;
+                o.styleField = styleField_;
                 o.sourceCrs = crs_;
                 o.datum = datum_ == 1 ? ChineseDatum::Gcj02 : datum_ == 2 ? ChineseDatum::Bd09 : ChineseDatum::None;
                 app_.import(o);
@@ -68,7 +70,7 @@ private:
     char path_[1024] = "";
     char crs_[128] = "";
     int kind_ = 0, datum_ = 0;
-    std::string heightField_;
+    std::string heightField_, styleField_;
     DatasetInfo info_;
 };
 
