@@ -1,5 +1,7 @@
 #include "data_import/event_simulator.h"
 
+#include "data_import/governance_events.h"
+
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -11,15 +13,6 @@ const char* kCategories[] = {"城市管理", "矛盾纠纷", "安全隐患", "�
 const char* kStatuses[] = {"上报", "派遣", "处置中", "已办结"};
 const char* kTexts[] = {"占道经营", "邻里噪音纠纷", "井盖缺失", "背街小巷路面破损", "垃圾堆放", "违规停车", "消防通道堵塞"};
 
-std::string iso(std::int64_t t) {
-    std::time_t local = t + 8 * 3600;  // China Standard Time
-    std::tm tm{};
-    gmtime_r(&local, &tm);
-    char buf[40];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+08:00", &tm);
-    return buf;
-}
-
 }  // namespace
 
 EventSimulator::EventSimulator(std::vector<Place> places, std::uint64_t seed, std::int64_t startTime)
@@ -28,7 +21,7 @@ EventSimulator::EventSimulator(std::vector<Place> places, std::uint64_t seed, st
 std::string EventSimulator::feature(const Case& c) const {
     nlohmann::json f = {{"type", "Feature"},
                         {"properties",
-                         {{"id", c.id}, {"time", iso(c.time)}, {"category", c.category}, {"status", kStatuses[c.status]},
+                         {{"id", c.id}, {"time", formatChinaTime(c.time)}, {"category", c.category}, {"status", kStatuses[c.status]},
                           {"grid_id", c.grid}, {"text", kTexts[std::stoul(c.id.substr(4)) % 7]}}},
                         {"geometry", {{"type", "Point"}, {"coordinates", {c.lon, c.lat}}}}};
     return f.dump();

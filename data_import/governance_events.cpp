@@ -48,6 +48,15 @@ bool parseEventTime(const std::string& s, std::int64_t& out) {
     return false;
 }
 
+std::string formatChinaTime(std::int64_t t, const char* format) {
+    std::time_t local = t + 8 * 3600;
+    std::tm tm{};
+    gmtime_r(&local, &tm);
+    char buf[64];
+    std::strftime(buf, sizeof buf, format, &tm);
+    return buf;
+}
+
 bool mergeEventsGeoJson(const std::string& payload, const std::string& source, const SceneFrame& frame,
                         const EventParseOptions& o, EventSet& into, std::string& error) {
     if (payload.size() > o.maxBytes) {

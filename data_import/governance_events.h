@@ -39,5 +39,7 @@ bool mergeEventsGeoJson(const std::string& payload, const std::string& source, c
 
 // "2026-11-24T08:30:00+08:00", "2026-11-24 08:30:00" (China Standard Time) or epoch seconds.
 bool parseEventTime(const std::string& text, std::int64_t& seconds);
+// Epoch seconds as China Standard Time with a strftime format.
+std::string formatChinaTime(std::int64_t seconds, const char* format = "%Y-%m-%dT%H:%M:%S+08:00");
 
 }  // namespace jbt

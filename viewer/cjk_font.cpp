@@ -5,7 +5,9 @@
 
 namespace jbt {
 
-std::string findCjkFont(std::string& hint) {
+namespace {
+
+std::string searchCjkFont(std::string& hint) {
     // Packages fonts-wqy-microhei, fonts-noto-cjk and fonts-wqy-zenhei, in order of preference.
     for (const char* p : {"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
                           "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -23,6 +25,16 @@ std::string findCjkFont(std::string& hint) {
     }
     hint = "no Chinese font found: install one with 'apt-get install fonts-wqy-microhei' (Chinese text shows as '?' until then)";
     return {};
+}
+
+}  // namespace
+
+std::string findCjkFont(std::string& hint) {
+    // Looked up once: the UI, labels and notices all ask, and fc-match is a process start.
+    static std::string cachedHint;
+    static const std::string font = searchCjkFont(cachedHint);
+    hint = cachedHint;
+    return font;
 }
 
 }  // namespace jbt

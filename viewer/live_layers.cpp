@@ -89,6 +89,16 @@ void trackLifecycle(LiveLayer& layer, const EventSet& events) {
     }
 }
 
+std::map<std::string, int> countEventsBy(const std::vector<const EventSet*>& sets, bool byCategory) {
+    std::map<std::string, int> out;
+    for (const EventSet* set : sets)
+        for (const auto& [id, e] : set->byId) {
+            const std::string& key = byCategory ? e.category : e.status;
+            ++out[key.empty() ? "?" : key];
+        }
+    return out;
+}
+
 CaseStats caseStats(const std::vector<std::unique_ptr<LiveLayer>>& layers) {
     CaseStats s;
     std::vector<double> hours;

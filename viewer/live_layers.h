@@ -44,6 +44,9 @@ struct LiveLayer {
 // Records reports and closures (status 已办结) from a newer set of events.
 void trackLifecycle(LiveLayer& layer, const EventSet& events);
 
+// Events held per status (or per category) across the layers; empty values count as "?".
+std::map<std::string, int> countEventsBy(const std::vector<const EventSet*>& sets, bool byCategory);
+
 struct CaseStats {
     int total = 0, closed = 0;
     double medianCloseHours = -1;  // -1: nothing closed yet

@@ -206,6 +206,27 @@ std::vector<LabelSpec> pointLabels(const LayerData& layer, const HeightGrid& ter
     return out;
 }
 
+// The node of a building or point layer (draped layers live in the terrain's image); a
+// building layer of imported data also gets a bookmark that fits it.
+void buildLayerNode(SceneModel& scene, std::size_t index) {
+    SceneLayer& l = scene.layers[index];
+    if (l.draped()) return;
+    if (!l.buildings()) {
+        l.node = buildLabelLayer(pointLabels(l.data, scene.terrain), scene.labelOptions);
+        scene.root->addChild(l.node);
+        return;
+    }
+    BuildingLayerOptions bo;
+    bo.layerIndex = static_cast<int>(index);
+    bo.program = scene.buildingProgram;
+    l.node = buildBuildingLayer(l.data, bo, l.stats);
+    scene.buildings->addChild(l.node);
+    osg::BoundingBox box;
+    extend(box, l.data);
+    if (!l.demo && box.valid())
+        scene.bookmarks.push_back(fitBookmark("layer:" + l.data.name, "图层 Layer: " + l.data.name, box, *scene.frame));
+}
+
 }  // namespace
 
 void redrape(SceneModel& scene) {
@@ -280,6 +301,7 @@ SceneModel assembleScene(const AppOptions& o) {
             SceneLayer green;
             green.data = demoGreenSpace(*landscape, *scene.frame);
             green.demo = true;
+            green.green = true;
             scene.layers.push_back(std::move(green));
         }
         if (!given(FeatureKind::Buildings)) {
@@ -306,7 +328,8 @@ SceneModel assembleScene(const AppOptions& o) {
     for (SceneLayer& l : scene.layers) {
         if (l.draped()) {
             l.style = defaultDrapeStyle(l.data, l.demo ? "" : !l.styleField.empty() ? l.styleField : o.styleField);
-            if (isGreenSpace(l, o)) {
+            l.green = l.green || std::find(o.greenFiles.begin(), o.greenFiles.end(), l.data.sourcePath) != o.greenFiles.end();
+            if (l.green) {
                 l.style = DrapeStyle{};  // green space: one green fill, whatever its attributes
                 l.style.color = {70, 160, 80, 190};
             }
@@ -350,28 +373,9 @@ SceneModel assembleScene(const AppOptions& o) {
     applySun(*ss, sunAt(scene.frame->origin().lon, scene.frame->origin().lat, o.time));  // refined by setTimeOfDay
     ss->addUniform(new osg::Uniform("u_hazeDensity", 0.000012f));
     std::string fontHint;
-    LabelLayerOptions labelOptions;
-    labelOptions.fontFile = findCjkFont(fontHint);
-    labelOptions.characterSizePx *= o.uiScale;  // big screens get big labels too
-    for (std::size_t i = 0; i < scene.layers.size(); ++i) {
-        SceneLayer& l = scene.layers[i];
-        if (l.draped()) continue;
-        if (!l.buildings()) {
-            l.node = buildLabelLayer(pointLabels(l.data, scene.terrain), labelOptions);
-            scene.root->addChild(l.node);
-            continue;
-        }
-        BuildingLayerOptions bo;
-        bo.layerIndex = static_cast<int>(i);
-        bo.program = buildings;
-        l.node = buildBuildingLayer(l.data, bo, l.stats);
-        scene.buildings->addChild(l.node);
-        if (!l.demo && !l.data.features.empty()) {
-            osg::BoundingBox box;
-            extend(box, l.data);
-            scene.bookmarks.push_back(fitBookmark("layer:" + l.data.name, "图层 Layer: " + l.data.name, box, *scene.frame));
-        }
-    }
+    scene.labelOptions.fontFile = findCjkFont(fontHint);
+    scene.labelOptions.characterSizePx *= o.uiScale;  // big screens get big labels too
+    for (std::size_t i = 0; i < scene.layers.size(); ++i) buildLayerNode(scene, i);
     TerrainOptions to;
     to.program = terrain;
     to.seaAtZero = scene.dem.width > 0;
@@ -383,7 +387,7 @@ SceneModel assembleScene(const AppOptions& o) {
         scene.extent = osg::BoundingBox(scene.terrain.originX, scene.terrain.originY, 0, scene.terrain.maxX(), scene.terrain.maxY(), 100);
     if (!scene.water.empty()) scene.root->addChild(buildWater(scene.water, waterProgram));
     if (demo && !scene.places.empty()) {
-        scene.labels = buildLabelLayer(placeLabels(scene), labelOptions);
+        scene.labels = buildLabelLayer(placeLabels(scene), scene.labelOptions);
         scene.root->addChild(scene.labels);
     }
     scene.bookmarks.insert(scene.bookmarks.begin(), fitBookmark("all", "全部 Fit all", scene.extent, *scene.frame));
@@ -394,37 +398,14 @@ SceneModel assembleScene(const AppOptions& o) {
 std::size_t addLayerToScene(SceneModel& scene, LayerData data, const std::string& styleField) {
     SceneLayer l;
     l.data = std::move(data);
+    if (l.buildings()) placeOnTerrain(l.data, scene.terrain);
+    if (l.draped()) l.style = defaultDrapeStyle(l.data, styleField);
+    bool draped = l.draped();
     std::size_t index = scene.layers.size();
-    if (l.buildings()) {
-        placeOnTerrain(l.data, scene.terrain);
-        BuildingLayerOptions bo;
-        bo.layerIndex = int(index);
-        bo.program = scene.buildingProgram;
-        l.node = buildBuildingLayer(l.data, bo, l.stats);
-        scene.buildings->addChild(l.node);
-        osg::BoundingBox box;
-        extend(box, l.data);
-        if (box.valid())
-            scene.bookmarks.push_back(fitBookmark("layer:" + l.data.name, "图层 Layer: " + l.data.name, box, *scene.frame));
-        scene.layers.push_back(std::move(l));
-    } else if (l.draped()) {
-        l.style = defaultDrapeStyle(l.data, styleField);
-        scene.layers.push_back(std::move(l));
-        redrape(scene);
-    } else {
-        std::string hint;
-        LabelLayerOptions lo;
-        lo.fontFile = findCjkFont(hint);
-        l.node = buildLabelLayer(pointLabels(l.data, scene.terrain), lo);
-        scene.root->addChild(l.node);
-        scene.layers.push_back(std::move(l));
-    }
+    scene.layers.push_back(std::move(l));
+    buildLayerNode(scene, index);
+    if (draped) redrape(scene);
     return index;
-}
-
-bool isGreenSpace(const SceneLayer& layer, const AppOptions& options) {
-    if (layer.demo) return layer.data.name.find("green") != std::string::npos;
-    return std::find(options.greenFiles.begin(), options.greenFiles.end(), layer.data.sourcePath) != options.greenFiles.end();
 }
 
 const Bookmark* bookmarkForPlace(const SceneModel& scene, const Place& place) {

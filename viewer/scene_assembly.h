@@ -12,6 +12,7 @@
 #include "data_import/places.h"
 #include "data_import/tours.h"
 #include "scene/building_layer_builder.h"
+#include "scene/label_layer.h"
 #include "scene/terrain_builder.h"
 #include "viewer/app_options.h"
 
@@ -27,6 +28,7 @@ struct SceneLayer {
     bool visible = true;
     float opacity = 1.0f;
     bool demo = false;
+    bool green = false;                 // green space (--green files, the demo's forest parks)
     bool draped() const { return data.kind == "areas" || data.kind == "lines"; }
     bool buildings() const { return data.kind == "buildings"; }
 };
@@ -49,6 +51,7 @@ struct SceneModel {
     osg::ref_ptr<osg::Group> root;
     osg::ref_ptr<osg::Group> buildings;  // every building layer: what casts sun shadows
     osg::ref_ptr<osg::Program> buildingProgram;
+    LabelLayerOptions labelOptions;     // font and size every label layer uses
     osg::BoundingBox extent;            // of all buildings, scene metres
     double importMs = 0, buildMs = 0;
     bool showsDemoData = false;         // any generated part: buildings, roads or relief
@@ -65,9 +68,6 @@ void redrape(SceneModel& scene);
 
 // The bookmark of a place (every place has one); nullptr if none.
 const Bookmark* bookmarkForPlace(const SceneModel& scene, const Place& place);
-
-// Green space layers: the --green files, and the demo's forest parks.
-bool isGreenSpace(const SceneLayer& layer, const AppOptions& options);
 
 // Bookmark lookup by id, English or Chinese name (case-insensitive); nullptr if none.
 const Bookmark* findBookmark(const SceneModel& scene, const std::string& name);

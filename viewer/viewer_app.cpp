@@ -75,7 +75,7 @@ ViewerApp::ViewerApp(SceneModel& scene, const AppOptions& options)
         ViewerApp& app;
     };
     scene.root->addUpdateCallback(new FinishImports(*this));
-    bool anyGreen = std::any_of(scene.layers.begin(), scene.layers.end(), [&](const SceneLayer& l) { return isGreenSpace(l, options); });
+    bool anyGreen = std::any_of(scene.layers.begin(), scene.layers.end(), [](const SceneLayer& l) { return l.green; });
     if (options.gridCellM > 0 || !options.gridFile.empty() || anyGreen) setUpGrid(scene);
     app_.saveProject = [this](std::string& message) {
         ProjectState p;
@@ -185,7 +185,7 @@ void ViewerApp::setUpGrid(SceneModel& scene) {
     }
     std::vector<Polygon> green;
     for (const SceneLayer& l : scene.layers)
-        if (isGreenSpace(l, options_))
+        if (l.green)
             for (const Feature& f : l.data.features) green.insert(green.end(), f.polygons.begin(), f.polygons.end());
     if (!green.empty()) {
         GreenCoverage cov = greenCoverage(cells, green);

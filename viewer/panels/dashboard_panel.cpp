@@ -35,13 +35,10 @@ public:
         if (!ImGui::Begin(windowTitle("一网统管", "Operations dashboard", "dashboard").c_str(), nullptr,
                           ImGuiWindowFlags_AlwaysAutoResize))
             return ImGui::End();
-        std::map<std::string, int> byStatus, byCategory;
+        std::vector<const EventSet*> sets;
         for (const auto& l : *app_.live)
-            if (l->events)
-                for (const auto& [id, e] : l->events->byId) {
-                    ++byStatus[e.status];
-                    ++byCategory[e.category];
-                }
+            if (l->events) sets.push_back(l->events.get());
+        auto byStatus = countEventsBy(sets, false), byCategory = countEventsBy(sets, true);
         chart(tr("按状态", "by status").c_str(), byStatus);
         chart(tr("按类别", "by category").c_str(), byCategory);
         CaseStats s = caseStats(*app_.live);

@@ -36,11 +36,7 @@ public:
             }
             if (!st.reason.empty()) ImGui::TextWrapped("%s", st.reason.c_str());
             if (!l->events) continue;
-            std::map<std::string, int> byStatus, byCategory;
-            for (const auto& [id, e] : l->events->byId) {
-                ++byStatus[e.status.empty() ? "?" : e.status];
-                ++byCategory[e.category.empty() ? "?" : e.category];
-            }
+            auto byStatus = countEventsBy({l->events.get()}, false), byCategory = countEventsBy({l->events.get()}, true);
             ImGui::Text("%s: %zu", tr("事件", "events").c_str(), l->events->byId.size());
             for (const auto& [s, n] : byStatus) {
                 ImGui::SameLine();

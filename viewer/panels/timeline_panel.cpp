@@ -1,7 +1,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <ctime>
 #include <limits>
 
 #include "viewer/i18n.h"
@@ -9,15 +8,6 @@
 
 namespace jbt {
 namespace {
-
-std::string chinaTime(std::int64_t t) {
-    std::time_t local = t + 8 * 3600;
-    std::tm tm{};
-    gmtime_r(&local, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-    return buf;
-}
 
 // Replays the events' history: a cursor over their time span, a window behind it, play at speed.
 class TimelinePanel : public Panel {
@@ -50,7 +40,7 @@ public:
                 changed = true;
             }
             ImGui::SetNextItemWidth(420);
-            changed |= ImGui::SliderScalar("##cursor", ImGuiDataType_S64, &t.cursor, &lo, &hi, chinaTime(t.cursor).c_str());
+            changed |= ImGui::SliderScalar("##cursor", ImGuiDataType_S64, &t.cursor, &lo, &hi, formatChinaTime(t.cursor, "%Y-%m-%d %H:%M").c_str());
             int hours = int(t.windowSeconds / 3600);
             ImGui::SetNextItemWidth(160);
             if (ImGui::SliderInt(tr("窗口 小时", "window, hours").c_str(), &hours, 1, 72)) {
