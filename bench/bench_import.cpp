@@ -12,6 +12,8 @@
 
 #include "bench/footprint_generator.h"
 #include "data_import/ogr_layer_reader.h"
+#include "model/error.h"
+#include "twin/subprocess.h"
 #include "scene/building_layer_builder.h"
 
 namespace {
@@ -24,22 +26,18 @@ double secondsOf(const std::function<void()>& fn) {
 
 void measure(const std::string& label, const std::string& file, const jbt::GeoPoint& origin, const std::string& workdir) {
     jbt::SceneFrame frame(origin);
-    jbt::ImportResult r;
-    double importS = secondsOf([&] { r = jbt::importLayer({file}, frame); });
-    if (!r.ok) {
-        std::cerr << r.error << "\n";
-        return;
-    }
+    jbt::LayerData layer;
+    double importS = secondsOf([&] { layer = jbt::importLayer({file}, frame); });
     jbt::SceneBuildStats stats;
-    double meshS = secondsOf([&] { jbt::buildBuildingLayer(r.layer, {}, stats); });
+    double meshS = secondsOf([&] { jbt::buildBuildingLayer(layer, {}, stats); });
     std::string gpkg = workdir + "/ogr2ogr_out.gpkg";
     std::filesystem::remove(gpkg);
     double ogrS = secondsOf([&] {
-        std::string cmd = "ogr2ogr -f GPKG '" + gpkg + "' '" + file + "'" +
-                          (file.find(".osm") != std::string::npos ? " multipolygons" : "") + " >/dev/null 2>&1";
-        if (std::system(cmd.c_str()) != 0) std::cerr << "ogr2ogr failed on " << file << "\n";
+        std::vector<std::string> cmd = {"ogr2ogr", "-q", "-f", "GPKG", gpkg, file};
+        if (file.find(".osm") != std::string::npos) cmd.push_back("multipolygons");
+        if (jbt::runProgram(cmd) != 0) std::cerr << "ogr2ogr failed on " << file << "\n";
     });
-    std::size_t n = r.layer.report.featuresRead;
+    std::size_t n = layer.report.featuresRead;
     std::printf("| %s | %zu | %.2f | %.2f | %.0f | %zu | %.2f | %.0f |\n", label.c_str(), n, importS, meshS,
                 n / (importS + meshS), stats.triangles, ogrS, n / ogrS);
     std::fflush(stdout);
@@ -70,12 +68,11 @@ int main(int argc, char** argv) {
         measure("generated GeoJSON " + std::to_string(n / 1000) + "k", file, {106.60, 29.60}, workdir);
     }
     for (const std::string& f : osm) {
-        jbt::GeoPoint centre;
-        std::string error;
-        if (!jbt::probeCentre({f}, centre, error)) {
-            std::cerr << error << "\n";
-            continue;
+        try {
+            std::optional<jbt::GeoPoint> centre = jbt::probeCentre({f});
+            measure(std::filesystem::path(f).filename().string(), f, centre.value_or(jbt::kJiangbeiCentre), workdir);
+        } catch (const jbt::Error& e) {
+            std::cerr << e.what() << "\n";
         }
-        measure(std::filesystem::path(f).filename().string(), f, centre, workdir);
     }
 }

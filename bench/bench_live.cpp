@@ -13,7 +13,9 @@
 #include <cstdio>
 #include <thread>
 
-#include "viewer/viewer_app.h"
+#include "twin/camera_pose.h"
+#include "twin/offscreen_render.h"
+#include "twin/twin.h"
 
 namespace {
 
@@ -55,14 +57,14 @@ int main(int argc, char** argv) {
     o.hideUi = true;
     o.gridCellM = 800;
     o.eventSources = {"mqtt://127.0.0.1:" + std::to_string(port) + "/" + topic};
-    jbt::SceneModel scene = jbt::assembleScene(o);
-    jbt::ViewerApp app(scene, o);
-    std::string error;
-    if (!app.open(error)) {
-        std::fprintf(stderr, "%s\n", error.c_str());
-        return 2;
+    jbt::Twin twin(o);
+    jbt::SceneModel& scene = twin.scene();
+    osg::ref_ptr<osgViewer::Viewer> viewer = jbt::makeOffscreenViewer(scene.root.get(), o.width, o.height);
+    twin.attachCamera(*viewer->getCamera());
+    if (const jbt::Bookmark* b = jbt::findBookmark(scene, "jiangbeizui_across_river")) {
+        jbt::CameraPose pose = jbt::poseForBookmark(*b, *scene.frame, &scene.terrain);
+        viewer->getCamera()->setViewMatrixAsLookAt(pose.eye, pose.center, pose.up);
     }
-    app.setView("jiangbeizui_across_river", error);
     mosquitto_lib_init();
     mosquitto* pub = mosquitto_new(nullptr, true, nullptr);
     if (mosquitto_connect(pub, "127.0.0.1", port, 30) != MOSQ_ERR_SUCCESS) {
@@ -71,7 +73,7 @@ int main(int argc, char** argv) {
     }
     mosquitto_loop_start(pub);
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    const auto& live = app.liveLayers();
+    const auto& live = twin.live();
     auto held = [&] { return live[0]->events ? live[0]->events->byId.size() : std::size_t(0); };
     std::printf("| events/s published | events held after %.0f s | median ms/frame | frames |\n|---:|---:|---:|---:|\n", seconds);
     for (double rate : {0.0, 10.0, 100.0, 1000.0}) {
@@ -94,7 +96,7 @@ int main(int argc, char** argv) {
         auto end = Clock::now() + std::chrono::duration<double>(seconds);
         while (Clock::now() < end) {
             auto t0 = Clock::now();
-            app.renderImage(1);
+            viewer->frame();
             ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
         }
         stop = true;
@@ -110,7 +112,7 @@ int main(int argc, char** argv) {
         auto t0 = Clock::now();
         mosquitto_publish(pub, nullptr, topic.c_str(), int(msg.size()), msg.data(), 0, false);
         while (!(live[0]->events && live[0]->events->byId.count(id)) && Clock::now() - t0 < std::chrono::seconds(5))
-            app.renderImage(1);
+            viewer->frame();
         latency.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
     }
     std::printf("\nPublish-to-visible latency (20 events, median): %.0f ms, worst %.0f ms\n", median(latency),

@@ -10,7 +10,7 @@
 #include "bench/footprint_generator.h"
 #include "scene/building_layer_builder.h"
 #include "scene/shader_library.h"
-#include "viewer/offscreen_render.h"
+#include "twin/offscreen_render.h"
 
 namespace {
 
@@ -20,20 +20,10 @@ struct Result {
 };
 
 Result renderFrames(osg::Node* scene, std::size_t triangles, int frames, double extent) {
-    std::string error;
-    osg::ref_ptr<osg::GraphicsContext> gc = jbt::createOffscreenContext(1280, 720, error);
-    if (!gc) {
-        std::fprintf(stderr, "%s\n", error.c_str());
-        std::exit(2);
-    }
-    osg::ref_ptr<osgViewer::Viewer> viewer = new osgViewer::Viewer;
-    viewer->setThreadingModel(osgViewer::Viewer::SingleThreaded);
-    jbt::useOffscreenContext(*viewer, gc.get(), 1280, 720);
-    viewer->setSceneData(scene);
+    osg::ref_ptr<osgViewer::Viewer> viewer = jbt::makeOffscreenViewer(scene, 1280, 720);
     // Whole data set in view, from the south at 50° down: every building is drawn.
     osg::Vec3d centre(0, 0, 0), eye = centre + osg::Vec3d(0, -extent * 0.85, extent * 1.0);
     viewer->getCamera()->setViewMatrixAsLookAt(eye, centre, osg::Vec3d(0, 0, 1));
-    viewer->realize();
     std::vector<double> ms;
     for (int i = 0; i < frames + 3; ++i) {
         auto t0 = std::chrono::steady_clock::now();

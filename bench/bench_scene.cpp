@@ -1,13 +1,16 @@
 // Frame time of the default scene (demo district: terrain, water, drape, labels, shadows) from
-// its bookmarks, offscreen under Xvfb. Prints a Markdown table.
-//   bench_scene [--frames 20] [--size 1280x720]
+// its bookmarks, offscreen under Xvfb, without the panels (the benchmarks link the pipeline, not
+// the UI). Prints a Markdown table.
+//   bench_scene [--frames 20] [--size 1280x720] [--shadows 2048]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
 
-#include "viewer/viewer_app.h"
+#include "twin/camera_pose.h"
+#include "twin/offscreen_render.h"
+#include "twin/twin.h"
 
 int main(int argc, char** argv) {
     int frames = 20;
@@ -20,27 +23,27 @@ int main(int argc, char** argv) {
         if (a == "--shadows" && i + 1 < argc) o.shadowMapSize = std::stoi(argv[++i]);
     }
     auto t0 = std::chrono::steady_clock::now();
-    jbt::SceneModel scene = jbt::assembleScene(o);
+    jbt::Twin twin(o);
     double assembleMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    jbt::ViewerApp app(scene, o);
-    std::string error;
-    if (!app.open(error)) {
-        std::fprintf(stderr, "%s\n", error.c_str());
-        return 2;
-    }
-    std::printf("Scene assembled in %.0f ms (import %.0f, build %.0f); %dx%d, panels shown, shadow map %d.\n\n",
-                assembleMs, scene.importMs, scene.buildMs, o.width, o.height, o.shadowMapSize);
+    jbt::SceneModel& scene = twin.scene();
+    osg::ref_ptr<osgViewer::Viewer> viewer = jbt::makeOffscreenViewer(scene.root.get(), o.width, o.height);
+    twin.attachCamera(*viewer->getCamera());
+    std::printf("Scene assembled in %.0f ms (import %.0f, build %.0f); %dx%d, no panels, shadow map %d.\n\n", assembleMs,
+                scene.importMs, scene.buildMs, o.width, o.height, o.shadowMapSize);
     std::printf("| view | median ms/frame | draw calls |\n|---|---:|---:|\n");
     for (const char* view : {"overview", "jiangbeizui_across_river", "guanyinqiao_street", "green_east", "tieshanping"}) {
-        if (!app.setView(view, error)) continue;
+        const jbt::Bookmark* b = jbt::findBookmark(scene, view);
+        if (!b) continue;
+        jbt::CameraPose pose = jbt::poseForBookmark(*b, *scene.frame, &scene.terrain);
+        viewer->getCamera()->setViewMatrixAsLookAt(pose.eye, pose.center, pose.up);
         std::vector<double> ms;
         for (int i = 0; i < frames + 3; ++i) {
             auto f0 = std::chrono::steady_clock::now();
-            app.viewer().frame();
+            viewer->frame();
             glFinish();
             if (i >= 3) ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - f0).count());
         }
         std::sort(ms.begin(), ms.end());
-        std::printf("| %s | %.1f | %zu |\n", view, ms[ms.size() / 2], jbt::lastFrameDrawCalls(app.viewer()));
+        std::printf("| %s | %.1f | %zu |\n", view, ms[ms.size() / 2], jbt::lastFrameDrawCalls(*viewer));
     }
 }

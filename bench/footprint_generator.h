@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "data_import/feature.h"
+#include "model/feature.h"
 
 namespace jbt::bench {
 

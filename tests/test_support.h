@@ -28,6 +28,17 @@ inline std::string sharedData(const std::string& relative) {
     return std::string(JBT_SHARED_DATA_DIR) + "/" + relative;
 }
 
+// The message of the jbt::Error (or other exception) `f` throws; empty when it throws none.
+template <typename F>
+std::string errorOf(F&& f) {
+    try {
+        f();
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    return {};
+}
+
 struct CommandResult {
     int exitCode = -1;
     std::string out;

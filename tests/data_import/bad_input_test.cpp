@@ -4,6 +4,7 @@
 
 #include <limits>
 
+#include "tests/data_import/outcome.h"
 #include "data_import/ogr_layer_reader.h"
 #include "tests/test_support.h"
 
@@ -17,7 +18,7 @@ std::string collection(const std::string& features) {
 }
 
 TEST(BadInput, MissingFileNamesTheFile) {
-    ImportResult r = importLayer({"/nonexistent/buildings.geojson"}, SceneFrame{});
+    test::ImportResult r = test::tryImport({"/nonexistent/buildings.geojson"}, SceneFrame{});
     EXPECT_FALSE(r.ok);
     EXPECT_EQ(r.error, "/nonexistent/buildings.geojson: no such file");
 }
@@ -26,7 +27,7 @@ TEST(BadInput, TruncatedGeoJsonIsAClearError) {
     auto dir = test::scratchDir();
     std::string full = collection(std::string(kGood) + "," + kGood);
     std::string file = test::writeFile(dir / "cut.geojson", full.substr(0, full.size() / 2));
-    ImportResult r = importLayer({file}, SceneFrame{});
+    test::ImportResult r = test::tryImport({file}, SceneFrame{});
     EXPECT_FALSE(r.ok);
     EXPECT_EQ(r.error.rfind(file + ": ", 0), 0u) << r.error;
     EXPECT_NE(r.error.find("not a readable vector data set"), std::string::npos) << r.error;
@@ -35,7 +36,7 @@ TEST(BadInput, TruncatedGeoJsonIsAClearError) {
 TEST(BadInput, EmptyLayerLoadsWithANote) {
     auto dir = test::scratchDir();
     std::string file = test::writeFile(dir / "empty.geojson", collection(""));
-    ImportResult r = importLayer({file}, SceneFrame{});
+    test::ImportResult r = test::tryImport({file}, SceneFrame{});
     // An empty FeatureCollection has no geometry type; it is still a layer, with nothing in it.
     if (!r.ok) {
         EXPECT_NE(r.error.find(file), std::string::npos);
@@ -50,7 +51,7 @@ TEST(BadInput, UnknownCrsNamesIt) {
     std::string file = test::writeFile(dir / "b.geojson", collection(kGood));
     ImportOptions o{file};
     o.sourceCrs = "EPSG:999999";
-    ImportResult r = importLayer(o, SceneFrame{});
+    test::ImportResult r = test::tryImport(o, SceneFrame{});
     EXPECT_FALSE(r.ok);
     EXPECT_EQ(r.error.rfind(file + ": unknown CRS 'EPSG:999999'", 0), 0u) << r.error;
 }
@@ -59,7 +60,7 @@ TEST(BadInput, PointLayerIsNotExtruded) {
     auto dir = test::scratchDir();
     std::string file = test::writeFile(dir / "pts.geojson",
         collection(R"({"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[106.5,29.5]}})"));
-    ImportResult r = importLayer({file}, SceneFrame{});
+    test::ImportResult r = test::tryImport({file}, SceneFrame{});
     EXPECT_FALSE(r.ok);
     EXPECT_EQ(r.error, file + ": has no polygon layer to extrude");
 }
@@ -73,7 +74,7 @@ TEST(BadInput, BadFeaturesAreSkippedWithCountedReasonsAndTheRestLoads) {
     std::string unclosed = R"({"type":"Feature","properties":{"height":5},"geometry":{"type":"Polygon","coordinates":[[[106.58,29.57],[106.5802,29.57],[106.5802,29.5702],[106.58,29.5702]]]}})";
     std::string file = test::writeFile(dir / "mixed.geojson",
         collection(std::string(kGood) + "," + bowtie + "," + flat + "," + tall + "," + noGeom + "," + unclosed));
-    ImportResult r = importLayer({file}, SceneFrame{});
+    test::ImportResult r = test::tryImport({file}, SceneFrame{});
     ASSERT_TRUE(r.ok) << r.error;
     const ImportReport& rep = r.layer.report;
     EXPECT_EQ(rep.featuresRead, 6u);
@@ -109,7 +110,7 @@ TEST(BadInput, NanCoordinateIsSkipped) {
         OGRFeature::DestroyFeature(f);
     }
     GDALClose(ds);
-    ImportResult r = importLayer({path}, SceneFrame{});
+    test::ImportResult r = test::tryImport({path}, SceneFrame{});
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_EQ(r.layer.report.featuresImported, 1u);
     EXPECT_EQ(r.layer.report.skipped.at("nan_coordinate"), 1u);

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "tests/data_import/outcome.h"
 #include "data_import/ogr_layer_reader.h"
 #include "tests/test_support.h"
 
@@ -40,7 +41,7 @@ TEST(BuildingReader, GeoJsonWithHoleKeepsTheCourtyard) {
         featureCollection(polygonFeature(squareCoords(106.57, 29.57, 40) + "," + squareCoords(106.57, 29.57, 20),
                                          R"("height": 24, "name": "院子")")));
     SceneFrame frame;
-    ImportResult r = importLayer({file}, frame);
+    test::ImportResult r = test::tryImport({file}, frame);
     ASSERT_TRUE(r.ok) << r.error;
     ASSERT_EQ(r.layer.features.size(), 1u);
     const Feature& f = r.layer.features[0];
@@ -61,13 +62,13 @@ TEST(BuildingReader, Gcj02DatumIsShiftedBackToWgs84) {
     SceneFrame frame;
     ImportOptions o{file};
     o.datum = ChineseDatum::Gcj02;
-    ImportResult r = importLayer(o, frame);
+    test::ImportResult r = test::tryImport(o, frame);
     ASSERT_TRUE(r.ok) << r.error;
     ASSERT_EQ(r.layer.features.size(), 1u);
     Vec2 c = centroid(r.layer.features[0].polygons[0].outer), expected = frame.toScene({106.5745, 29.5745});
     EXPECT_LT(std::hypot(c.x - expected.x, c.y - expected.y), 0.5);
     // Without the datum the same file lands hundreds of metres off.
-    ImportResult raw = importLayer({file}, frame);
+    test::ImportResult raw = test::tryImport({file}, frame);
     Vec2 c2 = centroid(raw.layer.features[0].polygons[0].outer);
     EXPECT_GT(std::hypot(c2.x - expected.x, c2.y - expected.y), 300);
 }
@@ -106,7 +107,7 @@ TEST(BuildingReader, CgcsGaussKrugerShapefileLandsWhereItsLonLatSays) {
     auto dir = test::scratchDir();
     std::string file = writeProjectedShapefile(dir, 4545, 106.60, 29.60);  // CGCS2000 3° GK CM 108E
     SceneFrame frame;
-    ImportResult r = importLayer({file}, frame);
+    test::ImportResult r = test::tryImport({file}, frame);
     ASSERT_TRUE(r.ok) << r.error;
     ASSERT_EQ(r.layer.features.size(), 1u);
     EXPECT_NE(r.layer.sourceCrs.find("4545"), std::string::npos) << r.layer.sourceCrs;
@@ -125,7 +126,7 @@ TEST(BuildingReader, CsvWithWktAndForcedCgcs2000) {
     SceneFrame frame;
     ImportOptions o{file};
     o.sourceCrs = "EPSG:4490";
-    ImportResult r = importLayer(o, frame);
+    test::ImportResult r = test::tryImport(o, frame);
     ASSERT_TRUE(r.ok) << r.error;
     ASSERT_EQ(r.layer.features.size(), 2u);
     EXPECT_DOUBLE_EQ(r.layer.features[0].height, 36);
@@ -137,7 +138,7 @@ TEST(BuildingReader, CsvWithoutCrsIsAssumedLonLatWithANote) {
     auto dir = test::scratchDir();
     std::string file = test::writeFile(dir / "b.csv",
         "WKT,height\n\"POLYGON((106.57 29.57,106.5702 29.57,106.5702 29.5702,106.57 29.57))\",9\n");
-    ImportResult r = importLayer({file}, SceneFrame{});
+    test::ImportResult r = test::tryImport({file}, SceneFrame{});
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_EQ(r.layer.features.size(), 1u);
     ASSERT_FALSE(r.layer.report.messages.empty());
@@ -150,7 +151,7 @@ TEST(BuildingReader, GeoPackageThroughOgr) {
         featureCollection(polygonFeature(squareCoords(106.53, 29.58, 25), R"("高度": 57.5)")));
     std::string gpkg = (dir / "b.gpkg").string();
     ASSERT_EQ(test::run("ogr2ogr -f GPKG '" + gpkg + "' '" + geojson + "' 2>&1").exitCode, 0);
-    ImportResult r = importLayer({gpkg}, SceneFrame{});
+    test::ImportResult r = test::tryImport({gpkg}, SceneFrame{});
     ASSERT_TRUE(r.ok) << r.error;
     ASSERT_EQ(r.layer.features.size(), 1u);
     EXPECT_DOUBLE_EQ(r.layer.features[0].height, 57.5);

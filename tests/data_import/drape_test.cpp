@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <regex>
 
+#include "tests/data_import/outcome.h"
 #include "data_import/drape_raster.h"
 #include "data_import/ogr_layer_reader.h"
 #include "tests/test_support.h"
@@ -18,7 +19,7 @@ Rgba pixelAt(const DrapeImage& img, double x, double y) {
 
 LayerData roads() {
     LayerData l;
-    l.kind = "lines";
+    l.kind = LayerKind::Lines;
     l.name = "roads";
     Feature primary, lane;
     primary.lines = {{{0, 500}, {1000, 500}}};
@@ -47,7 +48,7 @@ TEST(Drape, RoadsAreBurntWithTheirClassColourAndWidth) {
 
 TEST(Drape, GraduatedStyleFollowsTheNumbers) {
     LayerData l;
-    l.kind = "areas";
+    l.kind = LayerKind::Areas;
     for (int i = 0; i < 5; ++i) {
         Feature f;
         double x = i * 200;
@@ -66,7 +67,7 @@ TEST(Drape, GraduatedStyleFollowsTheNumbers) {
 
 TEST(Drape, BoundaryWithoutLandUseIsAnOutline) {
     LayerData l;
-    l.kind = "areas";
+    l.kind = LayerKind::Areas;
     Feature f;
     f.polygons.push_back({{{100, 100}, {900, 100}, {900, 900}, {100, 900}}, {}});
     l.features = {f};
@@ -86,11 +87,11 @@ TEST(OsmLines, MonacoRoadsMatchOgrinfo) {
     ASSERT_TRUE(std::regex_search(r.out, m, std::regex(R"(COUNT_\* \(Integer\) = (\d+))")));
     ImportOptions o;
     o.path = file;
-    o.kind = FeatureKind::Lines;
-    ImportResult res = importLayer(o, SceneFrame({7.4289, 43.7375}));
+    o.kind = LayerKind::Lines;
+    test::ImportResult res = test::tryImport(o, SceneFrame({7.4289, 43.7375}));
     ASSERT_TRUE(res.ok) << res.error;
     EXPECT_EQ(long(res.layer.report.featuresRead), std::stol(m[1]));
-    EXPECT_EQ(res.layer.kind, "lines");
+    EXPECT_EQ(res.layer.kind, LayerKind::Lines);
     long highways = 0;
     for (const Feature& f : res.layer.features)
         for (auto& [k, v] : f.attributes) highways += k == "highway";

@@ -79,7 +79,7 @@ TEST(GridAnalysis, GreenCoverageEqualsAGeosAreaComputation) {
     EXPECT_NEAR(cov.district, expected / d.get_Area(), 1e-9);
     EXPECT_NEAR(expected, 4e6 + 4e6 - 1e6 + 2000.0 * 3000, 1.0) << "overlap counted once, outside part cut";
     LayerData layer = gridLayer(cells, countEventsPerCell(cells, EventSet{}), cov);
-    EXPECT_EQ(layer.kind, "areas");
+    EXPECT_EQ(layer.kind, LayerKind::Areas);
     EXPECT_EQ(layer.features.size(), cells.size());
 }
 

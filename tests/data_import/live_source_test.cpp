@@ -13,6 +13,7 @@
 #include <functional>
 #include <thread>
 
+#include "tests/data_import/outcome.h"
 #include "data_import/live_source.h"
 #include "tests/test_support.h"
 
@@ -65,7 +66,7 @@ TEST(GovernanceEvents, ParsesTimesCategoriesAndSkipsBadFeatures) {
       {"type":"Feature","properties":{"id":"a","time":"2026-11-24T08:30:00+08:00","category":"路平工程","status":"处置中","grid_id":"G7","text":"坑洼"},"geometry":{"type":"Point","coordinates":[106.57,29.57]}},
       {"type":"Feature","properties":{"id":"b"},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}},
       {"type":"Feature","properties":{"time":"yesterday"},"geometry":{"type":"Point","coordinates":[106.5,29.5]}}]})";
-    ASSERT_TRUE(mergeEventsGeoJson(payload, "feed", frame, {}, set, error)) << error;
+    ASSERT_TRUE(test::tryMerge(payload, "feed", frame, {}, set, error)) << error;
     ASSERT_EQ(set.byId.size(), 1u);
     const GovernanceEvent& e = set.byId.at("a");
     EXPECT_EQ(e.category, "路平工程");
@@ -74,11 +75,11 @@ TEST(GovernanceEvents, ParsesTimesCategoriesAndSkipsBadFeatures) {
     ASSERT_EQ(set.problems.size(), 2u);
     EXPECT_EQ(set.problems[0], "feed: feature 1: no Point geometry");
     EXPECT_EQ(set.problems[1], "feed: feature 2: no id");
-    EXPECT_FALSE(mergeEventsGeoJson("{\"type\":\"Feat", "feed", frame, {}, set, error));
+    EXPECT_FALSE(test::tryMerge("{\"type\":\"Feat", "feed", frame, {}, set, error));
     EXPECT_EQ(error, "feed: not valid JSON (half written, or not GeoJSON)");
     EventParseOptions tiny;
     tiny.maxBytes = 10;
-    EXPECT_FALSE(mergeEventsGeoJson(payload, "feed", frame, tiny, set, error));
+    EXPECT_FALSE(test::tryMerge(payload, "feed", frame, tiny, set, error));
     EXPECT_NE(error.find("over the 10-byte limit"), std::string::npos);
 }
 
@@ -86,7 +87,7 @@ TEST(LiveSources, FileKeepsLastGoodDataThroughAHalfWrittenFile) {
     auto dir = test::scratchDir();
     std::string file = test::writeFile(dir / "events.geojson", events(2));
     std::string error;
-    auto src = openLiveSource(file, kJiangbeiCentre, fast(), error);
+    auto src = test::tryOpenSource(file, kJiangbeiCentre, fast(), error);
     ASSERT_TRUE(src) << error;
     ASSERT_TRUE(waitFor([&] { return src->status().state == LiveStatus::State::Live; }));
     auto first = src->takeUpdate();
@@ -119,7 +120,7 @@ TEST(LiveSources, HttpRecoversAfterTheServerComesBackAndNeverBlocksTheCaller) {
     auto server = std::make_unique<httplib::Server>();
     std::thread t([&] { serve(*server); });
     std::string error;
-    auto src = openLiveSource("http://127.0.0.1:" + std::to_string(port) + "/events", kJiangbeiCentre, fast(), error);
+    auto src = test::tryOpenSource("http://127.0.0.1:" + std::to_string(port) + "/events", kJiangbeiCentre, fast(), error);
     ASSERT_TRUE(src) << error;
     ASSERT_TRUE(waitFor([&] { return src->status().events == 4; }));
     server->stop();
@@ -133,7 +134,7 @@ TEST(LiveSources, HttpRecoversAfterTheServerComesBackAndNeverBlocksTheCaller) {
 
     LiveSourceOptions patient = fast();
     patient.timeoutSeconds = 10;
-    auto slow = openLiveSource("http://127.0.0.1:" + std::to_string(port) + "/slow", kJiangbeiCentre, patient, error);
+    auto slow = test::tryOpenSource("http://127.0.0.1:" + std::to_string(port) + "/slow", kJiangbeiCentre, patient, error);
     std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the request is now hanging
     auto before = std::chrono::steady_clock::now();
     for (int frame = 0; frame < 100; ++frame) slow->takeUpdate(), slow->status();
@@ -184,7 +185,7 @@ TEST(LiveSources, MqttSurvivesTheBrokerGoingAwayAndComingBack) {
     int port = freePort();
     Broker broker(port);
     std::string error;
-    auto src = openLiveSource("mqtt://127.0.0.1:" + std::to_string(port) + "/jiangbei/events", kJiangbeiCentre, fast(), error);
+    auto src = test::tryOpenSource("mqtt://127.0.0.1:" + std::to_string(port) + "/jiangbei/events", kJiangbeiCentre, fast(), error);
     ASSERT_TRUE(src) << error;
     // Messages are not kept for late subscribers: publish until the source has one, as a live feed would.
     auto publishUntil = [&](const std::string& payload, const std::function<bool()>& done) {

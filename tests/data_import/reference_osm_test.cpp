@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <regex>
 
+#include "tests/data_import/outcome.h"
 #include "data_import/ogr_layer_reader.h"
 #include "tests/test_support.h"
 
@@ -29,7 +30,7 @@ TEST(ReferenceOsm, MonacoBuildingsMatchOgrinfo) {
     ASSERT_GT(buildings, 1000);
     ASSERT_GT(withHeight, 50);
     SceneFrame frame({7.4289, 43.7375});
-    ImportResult r = importLayer({file}, frame);
+    test::ImportResult r = test::tryImport({file}, frame);
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_EQ(long(r.layer.report.featuresRead), buildings);
     EXPECT_EQ(long(r.layer.report.featuresImported + r.layer.report.skippedTotal()), buildings);
@@ -44,7 +45,7 @@ TEST(ReferenceOsm, LiechtensteinHasNoHeightsSoAllDefault) {
     if (!std::filesystem::exists(file)) GTEST_SKIP() << file << " missing";
     long buildings = ogrCount(file, kBuilding);
     ASSERT_GT(buildings, 3000);
-    ImportResult r = importLayer({file}, SceneFrame({9.55, 47.15}));
+    test::ImportResult r = test::tryImport({file}, SceneFrame({9.55, 47.15}));
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_EQ(long(r.layer.report.featuresRead), buildings);
     EXPECT_EQ(long(r.layer.report.heightsDefaulted + r.layer.report.skippedTotal()), buildings);

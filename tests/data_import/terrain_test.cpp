@@ -4,6 +4,7 @@
 #include <cmath>
 #include <regex>
 
+#include "tests/data_import/outcome.h"
 #include "data_import/dem_reader.h"
 #include "data_import/demo_landscape.h"
 #include "tests/test_support.h"
@@ -26,7 +27,7 @@ TEST(DemReader, SizeMinMaxMatchGdalinfo) {
     std::smatch size;
     ASSERT_TRUE(std::regex_search(info.out, size, std::regex(R"(Size is (\d+), (\d+))")));
     SceneFrame frame({7.4289, 43.7375});
-    DemResult r = readDem({file}, frame);
+    test::DemResult r = test::tryReadDem({file}, frame);
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_EQ(r.info.width, std::stoi(size[1]));
     EXPECT_EQ(r.info.height, std::stoi(size[2]));
@@ -42,7 +43,7 @@ TEST(DemReader, HeightAtAKnownPixelMatches) {
     std::string file = test::sharedData(kClip);
     if (!std::filesystem::exists(file)) GTEST_SKIP() << file << " missing";
     SceneFrame frame({7.4289, 43.7375});
-    DemResult r = readDem({file}, frame);
+    test::DemResult r = test::tryReadDem({file}, frame);
     ASSERT_TRUE(r.ok) << r.error;
     // The clip's geotransform: origin 7.40875, 43.7520833, 3" pixels (gdalinfo).
     for (auto [px, py] : {std::pair{20, 15}, {10, 25}, {35, 8}}) {
@@ -62,10 +63,10 @@ TEST(DemReader, HeightAtAKnownPixelMatches) {
 
 TEST(DemReader, BadFilesAreClearErrors) {
     SceneFrame frame;
-    EXPECT_EQ(readDem({"/nonexistent/dem.tif"}, frame).error, "/nonexistent/dem.tif: no such file");
+    EXPECT_EQ(test::tryReadDem({"/nonexistent/dem.tif"}, frame).error, "/nonexistent/dem.tif: no such file");
     auto dir = test::scratchDir();
     std::string notRaster = test::writeFile(dir / "dem.tif", "this is not a GeoTIFF");
-    DemResult r = readDem({notRaster}, frame);
+    test::DemResult r = test::tryReadDem({notRaster}, frame);
     EXPECT_FALSE(r.ok);
     EXPECT_EQ(r.error.rfind(notRaster + ": not a readable raster", 0), 0u) << r.error;
 }

@@ -28,17 +28,5 @@ TEST(Sun, RisesInTheEastSetsInTheWest) {
     EXPECT_LT(evening.azimuthDeg, 300);
 }
 
-TEST(Sun, ParsesTimes) {
-    LocalTime t;
-    ASSERT_TRUE(parseLocalTime("2026-10-01T19:45", t));
-    EXPECT_EQ(t.month, 10);
-    EXPECT_DOUBLE_EQ(t.hours, 19.75);
-    ASSERT_TRUE(parseLocalTime("06:30", t));
-    EXPECT_DOUBLE_EQ(t.hours, 6.5);
-    EXPECT_EQ(t.month, 10) << "a bare time keeps the date";
-    EXPECT_FALSE(parseLocalTime("25:00", t));
-    EXPECT_FALSE(parseLocalTime("dusk", t));
-}
-
 }  // namespace
 }  // namespace jbt

@@ -1,4 +1,7 @@
-#include "viewer/app_options.h"
+#include "twin/project_file.h"
+#include "viewer/command_line.h"
+
+#include "tests/test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +12,14 @@ bool parse(std::vector<std::string> args, AppOptions& o, int& code, std::string&
     args.insert(args.begin(), "jiangbei-twin");
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
-    return parseAppOptions(int(argv.size()), argv.data(), o, code, msg);
+    try {
+        o = resolveOptions(parseCommandLine(int(argv.size()), argv.data()));
+        return true;
+    } catch (const CommandLineExit& e) {
+        code = e.code;
+        msg = e.what();
+        return false;
+    }
 }
 
 TEST(AppOptions, LayersShareCrsDatumAndHeightOptions) {
@@ -39,6 +49,97 @@ TEST(AppOptions, BadSizeAndDatumAreClearErrors) {
     EXPECT_FALSE(parse({"--datum", "mars"}, o, code, msg));
     EXPECT_NE(code, 0);
     EXPECT_NE(msg.find("--datum"), std::string::npos);
+}
+
+// Every option a project can also set: the command line wins where it names the option, the
+// project where it does not, the default where neither does; lists are the project's followed
+// by the command line's.
+TEST(AppOptions, CommandLineOverProjectOverDefaults) {
+    auto dir = test::scratchDir();
+    std::string path = (dir / "p.json").string();
+    ProjectState p;
+    ImportOptions layer;
+    layer.path = "project.gpkg";
+    p.options.layers = {layer};
+    p.options.water = {layer};
+    p.options.eventSources = {"project-events.geojson"};
+    p.options.demPath = "project-dem.tif";
+    p.options.styleField = "project_field";
+    p.options.waterWidthM = 111;
+    p.options.view = "guanyinqiao";
+    p.options.demo = false;
+    p.options.time = LocalTime{2026, 1, 2, 3.5};
+    p.options.language = "zh";
+    p.options.uiScale = 2;
+    p.options.highContrast = true;
+    p.options.shadowMapSize = 1024;
+    saveProject(path, p);
+
+    AppOptions o;
+    int code = 0;
+    std::string msg;
+    ASSERT_TRUE(parse({"--project", path}, o, code, msg)) << msg;  // the project alone
+    ASSERT_EQ(o.layers.size(), 1u);
+    EXPECT_EQ(o.layers[0].path, "project.gpkg");
+    EXPECT_EQ(o.water.size(), 1u);
+    EXPECT_EQ(o.eventSources, std::vector<std::string>{"project-events.geojson"});
+    EXPECT_EQ(o.demPath, "project-dem.tif");
+    EXPECT_EQ(o.styleField, "project_field");
+    EXPECT_EQ(o.waterWidthM, 111);
+    EXPECT_EQ(o.view, "guanyinqiao");
+    EXPECT_FALSE(o.demo);
+    EXPECT_EQ(o.time.month, 1);
+    EXPECT_DOUBLE_EQ(o.time.hours, 3.5);
+    EXPECT_EQ(o.language, "zh");
+    EXPECT_EQ(o.uiScale, 2);
+    EXPECT_TRUE(o.highContrast);
+    EXPECT_EQ(o.shadowMapSize, 1024);
+
+    ASSERT_TRUE(parse({"--project", path, "--layer", "cli.geojson", "--water", "cli-river.geojson", "--events", "cli.geojson",
+                       "--dem", "cli-dem.tif", "--style-field", "cli_field", "--water-width", "222", "--view", "overview",
+                       "--time", "2026-07-08T09:15", "--lang", "en", "--ui-scale", "1.5", "--theme", "dark", "--shadows", "4096"},
+                      o, code, msg))
+        << msg;
+    ASSERT_EQ(o.layers.size(), 2u);
+    EXPECT_EQ(o.layers[0].path, "project.gpkg");
+    EXPECT_EQ(o.layers[1].path, "cli.geojson");
+    EXPECT_EQ(o.water.size(), 2u);
+    EXPECT_EQ(o.eventSources, (std::vector<std::string>{"project-events.geojson", "cli.geojson"}));
+    EXPECT_EQ(o.demPath, "cli-dem.tif");
+    EXPECT_EQ(o.styleField, "cli_field");
+    EXPECT_EQ(o.waterWidthM, 222);
+    EXPECT_EQ(o.view, "overview");
+    EXPECT_EQ(o.time.month, 7);
+    EXPECT_DOUBLE_EQ(o.time.hours, 9.25);
+    EXPECT_EQ(o.language, "en");
+    EXPECT_EQ(o.uiScale, 1.5f);
+    EXPECT_FALSE(o.highContrast) << "--theme dark beats the project's contrast";
+    EXPECT_EQ(o.shadowMapSize, 4096) << "--shadows beats the project";
+
+    p.options.demo = true;
+    saveProject(path, p);
+    ASSERT_TRUE(parse({"--project", path, "--no-demo"}, o, code, msg)) << msg;
+    EXPECT_FALSE(o.demo);
+
+    ASSERT_TRUE(parse({}, o, code, msg)) << msg;  // neither: the defaults
+    AppOptions defaults;
+    EXPECT_TRUE(o.layers.empty());
+    EXPECT_EQ(o.language, defaults.language);
+    EXPECT_EQ(o.uiScale, defaults.uiScale);
+    EXPECT_EQ(o.shadowMapSize, defaults.shadowMapSize);
+    EXPECT_EQ(o.view, defaults.view);
+    EXPECT_TRUE(o.demo);
+}
+
+TEST(AppOptions, UnreadableProjectIsNamed) {
+    auto dir = test::scratchDir();
+    std::string path = test::writeFile(dir / "p.json", "{\"format\": \"jiangbei-twin-project\", \"layers\": 7}");
+    AppOptions o;
+    int code = 0;
+    std::string msg;
+    EXPECT_FALSE(parse({"--project", path}, o, code, msg));
+    EXPECT_EQ(code, 2);
+    EXPECT_EQ(msg.rfind(path + ": malformed", 0), 0u) << msg;
 }
 
 }  // namespace

@@ -5,7 +5,8 @@
 #include <thread>
 
 #include "tests/test_support.h"
-#include "viewer/project_file.h"
+#include "twin/project_file.h"
+#include "twin/twin.h"
 #include "viewer/viewer_app.h"
 
 namespace jbt {
@@ -14,13 +15,14 @@ namespace {
 TEST(ImportDialog, InspectsThenImportsWhileFramesGoOn) {
     std::string file = test::sharedData("reference/monaco-2021-04-21.osm.pbf");
     if (!std::filesystem::exists(file)) GTEST_SKIP() << file << " missing";
-    DatasetInfo info = inspectDataset(file);
-    ASSERT_TRUE(info.ok) << info.error;
+    DatasetInfo info;
+    std::string inspectError = test::errorOf([&] { info = inspectDataset(file); });
+    ASSERT_EQ(inspectError, "");
     EXPECT_EQ(info.driver, "OSM");
     ASSERT_GE(info.layers.size(), 5u);
     EXPECT_EQ(info.layers[0].name, "points");
     EXPECT_FALSE(info.layers[0].fields.empty());
-    EXPECT_FALSE(inspectDataset("/nonexistent.gpkg").ok);
+    EXPECT_EQ(test::errorOf([] { inspectDataset("/nonexistent.gpkg"); }), "/nonexistent.gpkg: no such file");
 
     AppOptions o;
     o.demo = false;
@@ -33,10 +35,11 @@ TEST(ImportDialog, InspectsThenImportsWhileFramesGoOn) {
         R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"height":20},"geometry":{"type":"Polygon","coordinates":[[[7.42,43.73],[7.4205,43.73],[7.4205,43.7305],[7.42,43.73]]]}}]})");
     o.layers.push_back(first);  // puts the scene near Monaco
     o.projectPath = (test::scratchDir() / "project.json").string();
-    SceneModel scene = assembleScene(o);
-    ViewerApp app(scene, o);
+    Twin twin(o);
+    SceneModel& scene = twin.scene();
+    ViewerApp app(twin);
     std::string error;
-    ASSERT_TRUE(app.open(error)) << error;
+    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
     std::size_t before = scene.layers.size();
     ImportOptions add;
     add.path = file;

@@ -3,8 +3,8 @@
 #include <osgViewer/Viewer>
 
 #include "scene/label_layer.h"
-#include "viewer/cjk_font.h"
-#include "viewer/offscreen_render.h"
+#include "scene/cjk_font.h"
+#include "twin/offscreen_render.h"
 
 namespace jbt {
 namespace {
@@ -20,7 +20,7 @@ Shot render(const std::vector<LabelSpec>& labels) {
     o.fontFile = findCjkFont(hint);
     EXPECT_FALSE(o.fontFile.empty()) << hint;
     osg::ref_ptr<osg::Group> layer = buildLabelLayer(labels, o);
-    osg::ref_ptr<osg::GraphicsContext> gc = createOffscreenContext(400, 300, error);
+    osg::ref_ptr<osg::GraphicsContext> gc = createOffscreenContext(400, 300);
     EXPECT_TRUE(gc) << error;
     osg::ref_ptr<osgViewer::Viewer> v = new osgViewer::Viewer;
     v->setThreadingModel(osgViewer::Viewer::SingleThreaded);

@@ -6,7 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/test_support.h"
-#include "viewer/tour_player.h"
+#include "twin/tour_player.h"
+#include "twin/twin.h"
 #include "viewer/viewer_app.h"
 
 namespace jbt {
@@ -57,10 +58,11 @@ int bannerTextRows(float uiScale) {
     o.height = 400;
     o.hideUi = true;
     o.uiScale = uiScale;
-    SceneModel scene = assembleScene(o);
-    ViewerApp app(scene, o);
+    Twin twin(o);
+    SceneModel& scene = twin.scene();
+    ViewerApp app(twin);
     std::string error;
-    EXPECT_TRUE(app.open(error)) << error;
+    EXPECT_EQ(test::errorOf([&] { app.open(); }), "");
     osg::ref_ptr<osg::Image> img = app.renderImage(3);
     int top = -1, bottom = -1;
     for (int y = 0; y < 200; ++y)
@@ -89,10 +91,11 @@ TEST(Kiosk, APausedTourResumesAfterTheIdleTimeWithoutAJump) {
     o.present = true;
     o.tour = "pearl_chain";
     o.kioskIdleSeconds = 5;
-    SceneModel scene = assembleScene(o);
-    ViewerApp app(scene, o);
+    Twin twin(o);
+    SceneModel& scene = twin.scene();
+    ViewerApp app(twin);
     std::string error;
-    ASSERT_TRUE(app.open(error)) << error;
+    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
     GuardedCameraManipulator& cam = *app.state().camera;
     ASSERT_TRUE(cam.tour());
     EXPECT_TRUE(cam.tour()->tour().loop) << "a kiosk loops";
@@ -127,12 +130,13 @@ namespace jbt {
 namespace {
 
 osg::ref_ptr<osg::Image> renderScene(AppOptions o, const std::string& view) {
-    SceneModel scene = assembleScene(o);
+    Twin twin(o);
+    SceneModel& scene = twin.scene();
     EXPECT_TRUE(scene.errors.empty()) << (scene.errors.empty() ? "" : scene.errors[0]);
-    ViewerApp app(scene, o);
+    ViewerApp app(twin);
     std::string error;
-    EXPECT_TRUE(app.open(error)) << error;
-    EXPECT_TRUE(app.setView(view, error)) << error;
+    EXPECT_EQ(test::errorOf([&] { app.open(); }), "");
+    EXPECT_EQ(test::errorOf([&] { app.setView(view); }), "");
     osg::ref_ptr<osg::Image> img = app.renderImage(3);
     return img ? new osg::Image(*img, osg::CopyOp::DEEP_COPY_ALL) : nullptr;
 }

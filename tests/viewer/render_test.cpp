@@ -5,6 +5,7 @@
 
 #include "tests/test_support.h"
 #include "viewer/picking_handler.h"
+#include "twin/twin.h"
 #include "viewer/viewer_app.h"
 
 namespace jbt {
@@ -43,15 +44,15 @@ protected:
         ImportOptions layer;
         layer.path = writeLayer(dir_);
         options_.layers.push_back(layer);
-        scene_ = assembleScene(options_);
-        ASSERT_TRUE(scene_.errors.empty()) << scene_.errors[0];
-        app_ = std::make_unique<ViewerApp>(scene_, options_);
+        twin_ = std::make_unique<Twin>(options_);
+        ASSERT_TRUE(twin_->scene().errors.empty()) << twin_->scene().errors[0];
+        app_ = std::make_unique<ViewerApp>(*twin_);
         std::string error;
-        ASSERT_TRUE(app_->open(error)) << error;
+        ASSERT_EQ(test::errorOf([&] { app_->open(); }), "");
     }
 
     osg::Vec3d featureTop(int index) {
-        const Feature& f = scene_.layers[0].data.features[index];
+        const Feature& f = twin_->scene().layers[0].data.features[index];
         double x = 0, y = 0;
         for (const Vec2& v : f.polygons[0].outer) { x += v.x; y += v.y; }
         return {x / f.polygons[0].outer.size(), y / f.polygons[0].outer.size(), f.height};
@@ -59,7 +60,7 @@ protected:
 
     std::filesystem::path dir_;
     AppOptions options_;
-    SceneModel scene_;
+    std::unique_ptr<Twin> twin_;
     std::unique_ptr<ViewerApp> app_;
 };
 
@@ -68,7 +69,7 @@ TEST_F(RenderTest, BuildingPixelsWhereTheFootprintProjects) {
     ASSERT_TRUE(with && with->data());
     ASSERT_EQ(with->s(), 640);
     ASSERT_EQ(with->t(), 480);
-    scene_.layers[0].node->setNodeMask(0);
+    twin_->scene().layers[0].node->setNodeMask(0);
     osg::ref_ptr<osg::Image> without = app_->renderImage();
     Rendered r;
     osg::Vec3d tower = r.windowOf(featureTop(0) - osg::Vec3d(0, 0, 30), app_->viewer());
@@ -113,13 +114,14 @@ TEST(RenderDemo, DemoDistrictAndItsBannerAreOnScreen) {
     o.snapshotPath = (dir / "demo.png").string();
     o.width = 800;
     o.height = 600;
-    SceneModel scene = assembleScene(o);
+    Twin twin(o);
+    SceneModel& scene = twin.scene();
     ASSERT_TRUE(scene.errors.empty()) << scene.errors[0];
     ASSERT_TRUE(scene.showsDemoData);
-    ViewerApp app(scene, o);
+    ViewerApp app(twin);
     std::string error;
-    ASSERT_TRUE(app.open(error)) << error;
-    ASSERT_TRUE(app.setView("jiangbeizui_across_river", error)) << error;
+    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
+    ASSERT_EQ(test::errorOf([&] { app.setView("jiangbeizui_across_river"); }), "");
     osg::ref_ptr<osg::Image> img = app.renderImage();
     ASSERT_TRUE(img);
     // The banner sits bottom-centre (image rows start at the bottom): dark box with yellow text.
@@ -165,10 +167,11 @@ TEST(Interaction, DragsOnImGuiPanelsNeverReachTheCamera) {
     o.snapshotPath = (dir / "x.png").string();
     o.width = 800;
     o.height = 600;
-    SceneModel scene = assembleScene(o);
-    ViewerApp app(scene, o);
+    Twin twin(o);
+    SceneModel& scene = twin.scene();
+    ViewerApp app(twin);
     std::string error;
-    ASSERT_TRUE(app.open(error)) << error;
+    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
     osgViewer::Viewer& v = app.viewer();
     osgGA::EventQueue* q = v.getEventQueue();
     q->setMouseInputRange(0, 0, 800, 600);

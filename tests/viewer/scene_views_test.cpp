@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "tests/test_support.h"
+#include "twin/twin.h"
 #include "viewer/viewer_app.h"
 
 namespace jbt {
@@ -35,20 +36,20 @@ protected:
         options_.width = 480;
         options_.height = 320;
         options_.hideUi = true;
-        scene_ = assembleScene(options_);
-        ASSERT_TRUE(scene_.errors.empty()) << scene_.errors[0];
-        app_ = std::make_unique<ViewerApp>(scene_, options_);
+        twin_ = std::make_unique<Twin>(options_);
+        ASSERT_TRUE(twin_->scene().errors.empty()) << twin_->scene().errors[0];
+        app_ = std::make_unique<ViewerApp>(*twin_);
         std::string error;
-        ASSERT_TRUE(app_->open(error)) << error;
+        ASSERT_EQ(test::errorOf([&] { app_->open(); }), "");
     }
     osg::ref_ptr<osg::Image> view(const std::string& name) {
         std::string error;
-        EXPECT_TRUE(app_->setView(name, error)) << error;
+        EXPECT_EQ(test::errorOf([&] { app_->setView(name); }), "");
         osg::ref_ptr<osg::Image> img = app_->renderImage(2);
         return img ? new osg::Image(*img, osg::CopyOp::DEEP_COPY_ALL) : nullptr;
     }
     AppOptions options_;
-    SceneModel scene_;
+    std::unique_ptr<Twin> twin_;
     std::unique_ptr<ViewerApp> app_;
 };
 
@@ -108,11 +109,12 @@ TEST(Shadows, ATowerShadowsTheGroundAwayFromTheSun) {
     layer.path = test::writeFile(dir / "tower.geojson", R"({"type":"FeatureCollection","features":[
  {"type":"Feature","properties":{"height":200},"geometry":{"type":"Polygon","coordinates":[[[106.6700,29.6150],[106.6704,29.6150],[106.6704,29.6154],[106.6700,29.6154],[106.6700,29.6150]]]}}]})");
     o.layers.push_back(layer);
-    SceneModel scene = assembleScene(o);
+    Twin twin(o);
+    SceneModel& scene = twin.scene();
     ASSERT_TRUE(scene.errors.empty()) << scene.errors[0];
-    ViewerApp app(scene, o);
+    ViewerApp app(twin);
     std::string error;
-    ASSERT_TRUE(app.open(error)) << error;
+    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
     SunState sun = sunAt(106.67, 29.615, app.state().time);
     ASSERT_GT(sun.elevationDeg, 15);
     // Ground points 150 m from the tower's foot, towards and away from the sun, seen from above.

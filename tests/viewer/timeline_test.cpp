@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/test_support.h"
+#include "twin/twin.h"
 #include "viewer/viewer_app.h"
 
 namespace jbt {
@@ -26,10 +27,11 @@ TEST(Timeline, GridCountsFollowTheReplayWindow) {
     o.height = 240;
     o.gridCellM = 1000;
     o.eventSources = {test::writeFile(dir / "events.geojson", R"({"type":"FeatureCollection","features":[)" + features + "]}")};
-    SceneModel scene = assembleScene(o);
-    ViewerApp app(scene, o);
+    Twin twin(o);
+    SceneModel& scene = twin.scene();
+    ViewerApp app(twin);
     std::string error;
-    ASSERT_TRUE(app.open(error)) << error;
+    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
     waitForFirstData(app.liveLayers(), 5);
     app.renderImage(2);
     EXPECT_EQ(app.gridEvents(), 48);

@@ -3,9 +3,12 @@
 
 #include <cmath>
 
-#include "viewer/clearance_map.h"
-#include "viewer/scene_assembly.h"
-#include "viewer/tour_player.h"
+#include "twin/clearance_map.h"
+#include "twin/scene_assembly.h"
+#include "twin/tour_player.h"
+#include "viewer/camera_control.h"
+
+#include "tests/test_support.h"
 
 namespace jbt {
 namespace {
@@ -74,12 +77,13 @@ TEST(PearlChainTour, EveryStopResolvesToAHeritagePlace) {
     for (const TourStop& s : it->stops) order.push_back(s.bookmark);
     EXPECT_EQ(order, (std::vector<std::string>{"panxi_hanque", "xubeihong", "hongensi", "baodingmen", "yinghuadu"}));
     std::string error;
-    auto player = makeTourPlayer(scene, *it, CameraPose{}, error);
+    std::shared_ptr<TourPlayer> player;
+    error = test::errorOf([&] { player = makeTourPlayer(scene, *it, CameraPose{}); });
     ASSERT_TRUE(player) << error;
     for (const TourStop& s : it->stops) EXPECT_FALSE(s.captionZh.empty());
     Tour broken = *it;
     broken.stops[1].bookmark = "atlantis";
-    EXPECT_FALSE(makeTourPlayer(scene, broken, CameraPose{}, error));
+    error = test::errorOf([&] { makeTourPlayer(scene, broken, CameraPose{}); });
     EXPECT_EQ(error, "tour 'pearl_chain': no bookmark named 'atlantis'");
 }
 

@@ -1,0 +1,60 @@
+#pragma once
+// Live event feeds that refresh while the viewer runs: a watched file, a polled HTTP(S) URL or
+// an MQTT topic. Fetching and parsing happen on the source's own thread; the render thread only
+// takes finished results (never waits). A failing source keeps its last good data and says why.
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "data_import/governance_events.h"
+
+namespace jbt {
+
+struct LiveStatus {
+    enum class State { Waiting, Live, Stale, Error };
+    State state = State::Waiting;
+    std::string reason;          // for Stale and Error: what went wrong, naming the source
+    std::size_t updates = 0;     // good payloads so far
+    std::size_t events = 0;      // events held now
+    double secondsSinceGood = -1;
+};
+
+const char* liveStateName(LiveStatus::State state);
+
+struct LiveSourceOptions {
+    double pollSeconds = 2.0;    // files and URLs
+    double timeoutSeconds = 5.0; // one HTTP request
+    EventParseOptions parse;
+};
+
+class LiveEventSource {
+public:
+    virtual ~LiveEventSource() = default;
+    const std::string& name() const { return name_; }
+    // The newest good data if it changed since the last call, else nullptr. Never blocks long.
+    std::shared_ptr<const EventSet> takeUpdate();
+    LiveStatus status() const;
+
+protected:
+    explicit LiveEventSource(std::string name) : name_(std::move(name)) {}
+    void publish(std::shared_ptr<const EventSet> data);
+    void fail(LiveStatus::State state, const std::string& reason);
+    std::shared_ptr<const EventSet> latest() const;
+
+private:
+    std::string name_;
+    mutable std::mutex mutex_;
+    std::shared_ptr<const EventSet> latest_;
+    bool fresh_ = false;
+    LiveStatus status_;
+    std::chrono::steady_clock::time_point lastGood_;
+};
+
+// "PATH" (a GeoJSON file), "http://…" / "https://…", or "mqtt://host[:port]/topic".
+// Throws Error for a spec that cannot be used at all.
+std::unique_ptr<LiveEventSource> openLiveSource(const std::string& spec, GeoPoint sceneOrigin,
+                                                const LiveSourceOptions& options);
+
+}  // namespace jbt

@@ -1,0 +1,247 @@
+#include "data_import/live_source.h"
+
+#include <mosquitto.h>
+
+#include <condition_variable>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <httplib.h>
+
+#include "model/error.h"
+#include "model/url.h"
+
+namespace jbt {
+
+const char* liveStateName(LiveStatus::State s) {
+    switch (s) {
+        case LiveStatus::State::Live: return "live";
+        case LiveStatus::State::Stale: return "stale";
+        case LiveStatus::State::Error: return "error";
+        default: return "waiting";
+    }
+}
+
+std::shared_ptr<const EventSet> LiveEventSource::takeUpdate() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!fresh_) return nullptr;
+    fresh_ = false;
+    return latest_;
+}
+
+LiveStatus LiveEventSource::status() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    LiveStatus s = status_;
+    if (s.updates > 0)
+        s.secondsSinceGood = std::chrono::duration<double>(std::chrono::steady_clock::now() - lastGood_).count();
+    return s;
+}
+
+void LiveEventSource::publish(std::shared_ptr<const EventSet> data) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    latest_ = std::move(data);
+    fresh_ = true;
+    status_.state = LiveStatus::State::Live;
+    status_.reason.clear();
+    ++status_.updates;
+    status_.events = latest_->byId.size();
+    lastGood_ = std::chrono::steady_clock::now();
+}
+
+void LiveEventSource::fail(LiveStatus::State state, const std::string& reason) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    status_.state = state;
+    status_.reason = reason;
+}
+
+std::shared_ptr<const EventSet> LiveEventSource::latest() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return latest_;
+}
+
+namespace {
+
+// A fetch that failed: the reason, and whether the source is now stale or in error.
+struct FetchError : Error {
+    FetchError(LiveStatus::State s, const std::string& what) : Error(what), state(s) {}
+    LiveStatus::State state;
+};
+
+// A source that fetches on its own thread every pollSeconds until destroyed.
+class PollingSource : public LiveEventSource {
+public:
+    PollingSource(std::string name, GeoPoint origin, LiveSourceOptions o)
+        : LiveEventSource(std::move(name)), origin_(origin), options_(o) {}
+    ~PollingSource() override { stop(); }
+
+protected:
+    // The payload; throws FetchError (what to report, and the state it leaves the source in).
+    virtual std::string fetch() = 0;
+
+    void start() { thread_ = std::thread([this] { run(); }); }
+    void stop() {
+        {
+            std::lock_guard<std::mutex> lock(stopMutex_);
+            stopping_ = true;
+        }
+        stopCv_.notify_all();
+        if (thread_.joinable()) thread_.join();
+    }
+
+private:
+    void run() {
+        SceneFrame frame(origin_);  // PROJ objects are per thread
+        std::string last;
+        while (true) {
+            try {
+                std::string payload = fetch();
+                if (payload != last || status().updates == 0) {
+                    auto set = std::make_shared<EventSet>();
+                    mergeEventsGeoJson(payload, name(), frame, options_.parse, *set);
+                    publish(set);
+                    last = payload;
+                } else if (status().state != LiveStatus::State::Live) {
+                    publish(latest());  // unchanged and readable again: recovered
+                }
+            } catch (const FetchError& e) {
+                fail(e.state, e.what());
+            } catch (const std::exception& e) {  // nothing a feed sends may end this thread
+                fail(LiveStatus::State::Error, std::string(e.what()) + "; showing the last good data");
+            }
+            std::unique_lock<std::mutex> lock(stopMutex_);
+            if (stopCv_.wait_for(lock, std::chrono::duration<double>(options_.pollSeconds), [this] { return stopping_; })) return;
+        }
+    }
+
+    GeoPoint origin_;
+    std::thread thread_;
+    std::mutex stopMutex_;
+    std::condition_variable stopCv_;
+    bool stopping_ = false;
+
+protected:
+    LiveSourceOptions options_;
+};
+
+class FileSource : public PollingSource {
+public:
+    FileSource(const std::string& path, GeoPoint origin, LiveSourceOptions o) : PollingSource(path, origin, o), path_(path) {
+        start();
+    }
+    ~FileSource() override { stop(); }
+
+private:
+    std::string fetch() override {
+        std::error_code ec;
+        auto size = std::filesystem::file_size(path_, ec);
+        if (ec) throw FetchError(LiveStatus::State::Stale, path_ + ": cannot read (" + ec.message() + "); showing the last good data");
+        if (size > options_.parse.maxBytes)
+            throw FetchError(LiveStatus::State::Error,
+                             path_ + ": " + std::to_string(size) + " bytes is over the limit; showing the last good data");
+        std::ifstream in(path_, std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+    }
+    std::string path_;
+};
+
+class HttpSource : public PollingSource {
+public:
+    HttpSource(const std::string& spec, const Url& url, GeoPoint origin, LiveSourceOptions o)
+        : PollingSource(spec, origin, o), base_(url.origin()), path_(url.path) {
+        start();
+    }
+    ~HttpSource() override { stop(); }
+
+private:
+    std::string fetch() override {
+        httplib::Client client(base_);
+        auto t = std::chrono::duration<double>(options_.timeoutSeconds);
+        client.set_connection_timeout(std::chrono::duration_cast<std::chrono::microseconds>(t));
+        client.set_read_timeout(std::chrono::duration_cast<std::chrono::microseconds>(t));
+        auto res = client.Get(path_.c_str());
+        if (!res)
+            throw FetchError(LiveStatus::State::Stale,
+                             name() + ": unreachable (" + httplib::to_string(res.error()) + "); showing the last good data");
+        if (res->status != 200)
+            throw FetchError(LiveStatus::State::Stale, name() + ": HTTP " + std::to_string(res->status) + "; showing the last good data");
+        return res->body;
+    }
+    std::string base_, path_;
+};
+
+// MQTT: every message (a Feature or a FeatureCollection) is merged into the events held.
+class MqttSource : public LiveEventSource {
+public:
+    MqttSource(const std::string& spec, const std::string& host, int port, const std::string& topic, GeoPoint origin,
+               LiveSourceOptions o)
+        : LiveEventSource(spec), topic_(topic), origin_(origin), options_(o) {
+        static std::once_flag once;
+        std::call_once(once, [] { mosquitto_lib_init(); });
+        mosq_ = mosquitto_new(nullptr, true, this);
+        mosquitto_connect_callback_set(mosq_, [](mosquitto* m, void* self, int rc) { static_cast<MqttSource*>(self)->onConnect(m, rc); });
+        mosquitto_disconnect_callback_set(mosq_, [](mosquitto*, void* self, int rc) { static_cast<MqttSource*>(self)->onDisconnect(rc); });
+        mosquitto_message_callback_set(mosq_, [](mosquitto*, void* self, const mosquitto_message* msg) {
+            static_cast<MqttSource*>(self)->onMessage(msg);
+        });
+        mosquitto_reconnect_delay_set(mosq_, 1, 5, false);
+        mosquitto_connect_async(mosq_, host.c_str(), port, 30);
+        mosquitto_loop_start(mosq_);
+    }
+    ~MqttSource() override {
+        mosquitto_disconnect(mosq_);
+        mosquitto_loop_stop(mosq_, true);
+        mosquitto_destroy(mosq_);
+    }
+
+private:
+    void onConnect(mosquitto* m, int rc) {
+        if (rc != 0) {
+            fail(LiveStatus::State::Stale, name() + ": broker refused the connection (" + mosquitto_connack_string(rc) + ")");
+            return;
+        }
+        mosquitto_subscribe(m, nullptr, topic_.c_str(), 1);
+        if (status().updates > 0) publish(latest());  // back online with what we had
+    }
+    void onDisconnect(int rc) {
+        fail(LiveStatus::State::Stale, name() + ": broker connection lost (" + std::string(mosquitto_strerror(rc)) +
+                                           "); showing the last good data, reconnecting");
+    }
+    void onMessage(const mosquitto_message* msg) {
+        if (!frame_) frame_ = std::make_unique<SceneFrame>(origin_);  // on the client's own thread
+        std::string payload(static_cast<const char*>(msg->payload), std::size_t(msg->payloadlen));
+        auto next = std::make_shared<EventSet>();
+        if (auto current = latest()) *next = *current;
+        try {  // on the MQTT client's thread: nothing a message holds may end it
+            mergeEventsGeoJson(payload, name(), *frame_, options_.parse, *next);
+            publish(next);
+        } catch (const std::exception& e) {
+            fail(LiveStatus::State::Error, std::string(e.what()) + "; showing the last good data");
+        }
+    }
+
+    mosquitto* mosq_ = nullptr;
+    std::string topic_;
+    GeoPoint origin_;
+    LiveSourceOptions options_;
+    std::unique_ptr<SceneFrame> frame_;
+};
+
+}  // namespace
+
+std::unique_ptr<LiveEventSource> openLiveSource(const std::string& spec, GeoPoint origin, const LiveSourceOptions& o) {
+    if (spec.find("://") == std::string::npos) return std::make_unique<FileSource>(spec, origin, o);
+    std::optional<Url> url = parseUrl(spec);
+    if (url && url->scheme == "mqtt") {
+        if (url->path.size() < 2) throw Error(spec + ": an MQTT source needs a topic: mqtt://host[:port]/topic");
+        return std::make_unique<MqttSource>(spec, url->host, url->port, url->path.substr(1), origin, o);
+    }
+    if (url && url->scheme == "http") return std::make_unique<HttpSource>(spec, *url, origin, o);
+    if (url && url->scheme == "https") throw Error(spec + ": HTTPS is not built in here; use http:// or a local file");
+    throw Error(spec + ": not a live source (a GeoJSON file, http://host[:port]/path or mqtt://host[:port]/topic)");
+}
+
+}  // namespace jbt

@@ -1,0 +1,438 @@
+#include "data_import/ogr_layer_reader.h"
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+
+#include "model/error.h"
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+
+#include "data_import/osm_tags.h"
+
+namespace jbt {
+namespace {
+
+constexpr std::size_t kMessagesPerReason = 5;
+
+void registerGdalOnce() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        GDALAllRegister();
+        // GDAL's own chatter would interleave with our messages; we report its last error text.
+        CPLSetErrorHandler(CPLQuietErrorHandler);
+    });
+}
+
+std::string lastGdalError() {
+    const char* m = CPLGetLastErrorMsg();
+    return m && *m ? std::string(" (GDAL: ") + m + ")" : std::string();
+}
+
+bool isPgConnection(const std::string& path) { return path.rfind("PG:", 0) == 0; }
+
+std::string defaultName(const ImportOptions& o) {
+    if (!o.displayName.empty()) return o.displayName;
+    if (isPgConnection(o.path)) return o.layerName.empty() ? "postgis" : o.layerName;
+    return std::filesystem::path(o.path).filename().string();
+}
+
+struct DatasetCloser {
+    void operator()(GDALDataset* ds) const { GDALClose(ds); }
+};
+using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+DatasetPtr openDataset(const ImportOptions& o) {
+    registerGdalOnce();
+    if (!isPgConnection(o.path) && !std::filesystem::exists(o.path)) throw Error(o.path + ": no such file");
+    CPLStringList openOptions;
+    std::string ext = std::filesystem::path(o.path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".csv") {
+        openOptions.AddString("GEOM_POSSIBLE_NAMES=WKT,wkt,geometry,geom,the_geom");
+        openOptions.AddString("KEEP_GEOM_COLUMNS=NO");
+    }
+    CPLErrorReset();
+    DatasetPtr ds(static_cast<GDALDataset*>(GDALOpenEx(o.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                       nullptr, openOptions.List(), nullptr)));
+    if (!ds) throw Error(o.path + ": not a readable vector data set" + lastGdalError());
+    return ds;
+}
+
+bool isOsm(GDALDataset& ds) {
+    return ds.GetDriver() && std::string(ds.GetDriver()->GetDescription()) == "OSM";
+}
+
+bool fitsKind(OGRwkbGeometryType t, LayerKind kind) {
+    t = wkbFlatten(t);
+    if (t == wkbUnknown || t == wkbGeometryCollection) return true;
+    if (kind == LayerKind::Points) return t == wkbPoint || t == wkbMultiPoint;
+    if (kind == LayerKind::Lines)
+        return t == wkbLineString || t == wkbMultiLineString || t == wkbCompoundCurve || t == wkbMultiCurve ||
+               t == wkbCircularString;
+    return t == wkbPolygon || t == wkbMultiPolygon || t == wkbCurvePolygon || t == wkbMultiSurface;
+}
+
+// The layers of `ds` that hold o.kind; empty when there are none.
+std::vector<OGRLayer*> layersOfKind(GDALDataset& ds, const ImportOptions& o) {
+    std::vector<OGRLayer*> out;
+    if (!o.layerName.empty()) {
+        if (OGRLayer* l = ds.GetLayerByName(o.layerName.c_str())) out.push_back(l);
+        else throw Error(o.path + ": no layer named '" + o.layerName + "'");
+        return out;
+    }
+    if (isOsm(ds)) {
+        OGRLayer* l = ds.GetLayerByName(o.kind == LayerKind::Lines    ? "lines"
+                                        : o.kind == LayerKind::Points ? "points"
+                                                                        : "multipolygons");
+        if (l && o.kind == LayerKind::Points) l->SetAttributeFilter("name IS NOT NULL");  // landmarks have names
+        // The multipolygons layer holds buildings and landuse/park/water areas together.
+        if (l && o.kind == LayerKind::Buildings) l->SetAttributeFilter("building IS NOT NULL AND building <> 'no'");
+        if (l && o.kind == LayerKind::Areas) l->SetAttributeFilter("building IS NULL");
+        if (l) out.push_back(l);
+        return out;
+    }
+    for (int i = 0; i < ds.GetLayerCount(); ++i) {
+        OGRLayer* l = ds.GetLayer(i);
+        if (fitsKind(l->GetGeomType(), o.kind)) out.push_back(l);
+    }
+    return out;
+}
+
+std::vector<OGRLayer*> selectLayers(GDALDataset& ds, const ImportOptions& o) {
+    std::vector<OGRLayer*> out = layersOfKind(ds, o);
+    if (out.empty())
+        throw Error(o.path + (o.kind == LayerKind::Points  ? ": has no point layer"
+                              : o.kind == LayerKind::Lines ? ": has no line layer to drape"
+                              : o.kind == LayerKind::Areas ? ": has no polygon layer to drape"
+                                                             : ": has no polygon layer to extrude"));
+    return out;
+}
+
+// The CRS the coordinates are in: forced, from the file, or WGS84 for lon/lat-looking data.
+void sourceSrs(OGRLayer& layer, const ImportOptions& o, OGRSpatialReference& srs, std::string& note) {
+    if (!o.sourceCrs.empty()) {
+        if (srs.SetFromUserInput(o.sourceCrs.c_str()) != OGRERR_NONE)
+            throw Error(o.path + ": unknown CRS '" + o.sourceCrs + "'" + lastGdalError());
+    } else if (const OGRSpatialReference* s = layer.GetSpatialRef()) {
+        srs = *s;
+    } else {
+        OGREnvelope env;
+        if (layer.GetExtent(&env, TRUE) == OGRERR_NONE &&
+            (env.MinX < -180 || env.MaxX > 180 || env.MinY < -90 || env.MaxY > 90))
+            throw Error(o.path + ": layer '" + layer.GetName() +
+                        "' has no CRS and its coordinates are not lon/lat; pass --source-crs (e.g. EPSG:4545)");
+        srs.importFromEPSG(4326);
+        note = o.path + ": layer '" + layer.GetName() + "' has no CRS; assumed WGS84 lon/lat (EPSG:4326)";
+    }
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+}
+
+std::string describeSrs(const OGRSpatialReference& srs) {
+    const char* name = srs.GetName();
+    const char* auth = srs.GetAuthorityName(nullptr);
+    const char* code = srs.GetAuthorityCode(nullptr);
+    std::string s = name ? name : "unnamed CRS";
+    if (auth && code) s += std::string(" (") + auth + ":" + code + ")";
+    return s;
+}
+
+class FeatureConverter {
+public:
+    FeatureConverter(const ImportOptions& o, const SceneFrame& frame, LayerData& layer)
+        : o_(o), frame_(frame), layer_(layer) {}
+
+    void skip(GIntBig fid, const std::string& reason, const std::string& detail) {
+        std::size_t n = ++layer_.report.skipped[reason];
+        if (n <= kMessagesPerReason)
+            layer_.report.messages.push_back(o_.path + ": feature " + std::to_string(fid) + ": " + reason +
+                                             (detail.empty() ? "" : " (" + detail + ")"));
+    }
+
+    // Transformed ring → scene metres, applying the Chinese offset where the source uses one.
+    bool convertRing(const OGRLinearRing& ring, Ring& out) {
+        int n = ring.getNumPoints();
+        out.clear();
+        out.reserve(n);
+        for (int i = 0; i < n; ++i) {
+            Vec2 p = toSceneXY(ring.getX(i), ring.getY(i));
+            if (!std::isfinite(p.x) || !std::isfinite(p.y)) return false;
+            out.push_back(p);
+        }
+        if (out.size() > 1 && out.front().x == out.back().x && out.front().y == out.back().y) out.pop_back();
+        return true;
+    }
+
+    void collectPolygons(const OGRGeometry& g, std::vector<const OGRPolygon*>& out) {
+        auto t = wkbFlatten(g.getGeometryType());
+        if (t == wkbPolygon) {
+            out.push_back(g.toPolygon());
+        } else if (t == wkbMultiPolygon || t == wkbGeometryCollection) {
+            for (const OGRGeometry* part : *g.toGeometryCollection()) collectPolygons(*part, out);
+        }
+    }
+
+    // Envelopes silently skip NaN, so every vertex is looked at.
+    static bool allFinite(const std::vector<const OGRPolygon*>& polys) {
+        for (const OGRPolygon* p : polys)
+            for (const OGRLinearRing* r : *p)
+                for (int i = 0; i < r->getNumPoints(); ++i)
+                    if (!std::isfinite(r->getX(i)) || !std::isfinite(r->getY(i))) return false;
+        return true;
+    }
+
+    void convert(OGRFeature& f, OGRCoordinateTransformation* ct) {
+        GIntBig fid = f.GetFID();
+        ++layer_.report.featuresRead;
+        OGRGeometry* src = f.GetGeometryRef();
+        if (!src || src->IsEmpty()) return skip(fid, "no_geometry", "");
+        std::unique_ptr<OGRGeometry> g(src->hasCurveGeometry() ? src->getLinearGeometry() : src->clone());
+        Feature out;
+        out.sourceFid = fid;
+        bool repaired = false;
+        std::string reason, detail;
+        bool ok = o_.kind == LayerKind::Lines    ? convertLines(std::move(g), ct, out, reason, detail)
+                  : o_.kind == LayerKind::Points ? convertPoints(std::move(g), ct, out, reason, detail)
+                                                   : convertPolygons(std::move(g), ct, out, repaired, reason, detail);
+        if (!ok) return skip(fid, reason, detail);
+        for (int i = 0; i < f.GetFieldCount(); ++i) {
+            if (!f.IsFieldSetAndNotNull(i)) continue;
+            const char* name = f.GetFieldDefnRef(i)->GetNameRef();
+            const char* value = f.GetFieldAsString(i);
+            if (!value || !*value) continue;
+            if (std::string(name) == "other_tags") appendHstoreTags(value, out.attributes);
+            else out.attributes.emplace_back(name, value);
+        }
+        if (o_.kind == LayerKind::Buildings) {
+            HeightResult h = resolveHeight(out.attributes, o_.height);
+            if (!h.ok) return skip(fid, h.reason, h.detail);
+            out.height = h.height;
+            out.minHeight = h.minHeight;
+            out.heightSource = h.source;
+            if (h.source == HeightSource::Default) ++layer_.report.heightsDefaulted;
+        }
+        if (repaired) ++layer_.report.geometriesRepaired;
+        layer_.features.push_back(std::move(out));
+        ++layer_.report.featuresImported;
+    }
+
+private:
+    bool convertPolygons(std::unique_ptr<OGRGeometry> g, OGRCoordinateTransformation* ct, Feature& out, bool& repaired,
+                         std::string& reason, std::string& detail) {
+        std::vector<const OGRPolygon*> polys;
+        collectPolygons(*g, polys);
+        if (polys.empty()) {
+            reason = "not_polygon";
+            detail = OGRGeometryTypeToName(g->getGeometryType());
+            return false;
+        }
+        reason = "nan_coordinate";
+        if (!allFinite(polys)) return false;
+        for (const OGRPolygon* p : polys)
+            for (const OGRLinearRing* r : *p)
+                if (!r->get_IsClosed()) repaired = true;
+        if (repaired) g->closeRings();
+        if (!g->IsValid()) {
+            std::unique_ptr<OGRGeometry> fixed(g->MakeValid());
+            if (!fixed || fixed->IsEmpty()) {
+                reason = "invalid_geometry";
+                detail = "GEOS could not repair it";
+                return false;
+            }
+            g = std::move(fixed);
+            repaired = true;
+        }
+        if (ct && g->transform(ct) != OGRERR_NONE) {
+            reason = "transform_failed";
+            return false;
+        }
+        polys.clear();
+        collectPolygons(*g, polys);
+        for (const OGRPolygon* p : polys) {
+            Polygon poly;
+            const OGRLinearRing* ext = p->getExteriorRing();
+            if (!ext || !convertRing(*ext, poly.outer)) return false;
+            double area = std::fabs(signedArea(poly.outer));
+            for (int i = 0; i < p->getNumInteriorRings(); ++i) {
+                Ring hole;
+                if (!convertRing(*p->getInteriorRing(i), hole)) return false;
+                if (hole.size() < 3) continue;
+                area -= std::fabs(signedArea(hole));
+                poly.holes.push_back(std::move(hole));
+            }
+            if (poly.outer.size() >= 3 && area > 0.01) out.polygons.push_back(std::move(poly));
+        }
+        reason = "zero_area";
+        detail = "footprint has no area";
+        return !out.polygons.empty();
+    }
+
+    static void collectLines(const OGRGeometry& g, std::vector<const OGRLineString*>& out) {
+        auto t = wkbFlatten(g.getGeometryType());
+        if (t == wkbLineString) out.push_back(g.toLineString());
+        else if (t == wkbMultiLineString || t == wkbGeometryCollection)
+            for (const OGRGeometry* part : *g.toGeometryCollection()) collectLines(*part, out);
+    }
+
+    Vec2 toSceneXY(double x, double y) const {
+        if (o_.datum == ChineseDatum::None) return {x, y};
+        Vec2 w = toWgs84(o_.datum, x, y);
+        return frame_.toScene({w.x, w.y});
+    }
+
+    bool convertPoints(std::unique_ptr<OGRGeometry> g, OGRCoordinateTransformation* ct, Feature& out,
+                       std::string& reason, std::string& detail) {
+        if (ct && g->transform(ct) != OGRERR_NONE) {
+            reason = "transform_failed";
+            return false;
+        }
+        auto add = [&](const OGRPoint& p) {
+            Vec2 v = toSceneXY(p.getX(), p.getY());
+            if (std::isfinite(v.x) && std::isfinite(v.y)) out.points.push_back(v);
+        };
+        auto t = wkbFlatten(g->getGeometryType());
+        if (t == wkbPoint) add(*g->toPoint());
+        else if (t == wkbMultiPoint)
+            for (const OGRPoint* p : *g->toMultiPoint()) add(*p);
+        reason = t == wkbPoint || t == wkbMultiPoint ? "nan_coordinate" : "not_point";
+        detail = t == wkbPoint || t == wkbMultiPoint ? "" : OGRGeometryTypeToName(g->getGeometryType());
+        return !out.points.empty();
+    }
+
+    bool convertLines(std::unique_ptr<OGRGeometry> g, OGRCoordinateTransformation* ct, Feature& out,
+                      std::string& reason, std::string& detail) {
+        std::vector<const OGRLineString*> lines;
+        collectLines(*g, lines);
+        if (lines.empty()) {
+            reason = "not_line";
+            detail = OGRGeometryTypeToName(g->getGeometryType());
+            return false;
+        }
+        if (ct && g->transform(ct) != OGRERR_NONE) {
+            reason = "transform_failed";
+            return false;
+        }
+        lines.clear();
+        collectLines(*g, lines);
+        reason = "nan_coordinate";
+        for (const OGRLineString* l : lines) {
+            std::vector<Vec2> line;
+            for (int i = 0; i < l->getNumPoints(); ++i) {
+                Vec2 p = toSceneXY(l->getX(i), l->getY(i));
+                if (!std::isfinite(p.x) || !std::isfinite(p.y)) return false;
+                line.push_back(p);
+            }
+            if (line.size() >= 2) out.lines.push_back(std::move(line));
+        }
+        reason = "zero_length";
+        detail = "";
+        return !out.lines.empty();
+    }
+
+    const ImportOptions& o_;
+    const SceneFrame& frame_;
+    LayerData& layer_;
+};
+
+}  // namespace
+
+LayerData importLayer(const ImportOptions& o, const SceneFrame& frame) {
+    LayerData layer;
+    layer.name = defaultName(o);
+    layer.kind = o.kind;
+    layer.sourcePath = o.path;
+    DatasetPtr ds = openDataset(o);
+    std::vector<OGRLayer*> layers = selectLayers(*ds, o);
+
+    OGRSpatialReference target;
+    if (o.datum == ChineseDatum::None) target.importFromProj4(frame.projString().c_str());
+    else target.importFromEPSG(4326);  // offsets are defined on lon/lat; the frame takes it from there
+    target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+
+    FeatureConverter converter(o, frame, layer);
+    for (OGRLayer* l : layers) {
+        OGRSpatialReference src;
+        std::string note;
+        sourceSrs(*l, o, src, note);
+        if (!note.empty()) layer.report.messages.push_back(note);
+        if (!layer.sourceCrs.empty()) layer.sourceCrs += "; ";
+        layer.sourceCrs += describeSrs(src);
+        if (o.datum != ChineseDatum::None) layer.sourceCrs += std::string(" + ") + chineseDatumName(o.datum);
+        CPLErrorReset();
+        std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&src, &target));
+        if (!ct) throw Error(o.path + ": cannot transform from " + describeSrs(src) + " to the scene CRS" + lastGdalError());
+        l->ResetReading();
+        CPLErrorReset();
+        GIntBig total = o.progress ? l->GetFeatureCount(FALSE) : -1;  // cheap counts only
+        std::size_t done = 0;
+        for (auto& f : *l) {
+            converter.convert(*f, ct.get());
+            if (o.progress && ++done % 2000 == 0 && total > 0) o.progress(std::min(1.0, double(done) / double(total)));
+        }
+        if (o.progress) o.progress(1.0);
+        // A truncated or corrupt file ends the feature loop early with a GDAL error.
+        if (CPLGetLastErrorType() >= CE_Failure) {
+            std::string msg = CPLGetLastErrorMsg();
+            if (layer.report.featuresRead == 0) throw Error(o.path + ": cannot read features" + lastGdalError());
+            layer.report.messages.push_back(o.path + ": reading stopped early: " + msg);
+        }
+    }
+    if (layer.report.featuresRead == 0) layer.report.messages.push_back(o.path + ": the layer has no features");
+    return layer;
+}
+
+bool hasLayerOfKind(const ImportOptions& o) {
+    try {
+        DatasetPtr ds = openDataset(o);
+        return !layersOfKind(*ds, o).empty();
+    } catch (const Error&) {
+        return false;  // unreadable: the import that follows says why
+    }
+}
+
+DatasetInfo inspectDataset(const std::string& path) {
+    DatasetInfo info;
+    ImportOptions o;
+    o.path = path;
+    DatasetPtr ds = openDataset(o);
+    info.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
+    for (int i = 0; i < ds->GetLayerCount(); ++i) {
+        OGRLayer* l = ds->GetLayer(i);
+        DatasetLayerInfo li;
+        li.name = l->GetName();
+        li.geometry = OGRGeometryTypeToName(l->GetGeomType());
+        li.crs = l->GetSpatialRef() ? describeSrs(*l->GetSpatialRef()) : "none (lon/lat assumed, or pass a CRS)";
+        li.features = isOsm(*ds) ? -1 : l->GetFeatureCount(FALSE);
+        OGRFeatureDefn* defn = l->GetLayerDefn();
+        for (int f = 0; f < defn->GetFieldCount(); ++f) li.fields.push_back(defn->GetFieldDefn(f)->GetNameRef());
+        info.layers.push_back(std::move(li));
+    }
+    return info;
+}
+
+std::optional<GeoPoint> probeCentre(const ImportOptions& o) {
+    DatasetPtr ds = openDataset(o);
+    std::vector<OGRLayer*> layers = selectLayers(*ds, o);
+    for (OGRLayer* l : layers) {
+        OGREnvelope env;
+        if (l->GetExtent(&env, TRUE) != OGRERR_NONE) continue;
+        OGRSpatialReference src, wgs;
+        std::string note;
+        sourceSrs(*l, o, src, note);
+        wgs.importFromEPSG(4326);
+        wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&src, &wgs));
+        double x = 0.5 * (env.MinX + env.MaxX), y = 0.5 * (env.MinY + env.MaxY);
+        if (!ct || !ct->Transform(1, &x, &y)) continue;
+        Vec2 w = toWgs84(o.datum, x, y);
+        return GeoPoint{w.x, w.y};
+    }
+    return std::nullopt;
+}
+
+}  // namespace jbt

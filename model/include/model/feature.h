@@ -1,0 +1,80 @@
+#pragma once
+// Georeferenced features in scene metres, grouped in layers: what import hands to scene.
+#include <cstdint>
+#include <optional>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/attribute_table.h"
+#include "model/geo.h"
+
+namespace jbt {
+
+
+// A ring is stored open: the closing vertex equal to the first is dropped on import.
+using Ring = std::vector<Vec2>;
+
+// Shoelace area, positive for counter-clockwise rings.
+inline double signedArea(const Ring& r) {
+    double a = 0;
+    for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) a += r[j].x * r[i].y - r[i].x * r[j].y;
+    return 0.5 * a;
+}
+
+struct Polygon {
+    Ring outer;
+    std::vector<Ring> holes;
+};
+
+enum class HeightSource { Field, Levels, Default };
+
+struct Feature {
+    std::int64_t sourceFid = -1;
+    std::vector<Polygon> polygons;  // scene metres, x east, y north (buildings, areas)
+    std::vector<std::vector<Vec2>> lines;  // scene metres (line layers: roads, rivers, boundaries)
+    std::vector<Vec2> points;              // scene metres (point layers: landmarks, POIs)
+    double height = 0;              // top of the building above ground, metres
+    double minHeight = 0;           // bottom (bridges, overhangs), metres
+    double groundZ = 0;             // terrain height the building stands on, metres
+    HeightSource heightSource = HeightSource::Default;
+    Attributes attributes;
+};
+
+// Why a feature was not imported, counted per reason; keys are stable snake_case for the JSON.
+struct ImportReport {
+    std::size_t featuresRead = 0;      // features the source offered
+    std::size_t featuresImported = 0;
+    std::size_t geometriesRepaired = 0;
+    std::size_t heightsDefaulted = 0;
+    std::map<std::string, std::size_t> skipped;
+    std::vector<std::string> messages;  // first few per reason, naming file, feature and reason
+
+    std::size_t skippedTotal() const {
+        std::size_t n = 0;
+        for (auto& [reason, count] : skipped) n += count;
+        return n;
+    }
+};
+
+// What a layer holds and so how it is drawn: buildings are extruded, areas and lines draped on
+// the terrain, points labelled.
+enum class LayerKind { Buildings, Areas, Lines, Points };
+
+// "buildings", "areas", "lines", "points": the names in project files and reports.
+const char* layerKindName(LayerKind kind);
+std::optional<LayerKind> parseLayerKind(const std::string& name);
+inline bool isDraped(LayerKind kind) { return kind == LayerKind::Areas || kind == LayerKind::Lines; }
+
+struct LayerData {
+    std::string name;
+    std::string sourcePath;
+    LayerKind kind = LayerKind::Buildings;
+    bool generated = false;  // the generated demo (says "demo data" on screen), not surveyed data
+    std::string sourceCrs;  // as understood, for the panel
+    std::vector<Feature> features;
+    ImportReport report;
+};
+
+}  // namespace jbt

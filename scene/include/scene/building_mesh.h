@@ -1,0 +1,41 @@
+#pragma once
+// Appends extruded buildings (walls, roof, and a floor when raised) to one shared vertex
+// buffer, each vertex tagged with its building's id for picking and highlighting.
+#include <osg/Array>
+#include <osg/PrimitiveSet>
+#include <osg/ref_ptr>
+
+#include "model/feature.h"
+#include "scene/roof_triangulator.h"
+
+namespace jbt {
+
+// Vertex attribute slot of the per-vertex building id (shaders bind a_featureId here).
+constexpr unsigned kFeatureIdAttribute = 6;
+
+class BuildingMesh {
+public:
+    explicit BuildingMesh(osg::Vec3d origin);  // vertices are stored relative to origin
+
+    // Returns false (and adds nothing) if the roof could not be triangulated.
+    bool add(const Feature& feature, float id);
+
+    osg::ref_ptr<osg::Vec3Array> vertices = new osg::Vec3Array;
+    osg::ref_ptr<osg::Vec3Array> normals = new osg::Vec3Array;
+    osg::ref_ptr<osg::Vec4ubArray> colors = new osg::Vec4ubArray;
+    osg::ref_ptr<osg::FloatArray> ids = new osg::FloatArray;
+    osg::ref_ptr<osg::DrawElementsUInt> triangles = new osg::DrawElementsUInt(GL_TRIANGLES);
+
+    std::size_t triangleCount() const { return triangles->size() / 3; }
+
+private:
+    void addWalls(const Ring& ring, bool counterClockwise, double bottom, double top, osg::Vec4ub color, float id);
+    std::uint32_t addVertex(double x, double y, double z, const osg::Vec3& n, osg::Vec4ub c, float id);
+
+    osg::Vec3d origin_;
+    RoofTriangulator triangulator_;
+    std::vector<Vec2> roofPoints_;
+    std::vector<std::uint32_t> roofTriangles_;
+};
+
+}  // namespace jbt

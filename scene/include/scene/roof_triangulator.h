@@ -1,0 +1,31 @@
+#pragma once
+// Triangulates footprints with holes for roofs, using the GLU tessellator that OSG carries:
+// it handles holes in any orientation and splits self-touching edges instead of failing.
+#include <cstdint>
+#include <vector>
+
+#include "model/feature.h"
+
+namespace osg { struct GLUtesselator; }
+
+namespace jbt {
+
+class RoofTriangulator {
+public:
+    RoofTriangulator();
+    ~RoofTriangulator();
+    RoofTriangulator(const RoofTriangulator&) = delete;
+    RoofTriangulator& operator=(const RoofTriangulator&) = delete;
+
+    // On return `points` holds the polygon's vertices (outer ring, then holes) plus any the
+    // tessellator added at intersections; `triangles` indexes them, three per triangle,
+    // counter-clockwise seen from above. False if the tessellator reported an error.
+    bool triangulate(const Polygon& polygon, std::vector<Vec2>& points, std::vector<std::uint32_t>& triangles);
+
+    struct Context;
+
+private:
+    osg::GLUtesselator* tess_;
+};
+
+}  // namespace jbt

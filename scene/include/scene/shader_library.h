@@ -1,0 +1,13 @@
+#pragma once
+// GLSL programs loaded at run time from shaders/ (files, not strings in code).
+#include <osg/Program>
+#include <string>
+#include <vector>
+
+namespace jbt {
+
+// Loads shaders/<name>.vert and shaders/<name>.frag, plus any further fragment shaders whose
+// functions they call (e.g. "sun_shadow.frag"). Throws Error naming the file.
+osg::ref_ptr<osg::Program> loadProgram(const std::string& name, const std::vector<std::string>& extraFragments = {});
+
+}  // namespace jbt

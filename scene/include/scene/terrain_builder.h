@@ -1,0 +1,31 @@
+#pragma once
+// Terrain from a HeightGrid: square chunks, each an osg::LOD of three resolutions; skirts hang
+// from every chunk edge so neighbours at different resolutions never show a crack.
+#include <osg/Group>
+#include <osg/Program>
+
+#include "model/drape.h"
+#include "model/height_grid.h"
+
+namespace jbt {
+
+struct TerrainOptions {
+    int chunkCells = 64;            // cells per chunk side at full resolution (a power of two)
+    int levels = 3;                 // full, half, quarter resolution
+    double waterLevelM = -1e9;      // banks below this get a mud colour (demo rivers)
+    double forestFromM = 330;       // ridges above this read as forest
+    bool seaAtZero = false;         // DEMs such as SRTM store the sea as 0 m: colour it as water
+    osg::ref_ptr<osg::Program> program;
+};
+
+struct TerrainStats {
+    std::size_t chunks = 0, fullResolutionTriangles = 0;
+};
+
+osg::ref_ptr<osg::Group> buildTerrain(const HeightGrid& grid, const TerrainOptions& options, TerrainStats& stats);
+
+// Lays the draped layers' image over the terrain (replacing the previous one); an empty image
+// removes it.
+void setTerrainDrape(osg::Group& terrain, const DrapeImage& image);
+
+}  // namespace jbt

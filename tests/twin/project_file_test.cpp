@@ -1,0 +1,110 @@
+// Project files: a session survives the round trip, and a save killed mid-write leaves the
+// previous file whole.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <thread>
+
+#include "tests/test_support.h"
+#include "twin/project_file.h"
+
+namespace jbt {
+namespace {
+
+bool trySave(const std::string& path, const ProjectState& p, std::string& error) {
+    error = test::errorOf([&] { saveProject(path, p); });
+    return error.empty();
+}
+
+ProjectState sample() {
+    ProjectState p;
+    ImportOptions b;
+    b.path = "/data/buildings.gpkg";
+    b.sourceCrs = "EPSG:4545";
+    b.datum = ChineseDatum::Gcj02;
+    b.height.heightField = "高度";
+    ImportOptions roads;
+    roads.path = "/data/roads.shp";
+    roads.kind = LayerKind::Lines;
+    roads.styleField = "status";  // 路平工程 works coloured by status
+    p.options.layers = {b, roads};
+    p.options.eventSources = {"mqtt://127.0.0.1:1883/jiangbei/events"};
+    p.options.demPath = "/data/dem.tif";
+    p.options.styleField = "highway";
+    p.options.language = "zh";
+    p.options.uiScale = 2.0f;
+    p.options.time = LocalTime{2026, 10, 1, 19.5};
+    p.hasCamera = true;
+    p.camera = {osg::Vec3d(100, -2000, 800), osg::Vec3d(120, 50, 250), osg::Vec3d(0, 0, 1)};
+    p.options.userBookmarks.push_back({"user:1", "我的视点 1", "My view 1", {106.57, 29.57}, 1500, 30, 40});
+    return p;
+}
+
+TEST(ProjectFile, RoundTripRestoresLayersStylesSourcesAndView) {
+    auto dir = test::scratchDir();
+    std::string path = (dir / "session.json").string(), error;
+    ASSERT_TRUE(trySave(path, sample(), error)) << error;
+    ProjectState back = loadProject(path);
+    ASSERT_EQ(back.options.layers.size(), 2u);
+    EXPECT_EQ(back.options.layers[0].path, "/data/buildings.gpkg");
+    EXPECT_EQ(back.options.layers[0].sourceCrs, "EPSG:4545");
+    EXPECT_EQ(back.options.layers[0].datum, ChineseDatum::Gcj02);
+    EXPECT_EQ(back.options.layers[0].height.heightField, "高度");
+    EXPECT_EQ(back.options.layers[1].kind, LayerKind::Lines);
+    EXPECT_EQ(back.options.layers[1].styleField, "status");
+    EXPECT_EQ(back.options.eventSources, sample().options.eventSources);
+    EXPECT_EQ(back.options.demPath, "/data/dem.tif");
+    EXPECT_EQ(back.options.styleField, "highway");
+    EXPECT_EQ(back.options.language, "zh");
+    EXPECT_FLOAT_EQ(back.options.uiScale, 2.0f);
+    EXPECT_EQ(back.options.time.month, 10);
+    EXPECT_DOUBLE_EQ(back.options.time.hours, 19.5);
+    ASSERT_TRUE(back.hasCamera);
+    EXPECT_EQ(back.camera.eye, osg::Vec3d(100, -2000, 800));
+    EXPECT_EQ(back.camera.center, osg::Vec3d(120, 50, 250));
+    ASSERT_EQ(back.options.userBookmarks.size(), 1u);
+    EXPECT_EQ(back.options.userBookmarks[0].nameZh, "我的视点 1");
+    EXPECT_DOUBLE_EQ(back.options.userBookmarks[0].headingDeg, 30);
+}
+
+TEST(ProjectFile, ASaveKilledMidWriteLeavesThePreviousFileIntact) {
+    auto dir = test::scratchDir();
+    std::string path = (dir / "session.json").string(), error;
+    ASSERT_TRUE(trySave(path, sample(), error)) << error;
+    std::string before = test::run("cat '" + path + "'").out;
+    ProjectState huge = sample();
+    huge.options.layers.assign(400000, huge.options.layers[0]);  // a save that takes a while
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        pid_t child = fork();
+        if (child == 0) {
+            std::string e;
+            trySave(path, huge, e);
+            _exit(0);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(40 + 60 * attempt));
+        kill(child, SIGKILL);
+        waitpid(child, nullptr, 0);
+        ProjectState now = loadProject(path);  // never half a file
+        EXPECT_TRUE(now.options.layers.size() == 2u || now.options.layers.size() == 400000u);
+    }
+    // Whatever got killed, the file parses; and an unwritable place is a clear error.
+    EXPECT_FALSE(trySave("/nonexistent/dir/p.json", sample(), error));
+    EXPECT_NE(error.find("/nonexistent/dir/p.json.saving: cannot write"), std::string::npos) << error;
+    EXPECT_FALSE(before.empty());
+}
+
+TEST(ProjectFile, NotAProjectIsNamed) {
+    auto dir = test::scratchDir();
+    std::string path = test::writeFile(dir / "x.json", R"({"hello": 1})");
+    try {
+        loadProject(path);
+        FAIL();
+    } catch (const std::exception& e) {
+        EXPECT_EQ(std::string(e.what()), path + ": not a Jiangbei Twin project file");
+    }
+}
+
+}  // namespace
+}  // namespace jbt

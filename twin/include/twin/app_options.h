@@ -1,0 +1,57 @@
+#pragma once
+// What a session of the twin is made of: layers, terrain, live sources, analytics, the view and
+// the UI settings. Filled from defaults, then a project file, then the command line, in that
+// order of precedence (viewer/command_line.h; docs/architecture.md).
+#include <string>
+#include <vector>
+
+#include "data_import/ogr_layer_reader.h"
+#include "model/local_time.h"
+#include "model/place.h"
+
+namespace jbt {
+
+struct AppOptions {
+    std::vector<ImportOptions> layers;  // --layer (buildings), --area, --lines: shared CRS/datum options
+    std::vector<ImportOptions> water;   // --water: rivers and lakes (lines are buffered by waterWidthM)
+    double waterWidthM = 400;
+    std::string styleField;             // --style-field: colour draped layers by this attribute
+    std::vector<std::string> eventSources;  // --events: live governance feeds (file, http://, mqtt://)
+    double gridCellM = 0;               // --grid: 网格 cells of this size over the district, events counted live
+    std::string boundaryPath;           // --boundary: the district polygon the grid is clipped to
+    std::string gridFile;               // --grid-file: the city's own grid cells (or communities) instead
+    std::vector<std::string> greenFiles;  // --green: parks, forest, green space (draped, and their coverage)
+    std::string demPath;                // --dem: terrain from a raster DEM
+    bool demo = true;                   // generated demo district (off with --no-demo)
+    std::string snapshotPath;           // --snapshot: render offscreen, print JSON, exit
+    int width = 1280, height = 720;     // --size
+    std::string view;                   // --view: a bookmark id or name
+    std::string tour;                   // --tour: play this tour from the start
+    double tourTime = -1;               // --tour-time: snapshot the tour at this second
+    LocalTime time;                     // --time: sun position (China Standard Time)
+    std::string language = "both";      // --lang: zh, en or both
+    int shadowMapSize = 2048;           // --shadows: texels per side of the sun's depth map, 0 = off
+    std::string recordDir;              // --record: render the tour as PNG frames (and MP4) here
+    double fps = 30;                    // --fps
+    double recordSeconds = -1;          // --record-seconds: default the whole tour
+    float uiScale = 1.0f;               // --ui-scale: 2 for 4K, 4 for 8K
+    bool highContrast = false;          // --theme contrast
+    bool present = false;               // --present: presentation mode (kiosk)
+    double kioskIdleSeconds = 30;       // --kiosk-idle: resume the tour after this much quiet
+    std::string projectPath;            // --project: the session file loaded, and saved to
+    std::vector<double> startCamera;    // from a project: eye xyz, centre xyz (scene metres)
+    std::vector<Bookmark> userBookmarks;  // views the user saved (kept in the project)
+    bool hideUi = false;                // --hide-ui: no panels (the demo-data banner stays)
+    bool fullscreen = false;
+    int screen = 0;                     // --screen: the X screen for the window
+    std::string wallPath;               // --wall: a video-wall layout file
+};
+
+// Rendering without a window: snapshots and recordings.
+inline bool offscreen(const AppOptions& o) { return !o.snapshotPath.empty() || !o.recordDir.empty(); }
+
+// A folder from scripts/fetch_district.sh: one OSM file read as buildings, roads, areas and
+// landmarks, and a DEM; real data replaces the demo district. Throws Error naming the manifest.
+void addDataFolder(const std::string& dir, const ImportOptions& shared, AppOptions& out);
+
+}  // namespace jbt

@@ -1,0 +1,40 @@
+#pragma once
+// Offscreen rendering for --snapshot and render tests: a pbuffer on the X display (Xvfb in CI;
+// Debian's OSG has GLX only), falling back to an undecorated window.
+#include <osg/Camera>
+#include <osg/GraphicsContext>
+#include <osg/Image>
+#include <osgViewer/Viewer>
+#include <string>
+
+namespace jbt {
+
+// Throws Error when there is no display or no context of that size can be had.
+osg::ref_ptr<osg::GraphicsContext> createOffscreenContext(int width, int height);
+
+// Attaches the context to the viewer's camera with a viewport and a perspective projection.
+void useOffscreenContext(osgViewer::Viewer& viewer, osg::GraphicsContext* gc, int width, int height);
+
+// A single-threaded viewer with no window and no panels showing `scene`, realized: for
+// benchmarks and command-line tools. Throws Error like createOffscreenContext.
+osg::ref_ptr<osgViewer::Viewer> makeOffscreenViewer(osg::Node* scene, int width, int height);
+
+// Reads the finished frame (after ImGui has drawn) when armed; a final-draw callback.
+class FrameCapture : public osg::Camera::DrawCallback {
+public:
+    void arm() { armed_ = true; }
+    osg::ref_ptr<osg::Image> image() const { return image_; }
+    void operator()(osg::RenderInfo& renderInfo) const override;
+
+private:
+    mutable bool armed_ = false;
+    mutable osg::ref_ptr<osg::Image> image_;
+};
+
+// Drawables the renderer drew in its last frame (each is one draw call here).
+std::size_t lastFrameDrawCalls(osgViewer::Viewer& viewer);
+
+// Vertical field of view used for every view, in degrees.
+constexpr double kFieldOfViewDeg = 40.0;
+
+}  // namespace jbt

@@ -1,0 +1,75 @@
+#pragma once
+// Turns the options into a scene: imports every layer (and the demo district), builds OSG
+// nodes, picks the scene origin and gathers bookmarks. A bad layer is reported, not fatal.
+#include <osg/Group>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "data_import/demo_landscape.h"
+#include "data_import/dem_reader.h"
+#include "data_import/drape_raster.h"
+#include "data_import/places.h"
+#include "data_import/tours.h"
+#include "scene/building_layer_builder.h"
+#include "scene/label_layer.h"
+#include "scene/terrain_builder.h"
+#include "twin/app_options.h"
+
+namespace jbt {
+
+struct SceneLayer {
+    LayerData data;
+    osg::ref_ptr<osg::Group> node;      // buildings; draped layers live in the terrain's image
+    DrapeStyle style;                   // draped layers
+    std::string styleField;             // this layer's own --style-field choice, if any
+    std::vector<LegendEntry> legend;    // draped layers
+    SceneBuildStats stats;
+    bool visible = true;
+    float opacity = 1.0f;
+    bool green = false;                 // green space (--green files, the demo's forest parks)
+    bool draped() const { return isDraped(data.kind); }
+    bool buildings() const { return data.kind == LayerKind::Buildings; }
+};
+
+struct SceneModel {
+    std::unique_ptr<SceneFrame> frame;
+    std::vector<SceneLayer> layers;
+    std::vector<Bookmark> bookmarks;
+    std::vector<Tour> tours;
+    std::vector<Place> places;
+    HeightGrid terrain;                 // empty: flat ground at 0 m
+    std::string terrainSource;          // DEM path, or the demo landscape
+    bool demoTerrain = false;           // the generated demo relief
+    DemInfo dem;                        // when the terrain came from a DEM
+    TerrainStats terrainStats;
+    osg::ref_ptr<osg::Group> terrainNode;
+    std::vector<WaterBody> water;
+    osg::ref_ptr<osg::Group> labels;    // place names; null when there are no places
+    std::vector<std::string> errors;    // layers that could not be loaded, naming file and reason
+    std::vector<std::string> messages;  // notes (origin moved, CRS assumed, ...)
+    osg::ref_ptr<osg::Group> root;
+    osg::ref_ptr<osg::Group> buildings;  // every building layer: what casts sun shadows
+    osg::ref_ptr<osg::Program> buildingProgram;
+    LabelLayerOptions labelOptions;     // font and size every label layer uses
+    osg::BoundingBox extent;            // of all buildings, scene metres
+    double importMs = 0, buildMs = 0;
+    bool showsDemoData = false;         // any generated part: buildings, roads or relief
+};
+
+SceneModel assembleScene(const AppOptions& options);
+
+// Adds a layer imported while the viewer runs (buildings stand on the terrain, draped layers go
+// into the terrain's image, points become labels). Returns its index.
+std::size_t addLayerToScene(SceneModel& scene, LayerData data, const std::string& styleField);
+
+// Burns the visible draped layers into the terrain's image again (after a visibility change).
+void redrape(SceneModel& scene);
+
+// The bookmark of a place (every place has one); nullptr if none.
+const Bookmark* bookmarkForPlace(const SceneModel& scene, const Place& place);
+
+// Bookmark lookup by id, English or Chinese name (case-insensitive); nullptr if none.
+const Bookmark* findBookmark(const SceneModel& scene, const std::string& name);
+
+}  // namespace jbt

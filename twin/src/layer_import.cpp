@@ -1,0 +1,52 @@
+#include "twin/layer_import.h"
+
+namespace jbt {
+
+LayerImport::~LayerImport() {
+    if (job_ && job_->worker.joinable()) job_->worker.join();
+}
+
+void LayerImport::start(const ImportOptions& options, GeoPoint origin) {
+    if (status_.running) return;
+    if (job_ && job_->worker.joinable()) job_->worker.join();
+    auto job = std::make_shared<Job>();
+    job->options = options;
+    job->worker = std::thread([job, origin] {
+        ImportOptions o = job->options;
+        o.progress = [job](double p) { job->progress = p; };
+        std::optional<LayerData> layer;
+        std::string error;
+        try {
+            SceneFrame frame(origin);  // PROJ objects are per thread
+            layer = importLayer(o, frame);
+        } catch (const std::exception& e) {  // a worker thread reports; it never ends the program
+            error = e.what();
+        }
+        std::lock_guard<std::mutex> lock(job->mutex);
+        job->layer = std::move(layer);
+        job->error = std::move(error);
+        job->done = true;
+    });
+    job_ = job;
+    status_ = {true, 0.0, ""};
+}
+
+std::optional<LayerImport::Done> LayerImport::take() {
+    if (!job_ || !status_.running) return std::nullopt;
+    status_.progress = job_->progress;
+    std::lock_guard<std::mutex> lock(job_->mutex);
+    if (!job_->done) return std::nullopt;
+    status_.running = false;
+    if (!job_->layer) {
+        status_.message = job_->error;
+        return std::nullopt;
+    }
+    const ImportReport& rep = job_->layer->report;
+    status_.message = job_->options.path + ": " + std::to_string(rep.featuresImported) + " imported, " +
+                      std::to_string(rep.skippedTotal()) + " skipped";
+    Done done{job_->options, std::move(*job_->layer)};
+    done.options.progress = nullptr;
+    return done;
+}
+
+}  // namespace jbt

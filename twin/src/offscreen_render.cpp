@@ -1,0 +1,89 @@
+#include "twin/offscreen_render.h"
+
+#include <osgUtil/RenderStage>
+#include <osgUtil/SceneView>
+#include <osgUtil/Statistics>
+#include <osgViewer/Renderer>
+
+#include <cstdlib>
+
+#include "model/error.h"
+
+namespace jbt {
+
+osg::ref_ptr<osg::GraphicsContext> createOffscreenContext(int width, int height) {
+    if (!std::getenv("DISPLAY")) throw Error("no X display (DISPLAY is unset): run under xvfb-run, as scripts/run.sh does");
+    // An undecorated window is the quiet path; a pbuffer (which makes OSG print harmless X11
+    // BadMatch notices on Mesa) takes sizes larger than the X screen, e.g. 4K on a small Xvfb.
+    unsigned screenW = 0, screenH = 0;
+    if (auto* wsi = osg::GraphicsContext::getWindowingSystemInterface()) {
+        osg::GraphicsContext::ScreenIdentifier screen;
+        screen.readDISPLAY();
+        screen.setUndefinedScreenDetailsToDefaultScreen();
+        wsi->getScreenResolution(screen, screenW, screenH);
+    }
+    bool fitsScreen = unsigned(width) <= screenW && unsigned(height) <= screenH;
+    for (bool pbuffer : {!fitsScreen, fitsScreen}) {
+        osg::ref_ptr<osg::GraphicsContext::Traits> t = new osg::GraphicsContext::Traits;
+        t->readDISPLAY();
+        t->setUndefinedScreenDetailsToDefaultScreen();
+        t->x = 0;
+        t->y = 0;
+        t->width = width;
+        t->height = height;
+        t->red = t->green = t->blue = t->alpha = 8;
+        t->depth = 24;
+        t->pbuffer = pbuffer;
+        t->windowDecoration = false;
+        t->doubleBuffer = !pbuffer;
+        t->sharedContext = nullptr;
+        osg::ref_ptr<osg::GraphicsContext> gc = osg::GraphicsContext::createGraphicsContext(t.get());
+        if (gc && gc->valid()) return gc;
+    }
+    throw Error("cannot create an OpenGL context of " + std::to_string(width) + "x" + std::to_string(height) +
+                " on display " + std::getenv("DISPLAY"));
+}
+
+void useOffscreenContext(osgViewer::Viewer& viewer, osg::GraphicsContext* gc, int width, int height) {
+    osg::Camera* cam = viewer.getCamera();
+    cam->setGraphicsContext(gc);
+    cam->setViewport(new osg::Viewport(0, 0, width, height));
+    cam->setProjectionMatrixAsPerspective(kFieldOfViewDeg, double(width) / height, 1.0, 100000.0);
+    GLenum buffer = gc->getTraits()->doubleBuffer ? GL_BACK : GL_FRONT;
+    cam->setDrawBuffer(buffer);
+    cam->setReadBuffer(buffer);
+}
+
+void FrameCapture::operator()(osg::RenderInfo& renderInfo) const {
+    if (!armed_) return;
+    armed_ = false;
+    const osg::Viewport* vp = renderInfo.getCurrentCamera()->getViewport();
+    image_ = new osg::Image;
+    image_->readPixels(int(vp->x()), int(vp->y()), int(vp->width()), int(vp->height()), GL_RGBA, GL_UNSIGNED_BYTE);
+}
+
+std::size_t lastFrameDrawCalls(osgViewer::Viewer& viewer) {
+    auto* renderer = dynamic_cast<osgViewer::Renderer*>(viewer.getCamera()->getRenderer());
+    if (!renderer) return 0;
+    std::size_t best = 0;
+    for (unsigned i = 0; i < 2; ++i) {
+        osgUtil::SceneView* sv = renderer->getSceneView(i);
+        if (!sv || !sv->getRenderStage()) continue;
+        osgUtil::Statistics stats;
+        sv->getRenderStage()->getStats(stats);
+        best = std::max<std::size_t>(best, stats.numDrawables);
+    }
+    return best;
+}
+
+osg::ref_ptr<osgViewer::Viewer> makeOffscreenViewer(osg::Node* scene, int width, int height) {
+    osg::ref_ptr<osg::GraphicsContext> gc = createOffscreenContext(width, height);
+    osg::ref_ptr<osgViewer::Viewer> viewer = new osgViewer::Viewer;
+    viewer->setThreadingModel(osgViewer::Viewer::SingleThreaded);
+    useOffscreenContext(*viewer, gc.get(), width, height);
+    viewer->setSceneData(scene);
+    viewer->realize();
+    return viewer;
+}
+
+}  // namespace jbt

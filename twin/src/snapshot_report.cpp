@@ -1,0 +1,75 @@
+#include "twin/snapshot_report.h"
+
+namespace jbt {
+
+nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPath, int width, int height,
+                              const std::string& view, const SnapshotTimings& t) {
+    nlohmann::json layers = nlohmann::json::array();
+    std::size_t triangles = 0, vertices = 0, tiles = 0;
+    for (const SceneLayer& l : scene.layers) {
+        const ImportReport& r = l.data.report;
+        nlohmann::json skipped = nlohmann::json::object();
+        for (const auto& [reason, count] : r.skipped) skipped[reason] = count;
+        layers.push_back({{"name", l.data.name},
+                          {"kind", layerKindName(l.data.kind)},
+                          {"source", l.data.sourcePath},
+                          {"crs", l.data.sourceCrs},
+                          {"demo_data", l.data.generated},
+                          {"features_read", r.featuresRead},
+                          {"features_imported", r.featuresImported},
+                          {"features_skipped", r.skippedTotal()},
+                          {"skipped", skipped},
+                          {"geometries_repaired", r.geometriesRepaired},
+                          {"heights_defaulted", r.heightsDefaulted},
+                          {"tiles", l.stats.tiles},
+                          {"triangles", l.stats.triangles}});
+        triangles += l.stats.triangles;
+        vertices += l.stats.vertices;
+        tiles += l.stats.tiles;
+    }
+    float lo = 0, hi = 0;
+    scene.terrain.range(lo, hi);
+    nlohmann::json terrain = {{"source", scene.terrainSource},
+                              {"cols", scene.terrain.cols},
+                              {"rows", scene.terrain.rows},
+                              {"spacing_m", scene.terrain.spacing},
+                              {"min_m", lo},
+                              {"max_m", hi},
+                              {"chunks", scene.terrainStats.chunks}};
+    if (scene.dem.width > 0)
+        terrain["dem"] = {{"width", scene.dem.width}, {"height", scene.dem.height}, {"min", scene.dem.min},
+                          {"max", scene.dem.max}, {"crs", scene.dem.crs}, {"voids_filled", scene.dem.noDataFilled}};
+    return {{"snapshot", pngPath},
+            {"terrain", terrain},
+            {"size", {width, height}},
+            {"view", view},
+            {"layers", layers},
+            {"errors", scene.errors},
+            {"messages", scene.messages},
+            {"scene",
+             {{"triangles", triangles},
+              {"vertices", vertices},
+              {"tiles", tiles},
+              {"draw_calls", t.drawCalls},
+              {"import_ms", scene.importMs},
+              {"build_ms", scene.buildMs},
+              {"first_frame_ms", t.firstFrameMs}}}};
+}
+
+nlohmann::json snapshotReport(Twin& twin, const std::string& pngPath, int width, int height, const std::string& view,
+                              const SnapshotTimings& timings) {
+    nlohmann::json report = snapshotReport(twin.scene(), pngPath, width, height, view, timings);
+    nlohmann::json live = nlohmann::json::array();
+    for (const auto& l : twin.live()) {
+        LiveStatus st = l->source->status();
+        live.push_back({{"source", l->source->name()}, {"state", liveStateName(st.state)}, {"reason", st.reason},
+                        {"events", l->events ? l->events->byId.size() : 0}});
+    }
+    report["live"] = live;
+    if (twin.grid())
+        report["grid"] = {{"cells", twin.gridCells()}, {"events", twin.grid()->total()}, {"cell_m", twin.options().gridCellM}};
+    if (twin.green().known) report["green"] = {{"district_ratio", twin.green().district}};
+    return report;
+}
+
+}  // namespace jbt

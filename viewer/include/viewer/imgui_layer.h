@@ -1,0 +1,75 @@
+#pragma once
+// Dear ImGui inside OSG: input from an osgGA handler, drawing with the OpenGL3 backend in the
+// main camera's post-draw callback, initialised on the first draw when the GL context is current.
+#include <osg/Camera>
+#include <imgui.h>
+#include <osgGA/GUIEventHandler>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "viewer/i18n.h"
+
+namespace jbt {
+
+class Panel {
+public:
+    virtual ~Panel() = default;
+    virtual void draw() = 0;
+};
+
+class ImGuiLayer {
+public:
+    ImGuiLayer();
+    ~ImGuiLayer();
+
+    void addPanel(std::unique_ptr<Panel> panel) { panels_.push_back(std::move(panel)); }
+    void setPanelsVisible(bool visible) { panelsVisible_ = visible; }
+    bool panelsVisible() const { return panelsVisible_; }
+    void togglePanels() { panelsVisible_ = !panelsVisible_; }
+    // Always drawn, even with panels hidden (e.g. the demo-data banner).
+    void addOverlay(std::unique_ptr<Panel> overlay) { overlays_.push_back(std::move(overlay)); }
+
+    // Hooks into the camera (post-draw) and returns the event handler to add to the viewer.
+    osg::ref_ptr<osgGA::GUIEventHandler> install(osg::Camera& camera);
+
+    // Whether ImGui claims this event (mouse over a window, typing into a field).
+    bool wantsEvent(const osgGA::GUIEventAdapter& ea) const;
+
+    const std::string& fontMessage() const { return fontMessage_; }
+    // Extra characters the font atlas must hold (place names etc.), added before the first draw.
+    void addGlyphText(const std::string& utf8) { uiText(utf8); }
+
+    // UI scale for 4K and 8K displays (fonts rasterised at the size, style scaled); live.
+    void setScale(float scale);
+    float scale() const { return scale_; }
+    enum class Theme { Dark, HighContrast };
+    void setTheme(Theme theme);
+    Theme theme() const { return theme_; }
+
+    void drawFrame(osg::RenderInfo& renderInfo);  // called by the post-draw callback
+    void setMouseButton(int button, bool down);   // called by the event handler
+
+private:
+    void initialise();
+    void buildFonts();
+    void applyStyle();
+    bool atlasLacksNewGlyphs();  // among the UI text noted since the last look
+
+    std::vector<std::unique_ptr<Panel>> panels_, overlays_;
+    bool panelsVisible_ = true;
+    bool initialised_ = false;
+    double lastTime_ = -1;
+    std::string fontMessage_;
+    int glyphVersion_ = -1;           // of uiGlyphText() when last looked at
+    std::size_t glyphBytesChecked_ = 0;  // of uiGlyphText() known to be in the atlas
+    bool wantMouse_ = false, wantKeyboard_ = false;
+    bool pressUnseen_[3] = {}, releasePending_[3] = {};
+    float scale_ = 1.0f;
+    Theme theme_ = Theme::Dark;
+    bool fontsDirty_ = false;
+    ImVector<ImWchar> glyphRanges_;
+};
+
+}  // namespace jbt

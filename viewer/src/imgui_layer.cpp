@@ -1,0 +1,293 @@
+#include "viewer/imgui_layer.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+#include <backends/imgui_impl_opengl3.h>
+#include <osg/Timer>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "scene/cjk_font.h"
+
+#include "model/log.h"
+
+namespace jbt {
+namespace {
+
+using GEA = osgGA::GUIEventAdapter;
+
+// ImGui 1.86 uses io.KeysDown[512] and io.KeyMap: special keys get slots above 256.
+int keyIndex(int osgKey) {
+    switch (osgKey) {
+        case GEA::KEY_Tab: return 256;
+        case GEA::KEY_Left: return 257;
+        case GEA::KEY_Right: return 258;
+        case GEA::KEY_Up: return 259;
+        case GEA::KEY_Down: return 260;
+        case GEA::KEY_Page_Up: return 261;
+        case GEA::KEY_Page_Down: return 262;
+        case GEA::KEY_Home: return 263;
+        case GEA::KEY_End: return 264;
+        case GEA::KEY_Insert: return 265;
+        case GEA::KEY_Delete: return 266;
+        case GEA::KEY_BackSpace: return 267;
+        case GEA::KEY_Return: return 268;
+        case GEA::KEY_Escape: return 269;
+        case GEA::KEY_KP_Enter: return 270;
+        default: return (osgKey >= 0 && osgKey < 256) ? osgKey : -1;
+    }
+}
+
+class ImGuiEventHandler : public osgGA::GUIEventHandler {
+public:
+    explicit ImGuiEventHandler(ImGuiLayer& layer) : layer_(layer) {}
+
+    bool handle(const GEA& ea, osgGA::GUIActionAdapter&) override {
+        ImGuiIO& io = ImGui::GetIO();
+        auto setMouse = [&] {
+            float y = ea.getMouseYOrientation() == GEA::Y_INCREASING_UPWARDS ? ea.getWindowHeight() - ea.getY() + ea.getYmin()
+                                                                             : ea.getY() - ea.getYmin();
+            io.MousePos = ImVec2(ea.getX() - ea.getXmin(), y);
+        };
+        auto button = [&]() -> int {
+            switch (ea.getButton()) {
+                case GEA::LEFT_MOUSE_BUTTON: return 0;
+                case GEA::RIGHT_MOUSE_BUTTON: return 1;
+                case GEA::MIDDLE_MOUSE_BUTTON: return 2;
+                default: return -1;
+            }
+        };
+        switch (ea.getEventType()) {
+            case GEA::MOVE:
+            case GEA::DRAG: setMouse(); break;
+            case GEA::PUSH:
+            case GEA::RELEASE:
+            case GEA::DOUBLECLICK:
+                setMouse();
+                if (int b = button(); b >= 0) layer_.setMouseButton(b, ea.getEventType() != GEA::RELEASE);
+                break;
+            case GEA::SCROLL:
+                io.MouseWheel += ea.getScrollingMotion() == GEA::SCROLL_UP ? 1.f
+                                 : ea.getScrollingMotion() == GEA::SCROLL_DOWN ? -1.f : 0.f;
+                break;
+            case GEA::KEYDOWN:
+            case GEA::KEYUP: {
+                bool down = ea.getEventType() == GEA::KEYDOWN;
+                int mods = ea.getModKeyMask();
+                io.KeyCtrl = mods & GEA::MODKEY_CTRL;
+                io.KeyShift = mods & GEA::MODKEY_SHIFT;
+                io.KeyAlt = mods & GEA::MODKEY_ALT;
+                int k = keyIndex(ea.getKey());
+                if (k >= 0) io.KeysDown[k] = down;
+                if (down && ea.getKey() >= 32 && ea.getKey() < 0x10000 && keyIndex(ea.getKey()) < 256)
+                    io.AddInputCharacter(static_cast<unsigned>(ea.getKey()));
+                break;
+            }
+            default: break;
+        }
+        // Returning true marks the event handled; the camera guard also checks wantsEvent().
+        return layer_.wantsEvent(ea);
+    }
+
+private:
+    ImGuiLayer& layer_;
+};
+
+class ImGuiDrawCallback : public osg::Camera::DrawCallback {
+public:
+    explicit ImGuiDrawCallback(ImGuiLayer& layer) : layer_(layer) {}
+    void operator()(osg::RenderInfo& renderInfo) const override { layer_.drawFrame(renderInfo); }
+
+private:
+    ImGuiLayer& layer_;
+};
+
+}  // namespace
+
+ImGuiLayer::ImGuiLayer() {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // window layout is not saved between runs (yet)
+    io.KeyMap[ImGuiKey_Tab] = 256;
+    io.KeyMap[ImGuiKey_LeftArrow] = 257;
+    io.KeyMap[ImGuiKey_RightArrow] = 258;
+    io.KeyMap[ImGuiKey_UpArrow] = 259;
+    io.KeyMap[ImGuiKey_DownArrow] = 260;
+    io.KeyMap[ImGuiKey_PageUp] = 261;
+    io.KeyMap[ImGuiKey_PageDown] = 262;
+    io.KeyMap[ImGuiKey_Home] = 263;
+    io.KeyMap[ImGuiKey_End] = 264;
+    io.KeyMap[ImGuiKey_Insert] = 265;
+    io.KeyMap[ImGuiKey_Delete] = 266;
+    io.KeyMap[ImGuiKey_Backspace] = 267;
+    io.KeyMap[ImGuiKey_Enter] = 268;
+    io.KeyMap[ImGuiKey_Escape] = 269;
+    io.KeyMap[ImGuiKey_KeyPadEnter] = 270;
+    io.KeyMap[ImGuiKey_Space] = ' ';
+    io.KeyMap[ImGuiKey_A] = 'a';
+    io.KeyMap[ImGuiKey_C] = 'c';
+    io.KeyMap[ImGuiKey_V] = 'v';
+    io.KeyMap[ImGuiKey_X] = 'x';
+    io.KeyMap[ImGuiKey_Y] = 'y';
+    io.KeyMap[ImGuiKey_Z] = 'z';
+}
+
+ImGuiLayer::~ImGuiLayer() {
+    if (initialised_) ImGui_ImplOpenGL3_Shutdown();
+    ImGui::DestroyContext();
+}
+
+osg::ref_ptr<osgGA::GUIEventHandler> ImGuiLayer::install(osg::Camera& camera) {
+    camera.setPostDrawCallback(new ImGuiDrawCallback(*this));
+    return new ImGuiEventHandler(*this);
+}
+
+void ImGuiLayer::setMouseButton(int button, bool down) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (down) {
+        io.MouseDown[button] = true;
+        pressUnseen_[button] = true;
+    } else if (pressUnseen_[button]) {
+        releasePending_[button] = true;
+    } else {
+        io.MouseDown[button] = false;
+    }
+}
+
+bool ImGuiLayer::wantsEvent(const GEA& ea) const {
+    switch (ea.getEventType()) {
+        case GEA::PUSH:
+        case GEA::RELEASE:
+        case GEA::DOUBLECLICK:
+        case GEA::DRAG:
+        case GEA::MOVE:
+        case GEA::SCROLL: return wantMouse_;
+        case GEA::KEYDOWN:
+        case GEA::KEYUP: return wantKeyboard_;
+        default: return false;
+    }
+}
+
+void ImGuiLayer::buildFonts() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    fontMessage_.clear();
+    std::string hint;
+    std::string font = findCjkFont(hint);
+    // Fonts are rasterised at the scaled size (crisp on 4K walls), not magnified afterwards.
+    float size = 17.0f * scale_;
+    if (!font.empty()) {
+        ImFontGlyphRangesBuilder builder;
+        builder.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
+        builder.AddText(uiGlyphText().c_str());
+        glyphVersion_ = uiGlyphVersion();
+        glyphBytesChecked_ = uiGlyphText().size();
+        glyphRanges_.clear();
+        builder.BuildRanges(&glyphRanges_);  // must outlive the atlas build
+        ImFontConfig cfg;
+        cfg.OversampleH = 1;  // CJK atlases are big; horizontal oversampling buys little here
+        if (!io.Fonts->AddFontFromFileTTF(font.c_str(), size, &cfg, glyphRanges_.Data)) {
+            fontMessage_ = font + ": could not be loaded as a font";
+            io.Fonts->AddFontDefault();
+        }
+    } else {
+        fontMessage_ = hint;
+        ImFontConfig cfg;
+        cfg.SizePixels = size;
+        io.Fonts->AddFontDefault(&cfg);
+    }
+}
+
+bool ImGuiLayer::atlasLacksNewGlyphs() {
+    const std::string& text = uiGlyphText();
+    ImFont* font = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0];
+    bool lacks = false;
+    for (const char* p = text.c_str() + std::min(glyphBytesChecked_, text.size()); font && *p;) {
+        unsigned int c = 0;
+        p += ImTextCharFromUtf8(&c, p, nullptr);
+        lacks |= font->FindGlyphNoFallback(ImWchar(c)) == nullptr;
+    }
+    glyphBytesChecked_ = text.size();
+    return lacks;
+}
+
+void ImGuiLayer::applyStyle() {
+    ImGuiStyle style;
+    if (theme_ == Theme::HighContrast) {
+        // For projectors and walls: black panels, white text, yellow accents, firm borders.
+        ImGui::StyleColorsDark(&style);
+        style.Colors[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 0.95f);
+        style.Colors[ImGuiCol_Text] = ImVec4(1, 1, 1, 1);
+        style.Colors[ImGuiCol_TitleBgActive] = style.Colors[ImGuiCol_TitleBg] = ImVec4(0.1f, 0.1f, 0.1f, 1);
+        for (ImGuiCol c : {ImGuiCol_Header, ImGuiCol_Button, ImGuiCol_FrameBg, ImGuiCol_SliderGrab, ImGuiCol_CheckMark})
+            style.Colors[c] = ImVec4(0.95f, 0.8f, 0.1f, c == ImGuiCol_FrameBg ? 0.35f : 0.85f);
+        style.Colors[ImGuiCol_Border] = ImVec4(1, 1, 1, 0.8f);
+        style.WindowBorderSize = style.FrameBorderSize = 1.5f;
+    } else {
+        ImGui::StyleColorsDark(&style);
+        style.Colors[ImGuiCol_WindowBg].w = 0.88f;
+    }
+    style.WindowRounding = 4.f;
+    style.ScaleAllSizes(scale_);
+    ImGui::GetStyle() = style;
+}
+
+void ImGuiLayer::setScale(float scale) {
+    scale_ = std::clamp(scale, 0.5f, 6.0f);
+    fontsDirty_ = true;
+}
+
+void ImGuiLayer::setTheme(Theme theme) {
+    theme_ = theme;
+    fontsDirty_ = true;
+}
+
+void ImGuiLayer::initialise() {
+    buildFonts();
+    applyStyle();
+    if (!fontMessage_.empty()) spdlog::warn(fontMessage_);
+    ImGui_ImplOpenGL3_Init("#version 130");
+    initialised_ = true;
+    fontsDirty_ = false;
+}
+
+void ImGuiLayer::drawFrame(osg::RenderInfo& renderInfo) {
+    if (!initialised_) initialise();
+    // Text with characters the atlas lacks was noted last frame: rebuild with them (a CJK font is
+    // loaded, so only then does it help).
+    if (uiGlyphVersion() != glyphVersion_ && fontMessage_.empty() && atlasLacksNewGlyphs()) fontsDirty_ = true;
+    glyphVersion_ = uiGlyphVersion();
+    if (fontsDirty_) {  // new glyphs, UI scale or theme: rebuild between frames, with the context current
+        buildFonts();
+        applyStyle();
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        fontsDirty_ = false;
+    }
+    const osg::Viewport* vp = renderInfo.getCurrentCamera()->getViewport();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(vp ? float(vp->width()) : 1280.f, vp ? float(vp->height()) : 720.f);
+    double now = osg::Timer::instance()->time_s();
+    io.DeltaTime = lastTime_ < 0 ? 1.f / 60.f : std::max(1e-4f, float(now - lastTime_));
+    lastTime_ = now;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    // Releases that came in the same frame as their press are applied now that ImGui has seen
+    // the press: 1.86 samples button state once per frame and would lose a quick click.
+    for (int b = 0; b < 3; ++b) {
+        if (releasePending_[b]) io.MouseDown[b] = false;
+        releasePending_[b] = pressUnseen_[b] = false;
+    }
+    for (auto& o : overlays_) o->draw();
+    if (panelsVisible_)
+        for (auto& p : panels_) p->draw();
+    ImGui::Render();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    wantMouse_ = io.WantCaptureMouse;
+    wantKeyboard_ = io.WantCaptureKeyboard;
+}
+
+}  // namespace jbt

@@ -1,0 +1,96 @@
+#include <imgui.h>
+
+#include <optional>
+
+#include "model/error.h"
+
+#include "viewer/i18n.h"
+#include "viewer/panels/panels.h"
+
+namespace jbt {
+namespace {
+
+// The data team's import dialog: a file, URL or PG: connection; what it holds (layers, fields,
+// CRS); the choices (kind, height and style fields, CRS, datum); a progress bar while it loads.
+class ImportPanel : public Panel {
+public:
+    explicit ImportPanel(AppState& app) : app_(app) {}
+
+    void draw() override {
+        if (!app_.import) return;
+        ImGuiIO& io = ImGui::GetIO();
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f - 220, 110), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin(windowTitle("导入数据", "Import data", "import").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+            return ImGui::End();
+        ImGui::SetNextItemWidth(360);
+        ImGui::InputTextWithHint("##path", tr("文件路径、URL 或 PG:…", "file path, URL or PG:…").c_str(), path_, sizeof path_);
+        ImGui::SameLine();
+        if (ImGui::Button(tr("检查", "Inspect").c_str())) inspect();
+        if (!inspectError_.empty()) ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", inspectError_.c_str());
+        if (info_) {
+            ImGui::TextDisabled("%s: %s", tr("驱动", "driver").c_str(), info_->driver.c_str());
+            for (const DatasetLayerInfo& l : info_->layers) {
+                std::string count = l.features >= 0 ? std::to_string(l.features) : "?";
+                ImGui::BulletText("%s — %s, %s, %s", l.name.c_str(), l.geometry.c_str(), count.c_str(), l.crs.c_str());
+            }
+            const char* kinds[] = {uiText("建筑 buildings"), uiText("面 areas"), uiText("线 lines"), uiText("点 points")};
+            ImGui::Combo(tr("类型", "kind").c_str(), &kind_, kinds, 4);
+            fieldCombo(tr("高度字段", "height field").c_str(), heightField_);
+            fieldCombo(tr("样式字段", "style field").c_str(), styleField_);
+            ImGui::SetNextItemWidth(160);
+            ImGui::InputTextWithHint(tr("源坐标系", "source CRS").c_str(), "EPSG:4545", crs_, sizeof crs_);
+            const char* datums[] = {"WGS84 / CGCS2000", "GCJ-02", "BD-09"};
+            ImGui::Combo(tr("偏移", "datum").c_str(), &datum_, datums, 3);
+            if (app_.importStatus.running) {
+                ImGui::ProgressBar(float(app_.importStatus.progress), ImVec2(360, 0), tr("正在导入", "importing").c_str());
+            } else if (ImGui::Button(tr("导入", "Import").c_str())) {
+                ImportOptions o;
+                o.path = path_;
+                o.kind = LayerKind(kind_);
+                o.height.heightField = heightField_;
+                o.styleField = styleField_;
+                o.sourceCrs = crs_;
+                o.datum = datum_ == 1 ? ChineseDatum::Gcj02 : datum_ == 2 ? ChineseDatum::Bd09 : ChineseDatum::None;
+                app_.import(o);
+            }
+        }
+        if (!app_.importStatus.message.empty()) ImGui::TextWrapped("%s", app_.importStatus.message.c_str());
+        ImGui::End();
+    }
+
+private:
+    void inspect() {
+        info_.reset();
+        inspectError_.clear();
+        try {
+            info_ = inspectDataset(path_);
+        } catch (const Error& e) {
+            inspectError_ = e.what();
+        }
+    }
+
+    void fieldCombo(const char* label, std::string& value) {
+        ImGui::SetNextItemWidth(200);
+        if (!ImGui::BeginCombo(label, value.empty() ? tr("自动", "auto").c_str() : value.c_str())) return;
+        if (ImGui::Selectable(tr("自动", "auto").c_str(), value.empty())) value.clear();
+        for (const DatasetLayerInfo& l : info_->layers)
+            for (const std::string& f : l.fields)
+                if (ImGui::Selectable((f + "##" + l.name).c_str(), value == f)) value = f;
+        ImGui::EndCombo();
+    }
+
+    AppState& app_;
+    char path_[1024] = "";
+    char crs_[128] = "";
+    int kind_ = 0, datum_ = 0;
+    std::string heightField_, styleField_;
+    std::optional<DatasetInfo> info_;
+    std::string inspectError_;
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> makeImportPanel(AppState& app) { return std::make_unique<ImportPanel>(app); }
+
+}  // namespace jbt

@@ -1,0 +1,76 @@
+#include <imgui.h>
+
+#include "scene/building_layer_builder.h"
+#include "viewer/i18n.h"
+#include "viewer/panels/panels.h"
+
+namespace jbt {
+namespace {
+
+class LayersPanel : public Panel {
+public:
+    explicit LayersPanel(AppState& app) : app_(app) {}
+
+    void draw() override {
+        ImGuiIO& io = ImGui::GetIO();
+        ImGui::SetNextWindowPos(ImVec2(10, 30), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSizeConstraints(ImVec2(360, 0), ImVec2(520, io.DisplaySize.y * 0.6f));
+        if (!ImGui::Begin(windowTitle("图层", "Layers", "layers").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
+        for (std::size_t i = 0; i < app_.scene.layers.size(); ++i) drawLayer(i, app_.scene.layers[i]);
+        if (!app_.scene.errors.empty() || !app_.scene.messages.empty()) {
+            ImGui::Separator();
+            for (const auto& e : app_.scene.errors) ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", e.c_str());
+            for (const auto& m : app_.scene.messages) ImGui::TextWrapped("%s", m.c_str());
+        }
+        ImGui::End();
+    }
+
+private:
+    void drawLayer(std::size_t i, SceneLayer& l) {
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::Checkbox("##visible", &l.visible)) {
+            if (l.node) l.node->setNodeMask(l.visible ? ~0u : 0u);
+            else redrape(app_.scene);  // draped layers live in the terrain's image
+        }
+        ImGui::SameLine();
+        bool open = ImGui::TreeNode("layer", "%s", uiText(l.data.name).c_str());
+        const ImportReport& r = l.data.report;
+        ImGui::SameLine();
+        ImGui::TextDisabled("%zu", l.data.features.size());
+        if (r.skippedTotal() > 0) {
+            ImGui::SameLine();
+            ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), "(%zu %s)", r.skippedTotal(), tr("跳过", "skipped").c_str());
+        }
+        if (open) {
+            if (l.node && ImGui::SliderFloat(tr("不透明度", "Opacity").c_str(), &l.opacity, 0.1f, 1.0f, "%.2f"))
+                setLayerOpacity(*l.node, l.opacity);
+            for (const LegendEntry& e : l.legend) {
+                ImGui::ColorButton(("##" + e.label).c_str(), ImVec4(e.color[0] / 255.f, e.color[1] / 255.f, e.color[2] / 255.f, 1),
+                                   ImGuiColorEditFlags_NoTooltip, ImVec2(14, 14));
+                ImGui::SameLine();
+                ImGui::TextUnformatted(uiText(e.label).c_str());
+            }
+            ImGui::Text("%s: %s", tr("来源", "Source").c_str(), l.data.sourcePath.c_str());
+            ImGui::Text("%s: %s", tr("坐标系", "CRS").c_str(), l.data.sourceCrs.c_str());
+            ImGui::TextWrapped("%s %zu · %s %zu · %s %zu · %s %zu", tr("读取", "read").c_str(), r.featuresRead,
+                               tr("导入", "imported").c_str(), r.featuresImported, tr("修复", "repaired").c_str(),
+                               r.geometriesRepaired, tr("默认高度", "default height").c_str(), r.heightsDefaulted);
+            for (const auto& [reason, count] : r.skipped) ImGui::BulletText("%s %s: %zu", tr("跳过", "skipped").c_str(), reason.c_str(), count);
+            if (!r.messages.empty() && ImGui::TreeNode("messages", "%s (%zu)", tr("消息", "Messages").c_str(), r.messages.size())) {
+                for (const auto& m : r.messages) ImGui::TextWrapped("%s", m.c_str());
+                ImGui::TreePop();
+            }
+            if (l.node) ImGui::Text("%zu %s, %zu %s", l.stats.tiles, tr("图块", "tiles").c_str(), l.stats.triangles, tr("三角形", "triangles").c_str());
+            ImGui::TreePop();
+        }
+        ImGui::PopID();
+    }
+
+    AppState& app_;
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> makeLayersPanel(AppState& app) { return std::make_unique<LayersPanel>(app); }
+
+}  // namespace jbt

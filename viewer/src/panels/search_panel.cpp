@@ -1,0 +1,46 @@
+#include <imgui.h>
+
+#include "viewer/i18n.h"
+#include "viewer/panels/panels.h"
+
+namespace jbt {
+namespace {
+
+// Finds places by Chinese, pinyin or English name and flies there.
+class SearchPanel : public Panel {
+public:
+    explicit SearchPanel(AppState& app) : app_(app) {}
+
+    void draw() override {
+        ImGuiIO& io = ImGui::GetIO();
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f - 170, 30), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(340, 0), ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin(windowTitle("搜索", "Search", "search").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
+        bool enter = ImGui::InputTextWithHint("##query", uiText("地名 / pinyin / name"), query_, sizeof query_,
+                                              ImGuiInputTextFlags_EnterReturnsTrue);
+        auto hits = searchPlaces(app_.scene.places, query_);
+        if (enter && !hits.empty()) flyTo(*hits.front());
+        for (std::size_t i = 0; i < hits.size() && i < 8; ++i) {
+            const Place& p = *hits[i];
+            if (ImGui::Selectable((tr(p.nameZh.c_str(), p.nameEn.c_str()) + "##" + p.id).c_str())) flyTo(p);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.description.c_str());
+        }
+        if (query_[0] && hits.empty()) ImGui::TextDisabled("%s", tr("没有找到", "Nothing found").c_str());
+        ImGui::End();
+    }
+
+private:
+    void flyTo(const Place& p) {
+        if (const Bookmark* b = bookmarkForPlace(app_.scene, p); b && app_.camera)
+            app_.camera->flyTo(poseForBookmark(*b, *app_.scene.frame, &app_.scene.terrain));
+    }
+
+    AppState& app_;
+    char query_[128] = "";
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> makeSearchPanel(AppState& app) { return std::make_unique<SearchPanel>(app); }
+
+}  // namespace jbt
