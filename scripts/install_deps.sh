@@ -6,7 +6,8 @@ packages=(
   build-essential cmake pkg-config
   libopenscenegraph-dev libgdal-dev gdal-bin libproj-dev proj-bin
   libimgui-dev nlohmann-json3-dev libcli11-dev libgtest-dev
-  libmosquitto-dev mosquitto libcpp-httplib-dev curl python3
+  libmosquitto-dev mosquitto mosquitto-clients libcpp-httplib-dev curl python3
+  libspdlog-dev libfontconfig-dev ffmpeg
   xvfb xauth libgl1-mesa-dri fonts-wqy-microhei fontconfig
 )
 
