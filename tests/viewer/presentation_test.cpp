@@ -59,7 +59,6 @@ int bannerTextRows(float uiScale) {
     o.hideUi = true;
     o.uiScale = uiScale;
     Twin twin(o);
-    SceneModel& scene = twin.scene();
     ViewerApp app(twin);
     std::string error;
     EXPECT_EQ(test::errorOf([&] { app.open(); }), "");
@@ -92,7 +91,6 @@ TEST(Kiosk, APausedTourResumesAfterTheIdleTimeWithoutAJump) {
     o.tour = "pearl_chain";
     o.kioskIdleSeconds = 5;
     Twin twin(o);
-    SceneModel& scene = twin.scene();
     ViewerApp app(twin);
     std::string error;
     ASSERT_EQ(test::errorOf([&] { app.open(); }), "");

@@ -168,7 +168,6 @@ TEST(Interaction, DragsOnImGuiPanelsNeverReachTheCamera) {
     o.width = 800;
     o.height = 600;
     Twin twin(o);
-    SceneModel& scene = twin.scene();
     ViewerApp app(twin);
     std::string error;
     ASSERT_EQ(test::errorOf([&] { app.open(); }), "");

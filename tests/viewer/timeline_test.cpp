@@ -28,7 +28,6 @@ TEST(Timeline, GridCountsFollowTheReplayWindow) {
     o.gridCellM = 1000;
     o.eventSources = {test::writeFile(dir / "events.geojson", R"({"type":"FeatureCollection","features":[)" + features + "]}")};
     Twin twin(o);
-    SceneModel& scene = twin.scene();
     ViewerApp app(twin);
     std::string error;
     ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
