@@ -38,7 +38,6 @@ TEST(ImportDialog, InspectsThenImportsWhileFramesGoOn) {
     Twin twin(o);
     SceneModel& scene = twin.scene();
     ViewerApp app(twin);
-    std::string error;
     ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
     std::size_t before = scene.layers.size();
     ImportOptions add;

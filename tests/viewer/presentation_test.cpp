@@ -60,7 +60,6 @@ int bannerTextRows(float uiScale) {
     o.uiScale = uiScale;
     Twin twin(o);
     ViewerApp app(twin);
-    std::string error;
     EXPECT_EQ(test::errorOf([&] { app.open(); }), "");
     osg::ref_ptr<osg::Image> img = app.renderImage(3);
     int top = -1, bottom = -1;
@@ -92,7 +91,6 @@ TEST(Kiosk, APausedTourResumesAfterTheIdleTimeWithoutAJump) {
     o.kioskIdleSeconds = 5;
     Twin twin(o);
     ViewerApp app(twin);
-    std::string error;
     ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
     GuardedCameraManipulator& cam = *app.state().camera;
     ASSERT_TRUE(cam.tour());
@@ -132,7 +130,6 @@ osg::ref_ptr<osg::Image> renderScene(AppOptions o, const std::string& view) {
     SceneModel& scene = twin.scene();
     EXPECT_TRUE(scene.errors.empty()) << (scene.errors.empty() ? "" : scene.errors[0]);
     ViewerApp app(twin);
-    std::string error;
     EXPECT_EQ(test::errorOf([&] { app.open(); }), "");
     EXPECT_EQ(test::errorOf([&] { app.setView(view); }), "");
     osg::ref_ptr<osg::Image> img = app.renderImage(3);

@@ -47,7 +47,6 @@ protected:
         twin_ = std::make_unique<Twin>(options_);
         ASSERT_TRUE(twin_->scene().errors.empty()) << twin_->scene().errors[0];
         app_ = std::make_unique<ViewerApp>(*twin_);
-        std::string error;
         ASSERT_EQ(test::errorOf([&] { app_->open(); }), "");
     }
 
@@ -119,7 +118,6 @@ TEST(RenderDemo, DemoDistrictAndItsBannerAreOnScreen) {
     ASSERT_TRUE(scene.errors.empty()) << scene.errors[0];
     ASSERT_TRUE(scene.showsDemoData);
     ViewerApp app(twin);
-    std::string error;
     ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
     ASSERT_EQ(test::errorOf([&] { app.setView("jiangbeizui_across_river"); }), "");
     osg::ref_ptr<osg::Image> img = app.renderImage();
@@ -169,7 +167,6 @@ TEST(Interaction, DragsOnImGuiPanelsNeverReachTheCamera) {
     o.height = 600;
     Twin twin(o);
     ViewerApp app(twin);
-    std::string error;
     ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
     osgViewer::Viewer& v = app.viewer();
     osgGA::EventQueue* q = v.getEventQueue();

@@ -39,11 +39,9 @@ protected:
         twin_ = std::make_unique<Twin>(options_);
         ASSERT_TRUE(twin_->scene().errors.empty()) << twin_->scene().errors[0];
         app_ = std::make_unique<ViewerApp>(*twin_);
-        std::string error;
         ASSERT_EQ(test::errorOf([&] { app_->open(); }), "");
     }
     osg::ref_ptr<osg::Image> view(const std::string& name) {
-        std::string error;
         EXPECT_EQ(test::errorOf([&] { app_->setView(name); }), "");
         osg::ref_ptr<osg::Image> img = app_->renderImage(2);
         return img ? new osg::Image(*img, osg::CopyOp::DEEP_COPY_ALL) : nullptr;
@@ -113,7 +111,6 @@ TEST(Shadows, ATowerShadowsTheGroundAwayFromTheSun) {
     SceneModel& scene = twin.scene();
     ASSERT_TRUE(scene.errors.empty()) << scene.errors[0];
     ViewerApp app(twin);
-    std::string error;
     ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
     SunState sun = sunAt(106.67, 29.615, app.state().time);
     ASSERT_GT(sun.elevationDeg, 15);

@@ -29,7 +29,6 @@ TEST(Timeline, GridCountsFollowTheReplayWindow) {
     o.eventSources = {test::writeFile(dir / "events.geojson", R"({"type":"FeatureCollection","features":[)" + features + "]}")};
     Twin twin(o);
     ViewerApp app(twin);
-    std::string error;
     ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
     waitForFirstData(app.liveLayers(), 5);
     app.renderImage(2);

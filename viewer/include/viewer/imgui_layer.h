@@ -39,7 +39,6 @@ public:
 
     const std::string& fontMessage() const { return fontMessage_; }
     // Extra characters the font atlas must hold (place names etc.), added before the first draw.
-    void addGlyphText(const std::string& utf8) { uiText(utf8); }
 
     // UI scale for 4K and 8K displays (fonts rasterised at the size, style scaled); live.
     void setScale(float scale);
