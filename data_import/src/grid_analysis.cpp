@@ -42,6 +42,9 @@ std::vector<GridCell> makeGrid(const std::vector<Polygon>& boundary, double cell
     if (!area || area->IsEmpty() || cellM <= 0) return cells;
     OGREnvelope env;
     area->getEnvelope(&env);
+    // A grid over a whole region at street-block size would be millions of cells: cells grow
+    // until there are at most kMaxGridCells over the boundary's envelope.
+    cellM = std::max(cellM, std::sqrt((env.MaxX - env.MinX) * (env.MaxY - env.MinY) / kMaxGridCells));
     int cols = int(std::ceil((env.MaxX - env.MinX) / cellM)), rows = int(std::ceil((env.MaxY - env.MinY) / cellM));
     for (int r = 0; r < rows; ++r)
         for (int c = 0; c < cols; ++c) {

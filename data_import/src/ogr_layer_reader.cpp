@@ -36,11 +36,15 @@ std::string lastGdalError() {
 
 bool isPgConnection(const std::string& path) { return path.rfind("PG:", 0) == 0; }
 
-std::string defaultName(const ImportOptions& o) {
+}  // namespace
+
+std::string defaultLayerName(const ImportOptions& o) {
     if (!o.displayName.empty()) return o.displayName;
     if (isPgConnection(o.path)) return o.layerName.empty() ? "postgis" : o.layerName;
     return std::filesystem::path(o.path).filename().string();
 }
+
+namespace {
 
 struct DatasetCloser {
     void operator()(GDALDataset* ds) const { GDALClose(ds); }
@@ -200,6 +204,9 @@ public:
                   : o_.kind == LayerKind::Points ? convertPoints(std::move(g), ct, out, reason, detail)
                                                    : convertPolygons(std::move(g), ct, out, repaired, reason, detail);
         if (!ok) return skip(fid, reason, detail);
+        if (double d = farthestFromCentre(out); d > kRegionRadiusM)
+            return skip(fid, "outside_region", "lies " + std::to_string(int(d / 1000)) +
+                                                   " km from the scene centre; a scene holds the 500 km around it");
         for (int i = 0; i < f.GetFieldCount(); ++i) {
             if (!f.IsFieldSetAndNotNull(i)) continue;
             const char* name = f.GetFieldDefnRef(i)->GetNameRef();
@@ -222,6 +229,18 @@ public:
     }
 
 private:
+    // Scene coordinates are metres from the centre: the largest distance of any vertex.
+    static double farthestFromCentre(const Feature& f) {
+        double d2 = 0;
+        auto see = [&](const Vec2& v) { d2 = std::max(d2, v.x * v.x + v.y * v.y); };
+        for (const Polygon& p : f.polygons)
+            for (const Vec2& v : p.outer) see(v);
+        for (const auto& line : f.lines)
+            for (const Vec2& v : line) see(v);
+        for (const Vec2& v : f.points) see(v);
+        return std::sqrt(d2);
+    }
+
     bool convertPolygons(std::unique_ptr<OGRGeometry> g, OGRCoordinateTransformation* ct, Feature& out, bool& repaired,
                          std::string& reason, std::string& detail) {
         std::vector<const OGRPolygon*> polys;
@@ -343,7 +362,7 @@ private:
 
 LayerData importLayer(const ImportOptions& o, const SceneFrame& frame) {
     LayerData layer;
-    layer.name = defaultName(o);
+    layer.name = defaultLayerName(o);
     layer.kind = o.kind;
     layer.sourcePath = o.path;
     DatasetPtr ds = openDataset(o);

@@ -1,5 +1,7 @@
 #include "data_import/places.h"
 
+#include <cmath>
+
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -57,12 +59,15 @@ Bookmark bookmarkFromJson(const nlohmann::json& b) {
     bm.rangeM = b.value("range_m", 1000.0);
     bm.headingDeg = b.value("heading_deg", 0.0);
     bm.pitchDeg = b.value("pitch_deg", 45.0);
+    if (auto h = b.find("target_height_m"); h != b.end() && h->is_number()) bm.targetHeightM = h->get<double>();
     return bm;
 }
 
 nlohmann::json bookmarkToJson(const Bookmark& b) {
-    return {{"id", b.id}, {"name_zh", b.nameZh}, {"name_en", b.nameEn}, {"target", {b.target.lon, b.target.lat}},
-            {"range_m", b.rangeM}, {"heading_deg", b.headingDeg}, {"pitch_deg", b.pitchDeg}};
+    nlohmann::json j = {{"id", b.id}, {"name_zh", b.nameZh}, {"name_en", b.nameEn}, {"target", {b.target.lon, b.target.lat}},
+                        {"range_m", b.rangeM}, {"heading_deg", b.headingDeg}, {"pitch_deg", b.pitchDeg}};
+    if (std::isfinite(b.targetHeightM)) j["target_height_m"] = b.targetHeightM;
+    return j;
 }
 
 std::vector<Bookmark> loadBookmarks(const std::string& path) {

@@ -108,3 +108,51 @@ TEST(ProjectFile, NotAProjectIsNamed) {
 
 }  // namespace
 }  // namespace jbt
+
+namespace jbt {
+namespace {
+
+// A project folder can be moved or shared: files inside it are kept relative to it and found
+// again from wherever the project is opened; files elsewhere keep their absolute paths; the
+// session's new fields (centre, layer display, UI layout, green/grid files) come back.
+TEST(ProjectFile, PathsInsideTheProjectFolderAreRelativeToIt) {
+    auto dir = test::scratchDir();
+    std::filesystem::create_directories(dir / "a" / "data");
+    ProjectState p;
+    ImportOptions inside, outside;
+    inside.path = (dir / "a" / "data" / "blocks.geojson").string();
+    outside.path = "/srv/gis/roads.gpkg";
+    p.options.layers = {inside, outside};
+    p.options.demPath = (dir / "a" / "dem.tif").string();
+    p.options.greenFiles = {(dir / "a" / "data" / "parks.geojson").string()};
+    p.options.gridCellM = 500;
+    p.options.centre = GeoPoint{7.42, 43.73};
+    p.options.layerDisplay = {{"blocks.geojson", false, 0.5f}};
+    p.options.uiLayout = R"({"sidebar":false,"tab":2})";
+    std::string path = (dir / "a" / "city.json").string();
+    saveProject(path, p);
+    std::string text = test::run("cat '" + path + "'").out;
+    EXPECT_NE(text.find("\"data/blocks.geojson\""), std::string::npos) << text;
+    EXPECT_NE(text.find("\"/srv/gis/roads.gpkg\""), std::string::npos);
+    EXPECT_NE(text.find("\"dem.tif\""), std::string::npos);
+
+    // Moved to another folder and opened from there.
+    std::filesystem::rename(dir / "a", dir / "moved");
+    ProjectState back = loadProject((dir / "moved" / "city.json").string());
+    ASSERT_EQ(back.options.layers.size(), 2u);
+    EXPECT_EQ(back.options.layers[0].path, (dir / "moved" / "data" / "blocks.geojson").string());
+    EXPECT_EQ(back.options.layers[1].path, "/srv/gis/roads.gpkg");
+    EXPECT_EQ(back.options.demPath, (dir / "moved" / "dem.tif").string());
+    ASSERT_EQ(back.options.greenFiles.size(), 1u);
+    EXPECT_EQ(back.options.greenFiles[0], (dir / "moved" / "data" / "parks.geojson").string());
+    EXPECT_EQ(back.options.gridCellM, 500);
+    ASSERT_TRUE(back.options.centre);
+    EXPECT_DOUBLE_EQ(back.options.centre->lon, 7.42);
+    ASSERT_EQ(back.options.layerDisplay.size(), 1u);
+    EXPECT_FALSE(back.options.layerDisplay[0].visible);
+    EXPECT_FLOAT_EQ(back.options.layerDisplay[0].opacity, 0.5f);
+    EXPECT_EQ(back.options.uiLayout, R"({"sidebar":false,"tab":2})");
+}
+
+}  // namespace
+}  // namespace jbt

@@ -79,11 +79,14 @@ TEST(AppOptions, CommandLineOverProjectOverDefaults) {
     int code = 0;
     std::string msg;
     ASSERT_TRUE(parse({"--project", path}, o, code, msg)) << msg;  // the project alone
+    // Paths given relative to the working folder are kept as where they are (absolute, as they
+    // lie outside the project's folder).
+    auto inProject = [](const char* name) { return std::filesystem::absolute(name).lexically_normal().string(); };
     ASSERT_EQ(o.layers.size(), 1u);
-    EXPECT_EQ(o.layers[0].path, "project.gpkg");
+    EXPECT_EQ(o.layers[0].path, inProject("project.gpkg"));
     EXPECT_EQ(o.water.size(), 1u);
-    EXPECT_EQ(o.eventSources, std::vector<std::string>{"project-events.geojson"});
-    EXPECT_EQ(o.demPath, "project-dem.tif");
+    EXPECT_EQ(o.eventSources, std::vector<std::string>{inProject("project-events.geojson")});
+    EXPECT_EQ(o.demPath, inProject("project-dem.tif"));
     EXPECT_EQ(o.styleField, "project_field");
     EXPECT_EQ(o.waterWidthM, 111);
     EXPECT_EQ(o.view, "guanyinqiao");
@@ -101,10 +104,10 @@ TEST(AppOptions, CommandLineOverProjectOverDefaults) {
                       o, code, msg))
         << msg;
     ASSERT_EQ(o.layers.size(), 2u);
-    EXPECT_EQ(o.layers[0].path, "project.gpkg");
+    EXPECT_EQ(o.layers[0].path, inProject("project.gpkg"));
     EXPECT_EQ(o.layers[1].path, "cli.geojson");
     EXPECT_EQ(o.water.size(), 2u);
-    EXPECT_EQ(o.eventSources, (std::vector<std::string>{"project-events.geojson", "cli.geojson"}));
+    EXPECT_EQ(o.eventSources, (std::vector<std::string>{inProject("project-events.geojson"), "cli.geojson"}));
     EXPECT_EQ(o.demPath, "cli-dem.tif");
     EXPECT_EQ(o.styleField, "cli_field");
     EXPECT_EQ(o.waterWidthM, 222);

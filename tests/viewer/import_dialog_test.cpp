@@ -24,22 +24,24 @@ TEST(ImportDialog, InspectsThenImportsWhileFramesGoOn) {
     EXPECT_FALSE(info.layers[0].fields.empty());
     EXPECT_EQ(test::errorOf([] { inspectDataset("/nonexistent.gpkg"); }), "/nonexistent.gpkg: no such file");
 
+    auto dir = test::scratchDir();  // once: each call empties the folder
     AppOptions o;
     o.demo = false;
     o.hideUi = true;
-    o.snapshotPath = (test::scratchDir() / "x.png").string();
+    o.snapshotPath = (dir / "x.png").string();
     o.width = 320;
     o.height = 240;
     ImportOptions first;
-    first.path = test::writeFile(test::scratchDir() / "seed.geojson",
+    first.path = test::writeFile(dir / "seed.geojson",
         R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"height":20},"geometry":{"type":"Polygon","coordinates":[[[7.42,43.73],[7.4205,43.73],[7.4205,43.7305],[7.42,43.73]]]}}]})");
     o.layers.push_back(first);  // puts the scene near Monaco
-    o.projectPath = (test::scratchDir() / "project.json").string();
+    o.projectPath = (dir / "project.json").string();
     Twin twin(o);
     SceneModel& scene = twin.scene();
     ViewerApp app(twin);
     ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
     std::size_t before = scene.layers.size();
+    ASSERT_TRUE(scene.errors.empty()) << scene.errors.front();
     ImportOptions add;
     add.path = file;
     app.state().import(add);

@@ -54,7 +54,7 @@ TEST(Recording, NeedsATour) {
 int bannerTextRows(float uiScale) {
     AppOptions o;
     o.snapshotPath = (test::scratchDir() / "x.png").string();
-    o.width = 1600;
+    o.width = 2400;  // the banner's line fits at 2× too (it wraps in narrower views)
     o.height = 400;
     o.hideUi = true;
     o.uiScale = uiScale;
@@ -63,7 +63,7 @@ int bannerTextRows(float uiScale) {
     EXPECT_EQ(test::errorOf([&] { app.open(); }), "");
     osg::ref_ptr<osg::Image> img = app.renderImage(3);
     int top = -1, bottom = -1;
-    for (int y = 0; y < 200; ++y)
+    for (int y = 0; y < img->t(); ++y)
         for (int x = 0; x < o.width; ++x) {
             osg::Vec4 c = img->getColor(x, y);
             if (c.r() > 0.8f && c.g() > 0.6f && c.b() < 0.45f) {

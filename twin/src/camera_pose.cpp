@@ -22,7 +22,8 @@ CameraPose poseForBookmark(const Bookmark& b, const SceneFrame& frame, const Hei
     double h = osg::DegreesToRadians(b.headingDeg), p = osg::DegreesToRadians(b.pitchDeg);
     osg::Vec3d forward(std::sin(h) * std::cos(p), std::cos(h) * std::cos(p), -std::sin(p));
     CameraPose pose;
-    pose.center = osg::Vec3d(t.x, t.y, terrain && !terrain->empty() ? terrain->sample(t.x, t.y) : 0.0);
+    double ground = terrain && !terrain->empty() ? terrain->sample(t.x, t.y) : 0.0;
+    pose.center = osg::Vec3d(t.x, t.y, std::isfinite(b.targetHeightM) ? b.targetHeightM : ground);
     pose.eye = pose.center - forward * b.rangeM;
     return pose;
 }

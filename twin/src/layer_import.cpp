@@ -15,15 +15,18 @@ void LayerImport::start(const ImportOptions& options, GeoPoint origin) {
         ImportOptions o = job->options;
         o.progress = [job](double p) { job->progress = p; };
         std::optional<LayerData> layer;
+        std::optional<FarLayer> far;
         std::string error;
         try {
+            far = farFromCentre(origin, job->options);
             SceneFrame frame(origin);  // PROJ objects are per thread
-            layer = importLayer(o, frame);
+            if (!far) layer = importLayer(o, frame);
         } catch (const std::exception& e) {  // a worker thread reports; it never ends the program
             error = e.what();
         }
         std::lock_guard<std::mutex> lock(job->mutex);
         job->layer = std::move(layer);
+        job->far = std::move(far);
         job->error = std::move(error);
         job->done = true;
     });
@@ -37,6 +40,13 @@ std::optional<LayerImport::Done> LayerImport::take() {
     std::lock_guard<std::mutex> lock(job_->mutex);
     if (!job_->done) return std::nullopt;
     status_.running = false;
+    if (job_->far) {
+        status_.message = job_->far->message();
+        Done done{job_->options, {}, job_->far};
+        done.options.progress = nullptr;
+        done.far->options.progress = nullptr;
+        return done;
+    }
     if (!job_->layer) {
         status_.message = job_->error;
         return std::nullopt;
@@ -44,7 +54,7 @@ std::optional<LayerImport::Done> LayerImport::take() {
     const ImportReport& rep = job_->layer->report;
     status_.message = job_->options.path + ": " + std::to_string(rep.featuresImported) + " imported, " +
                       std::to_string(rep.skippedTotal()) + " skipped";
-    Done done{job_->options, std::move(*job_->layer)};
+    Done done{job_->options, std::move(*job_->layer), std::nullopt};
     done.options.progress = nullptr;
     return done;
 }

@@ -58,8 +58,12 @@ void FrameCapture::operator()(osg::RenderInfo& renderInfo) const {
     if (!armed_) return;
     armed_ = false;
     const osg::Viewport* vp = renderInfo.getCurrentCamera()->getViewport();
+    const osg::GraphicsContext* gc = renderInfo.getState() ? renderInfo.getState()->getGraphicsContext() : nullptr;
     image_ = new osg::Image;
-    image_->readPixels(int(vp->x()), int(vp->y()), int(vp->width()), int(vp->height()), GL_RGBA, GL_UNSIGNED_BYTE);
+    if (wholeWindow_ && gc && gc->getTraits())
+        image_->readPixels(0, 0, gc->getTraits()->width, gc->getTraits()->height, GL_RGBA, GL_UNSIGNED_BYTE);
+    else
+        image_->readPixels(int(vp->x()), int(vp->y()), int(vp->width()), int(vp->height()), GL_RGBA, GL_UNSIGNED_BYTE);
 }
 
 std::size_t lastFrameDrawCalls(osgViewer::Viewer& viewer) {

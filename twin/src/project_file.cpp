@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -19,8 +20,33 @@ namespace {
 
 using nlohmann::json;
 
-json layerToJson(const ImportOptions& o) {
-    return {{"path", o.path},
+namespace fs = std::filesystem;
+
+// Paths are kept relative to the project's folder when they lie inside it, so a project folder
+// can be moved or shared; relative paths read back are taken from that folder.
+std::string pathForSaving(const std::string& path, const fs::path& projectDir) {
+    if (path.empty() || path.find("://") != std::string::npos) return path;
+    std::error_code ec;
+    fs::path abs = fs::absolute(path, ec);
+    if (ec) return path;
+    fs::path rel = abs.lexically_normal().lexically_relative(projectDir);
+    if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
+    return abs.lexically_normal().generic_string();
+}
+
+std::string pathFromProject(const std::string& path, const fs::path& projectDir) {
+    if (path.empty() || path.find("://") != std::string::npos || fs::path(path).is_absolute()) return path;
+    return (projectDir / path).lexically_normal().string();
+}
+
+fs::path folderOf(const std::string& projectPath) {
+    std::error_code ec;
+    fs::path abs = fs::absolute(projectPath, ec);
+    return (ec ? fs::path(projectPath) : abs).lexically_normal().parent_path();
+}
+
+json layerToJson(const ImportOptions& o, const fs::path& dir) {
+    return {{"path", pathForSaving(o.path, dir)},
             {"kind", layerKindName(o.kind)},
             {"layer_name", o.layerName},
             {"source_crs", o.sourceCrs},
@@ -32,9 +58,9 @@ json layerToJson(const ImportOptions& o) {
             {"style_field", o.styleField}};
 }
 
-ImportOptions layerFromJson(const json& j) {
+ImportOptions layerFromJson(const json& j, const fs::path& dir) {
     ImportOptions o;
-    o.path = j.at("path");
+    o.path = pathFromProject(j.at("path"), dir);
     std::string kind = j.value("kind", "buildings");
     o.kind = parseLayerKind(kind).value_or(LayerKind::Buildings);
     o.layerName = j.value("layer_name", "");
@@ -58,12 +84,22 @@ ProjectState loadProject(const std::string& path) {
         json j = json::parse(in);
         if (j.value("format", "") != "jiangbei-twin-project") throw Error(path + ": not a Jiangbei Twin project file");
         AppOptions& o = p.options;
-        for (const auto& l : j.value("layers", json::array())) o.layers.push_back(layerFromJson(l));
-        for (const auto& l : j.value("water", json::array())) o.water.push_back(layerFromJson(l));
+        fs::path dir = folderOf(path);
+        auto file = [&](const char* key) { return pathFromProject(j.value(key, ""), dir); };
+        for (const auto& l : j.value("layers", json::array())) o.layers.push_back(layerFromJson(l, dir));
+        for (const auto& l : j.value("water", json::array())) o.water.push_back(layerFromJson(l, dir));
         o.waterWidthM = j.value("water_width_m", 400.0);
         o.styleField = j.value("style_field", "");
-        o.eventSources = j.value("events", std::vector<std::string>{});
-        o.demPath = j.value("dem", "");
+        for (const std::string& e : j.value("events", std::vector<std::string>{})) o.eventSources.push_back(pathFromProject(e, dir));
+        o.demPath = file("dem");
+        for (const std::string& g : j.value("green", std::vector<std::string>{})) o.greenFiles.push_back(pathFromProject(g, dir));
+        o.gridCellM = j.value("grid_m", 0.0);
+        o.boundaryPath = file("boundary");
+        o.gridFile = file("grid_file");
+        if (j.contains("centre")) o.centre = GeoPoint{j["centre"].at(0), j["centre"].at(1)};
+        for (const auto& d : j.value("layer_display", json::array()))
+            o.layerDisplay.push_back({d.at("name"), d.value("visible", true), d.value("opacity", 1.0f)});
+        if (j.contains("ui_layout")) o.uiLayout = j["ui_layout"].dump();
         o.demo = j.value("demo", true);
         o.view = j.value("view", "");
         o.language = j.value("language", "both");
@@ -87,19 +123,26 @@ ProjectState loadProject(const std::string& path) {
     return p;
 }
 
-void saveProject(const std::string& path, const ProjectState& p) {
+std::string projectJson(const std::string& path, const ProjectState& p) {
     const AppOptions& o = p.options;
-    json layers = json::array(), water = json::array();
-    for (const ImportOptions& l : o.layers) layers.push_back(layerToJson(l));
-    for (const ImportOptions& l : o.water) water.push_back(layerToJson(l));
+    fs::path dir = folderOf(path);
+    json layers = json::array(), water = json::array(), events = json::array(), green = json::array();
+    for (const ImportOptions& l : o.layers) layers.push_back(layerToJson(l, dir));
+    for (const ImportOptions& l : o.water) water.push_back(layerToJson(l, dir));
+    for (const std::string& e : o.eventSources) events.push_back(pathForSaving(e, dir));
+    for (const std::string& g : o.greenFiles) green.push_back(pathForSaving(g, dir));
     json j = {{"format", "jiangbei-twin-project"},
               {"version", 1},
               {"layers", layers},
               {"water", water},
               {"water_width_m", o.waterWidthM},
               {"style_field", o.styleField},
-              {"events", o.eventSources},
-              {"dem", o.demPath},
+              {"events", events},
+              {"dem", pathForSaving(o.demPath, dir)},
+              {"green", green},
+              {"grid_m", o.gridCellM},
+              {"boundary", pathForSaving(o.boundaryPath, dir)},
+              {"grid_file", pathForSaving(o.gridFile, dir)},
               {"demo", o.demo},
               {"view", o.view},
               {"language", o.language},
@@ -110,11 +153,22 @@ void saveProject(const std::string& path, const ProjectState& p) {
     json bookmarks = json::array();
     for (const Bookmark& b : o.userBookmarks) bookmarks.push_back(bookmarkToJson(b));
     j["bookmarks"] = bookmarks;
+    if (o.centre) j["centre"] = {o.centre->lon, o.centre->lat};
+    json display = json::array();
+    for (const LayerDisplay& d : o.layerDisplay)
+        display.push_back({{"name", d.name}, {"visible", d.visible}, {"opacity", d.opacity}});
+    j["layer_display"] = display;
+    if (json ui = json::parse(o.uiLayout, nullptr, false); !o.uiLayout.empty() && !ui.is_discarded()) j["ui_layout"] = ui;
     if (p.hasCamera) {
         auto v = [](const osg::Vec3d& a) { return json::array({a.x(), a.y(), a.z()}); };
         j["camera"] = {{"eye", v(p.camera.eye)}, {"center", v(p.camera.center)}, {"up", v(p.camera.up)}};
     }
-    std::string text = j.dump(2) + "\n";
+    return j.dump(2) + "\n";
+}
+
+void saveProject(const std::string& path, const ProjectState& p) { writeFileAtomically(path, projectJson(path, p)); }
+
+void writeFileAtomically(const std::string& path, const std::string& text) {
     std::string tmp = path + ".saving";
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd < 0) throw Error(tmp + ": cannot write (" + std::string(std::strerror(errno)) + "); " + path + " is unchanged");
@@ -148,6 +202,13 @@ void applyProject(const ProjectState& project, const std::set<std::string>& give
     out.eventSources.insert(out.eventSources.begin(), p.eventSources.begin(), p.eventSources.end());
     out.userBookmarks.insert(out.userBookmarks.begin(), p.userBookmarks.begin(), p.userBookmarks.end());
     // Single values: the command line's when it gave one, else the project's.
+    out.greenFiles.insert(out.greenFiles.begin(), p.greenFiles.begin(), p.greenFiles.end());
+    out.layerDisplay = p.layerDisplay;
+    out.uiLayout = p.uiLayout;
+    if (!out.centre) out.centre = p.centre;
+    if (unless("--grid")) out.gridCellM = p.gridCellM;
+    if (unless("--boundary")) out.boundaryPath = p.boundaryPath;
+    if (unless("--grid-file")) out.gridFile = p.gridFile;
     if (unless("--dem")) out.demPath = p.demPath;
     if (unless("--style-field")) out.styleField = p.styleField;
     if (unless("--water-width")) out.waterWidthM = p.waterWidthM;

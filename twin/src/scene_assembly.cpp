@@ -51,9 +51,11 @@ std::optional<GeoPoint> dataCentre(const AppOptions& o, std::string& source) {
 GeoPoint chooseOrigin(const AppOptions& o, SceneModel& scene, bool& demo) {
     demo = o.demo;
     std::string source;
-    std::optional<GeoPoint> found = dataCentre(o, source);
+    std::optional<GeoPoint> found = o.centre;
+    if (found) source = "the project's centre";
+    else found = dataCentre(o, source);
     GeoPoint centre = found.value_or(kJiangbeiCentre);
-    if (!found || distanceMetres(centre, kJiangbeiCentre) < kRecentreDistanceM) return kJiangbeiCentre;
+    if (!found || distanceMetres(centre, kJiangbeiCentre) < kRecentreDistanceM) return o.centre ? centre : kJiangbeiCentre;
     char buf[512];
     std::snprintf(buf, sizeof buf, "%s lies %.0f km from Jiangbei: scene centred on it at %.4f, %.4f%s",
                   source.c_str(), distanceMetres(centre, kJiangbeiCentre) / 1000.0, centre.lon,
@@ -67,19 +69,6 @@ void extend(osg::BoundingBox& box, const LayerData& layer) {
     for (const Feature& f : layer.features)
         for (const Polygon& p : f.polygons)
             for (const Vec2& v : p.outer) box.expandBy(osg::Vec3(float(v.x), float(v.y), float(f.groundZ + f.height)));
-}
-
-Bookmark fitBookmark(const std::string& id, const std::string& name, const osg::BoundingBox& box,
-                     const SceneFrame& frame) {
-    Bookmark b;
-    b.id = id;
-    b.nameZh = b.nameEn = name;
-    osg::Vec3 c = box.center();
-    b.target = frame.toWgs84({c.x(), c.y()});
-    b.rangeM = std::max(300.0, 1.3 * std::max(box.xMax() - box.xMin(), box.yMax() - box.yMin()));
-    b.headingDeg = 0;
-    b.pitchDeg = 50;
-    return b;
 }
 
 // Pins stand on the ground; labels float just above the tallest building around the place.
@@ -229,6 +218,9 @@ std::vector<LabelSpec> pointLabels(const LayerData& layer, const HeightGrid& ter
 // building layer of imported data also gets a bookmark that fits it.
 void buildLayerNode(SceneModel& scene, std::size_t index) {
     SceneLayer& l = scene.layers[index];
+    osg::BoundingBox box = layerExtent(l);
+    if (!l.data.generated && box.valid())
+        scene.bookmarks.push_back(fitBookmark("layer:" + l.data.name, "图层 Layer: " + l.data.name, box, *scene.frame));
     if (l.draped()) return;
     if (!l.buildings()) {
         l.node = buildLabelLayer(pointLabels(l.data, scene.terrain), scene.labelOptions);
@@ -240,13 +232,73 @@ void buildLayerNode(SceneModel& scene, std::size_t index) {
     bo.program = scene.buildingProgram;
     l.node = buildBuildingLayer(l.data, bo, l.stats);
     scene.buildings->addChild(l.node);
-    osg::BoundingBox box;
-    extend(box, l.data);
-    if (!l.data.generated && box.valid())
-        scene.bookmarks.push_back(fitBookmark("layer:" + l.data.name, "图层 Layer: " + l.data.name, box, *scene.frame));
 }
 
 }  // namespace
+
+osg::BoundingBox layerExtent(const SceneLayer& layer) {
+    osg::BoundingBox box;
+    auto add = [&](const Vec2& v, double z) { box.expandBy(osg::Vec3(float(v.x), float(v.y), float(z))); };
+    for (const Feature& f : layer.data.features) {
+        for (const Polygon& p : f.polygons)
+            for (const Vec2& v : p.outer) add(v, f.groundZ + f.height);
+        for (const auto& line : f.lines)
+            for (const Vec2& v : line) add(v, f.groundZ);
+        for (const Vec2& v : f.points) add(v, f.groundZ);
+    }
+    return box;
+}
+
+Bookmark fitBookmark(const std::string& id, const std::string& name, const osg::BoundingBox& box,
+                     const SceneFrame& frame) {
+    Bookmark b;
+    b.id = id;
+    b.nameZh = b.nameEn = name;
+    osg::Vec3 c = box.center();
+    b.target = frame.toWgs84({c.x(), c.y()});
+    b.rangeM = std::max(300.0, 1.3 * std::max(box.xMax() - box.xMin(), box.yMax() - box.yMin()));
+    b.headingDeg = 0;
+    b.pitchDeg = 50;
+    return b;
+}
+
+Bookmark fitAllBookmark(const SceneModel& scene) {
+    osg::BoundingBox all;
+    for (const SceneLayer& l : scene.layers)
+        if (l.visible) all.expandBy(layerExtent(l));
+    if (!all.valid()) all = scene.extent;
+    return fitBookmark("all", "全部 Fit all", all, *scene.frame);
+}
+
+void setLayerVisible(SceneModel& scene, std::size_t index, bool visible) {
+    if (index >= scene.layers.size()) return;
+    SceneLayer& l = scene.layers[index];
+    l.visible = visible;
+    if (l.node) l.node->setNodeMask(visible ? ~0u : 0u);
+    else if (l.draped()) redrape(scene);
+}
+
+std::vector<LayerDisplay> layerDisplay(const SceneModel& scene) {
+    std::vector<LayerDisplay> out;
+    for (const SceneLayer& l : scene.layers) out.push_back({l.data.name, l.visible, l.opacity});
+    return out;
+}
+
+void applyLayerDisplay(SceneModel& scene, const std::vector<LayerDisplay>& display) {
+    bool drapes = false;
+    for (SceneLayer& l : scene.layers)
+        for (const LayerDisplay& d : display) {
+            if (d.name != l.data.name) continue;
+            drapes |= l.draped() && l.visible != d.visible;
+            l.visible = d.visible;
+            l.opacity = std::clamp(d.opacity, 0.1f, 1.0f);
+            if (l.node) {
+                l.node->setNodeMask(l.visible ? ~0u : 0u);
+                if (l.opacity < 1.0f) setLayerOpacity(*l.node, l.opacity);
+            }
+        }
+    if (drapes) redrape(scene);
+}
 
 void redrape(SceneModel& scene) {
     if (!scene.terrainNode) return;
@@ -333,6 +385,11 @@ SceneModel assembleScene(const AppOptions& o) {
                           std::any_of(scene.layers.begin(), scene.layers.end(), [](const SceneLayer& l) { return l.data.generated; });
     for (const ImportOptions& io : o.layers) {
         try {
+            if (std::optional<FarLayer> far = farFromCentre(scene.frame->origin(), io)) {
+                scene.messages.push_back(far->message());
+                scene.farLayers.push_back(std::move(*far));
+                continue;
+            }
             SceneLayer l;
             l.data = importLayer(io, *scene.frame);
             l.styleField = io.styleField;
@@ -407,7 +464,8 @@ SceneModel assembleScene(const AppOptions& o) {
         scene.labels = buildLabelLayer(placeLabels(scene), scene.labelOptions);
         scene.root->addChild(scene.labels);
     }
-    scene.bookmarks.insert(scene.bookmarks.begin(), fitBookmark("all", "全部 Fit all", scene.extent, *scene.frame));
+    applyLayerDisplay(scene, o.layerDisplay);
+    scene.bookmarks.insert(scene.bookmarks.begin(), fitAllBookmark(scene));
     scene.buildMs = msSince(t1);
     return scene;
 }

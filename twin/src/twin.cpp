@@ -46,6 +46,7 @@ Twin::Twin(const AppOptions& options) : options_(options), scene_(assembleScene(
     scene_.root->addUpdateCallback(new FinishImport(*this));
     bool anyGreen = std::any_of(scene_.layers.begin(), scene_.layers.end(), [](const SceneLayer& l) { return l.green; });
     if (options.gridCellM > 0 || !options.gridFile.empty() || anyGreen) setUpGrid();
+    applyLayerDisplay(scene_, options.layerDisplay);  // the grid's layers too
     setTimeOfDay(options.time);
 }
 
@@ -133,6 +134,10 @@ void Twin::finishImport() {
     if (!done) return;
     // Saved with the project, found again after a restart.
     options_.layers.push_back(done->options);
+    if (done->far) {
+        scene_.farLayers.push_back(std::move(*done->far));
+        return;
+    }
     addLayerToScene(scene_, std::move(done->layer), done->options.styleField.empty() ? options_.styleField : done->options.styleField);
 }
 

@@ -1,6 +1,7 @@
 #include "viewer/camera_control.h"
 
 #include <osgGA/FirstPersonManipulator>
+#include <osgGA/OrbitManipulator>
 #include <osgGA/StandardManipulator>
 #include <osgGA/TerrainManipulator>
 
@@ -72,7 +73,90 @@ bool GuardedCameraManipulator::handle(const osgGA::GUIEventAdapter& ea, osgGA::G
         flight_.active = false;  // the user takes over mid-flight
         if (tour_ && !tourPaused_) tourPaused_ = pausedByInput_ = true;
     }
-    return osgGA::KeySwitchMatrixManipulator::handle(ea, aa);
+    if (ea.getEventType() == osgGA::GUIEventAdapter::KEYDOWN && moveByKey(ea.getUnmodifiedKey())) {
+        aa.requestRedraw();
+        return true;
+    }
+    bool handled = osgGA::KeySwitchMatrixManipulator::handle(ea, aa);
+    auto t = ea.getEventType();
+    if (t == osgGA::GUIEventAdapter::DRAG || t == osgGA::GUIEventAdapter::SCROLL || t == osgGA::GUIEventAdapter::KEYDOWN ||
+        t == osgGA::GUIEventAdapter::RELEASE || t == osgGA::GUIEventAdapter::FRAME)
+        keepWithinRails();
+    return handled;
+}
+
+void GuardedCameraManipulator::setGuardRails(std::function<double(double, double)> ground, double minRange, double maxRange) {
+    guard_ = std::move(ground);
+    minRange_ = minRange;
+    maxRange_ = std::max(minRange, maxRange);
+}
+
+void GuardedCameraManipulator::setWheelZoomsInOnUp(bool inOnUp) {
+    for (unsigned i = 0; i < getNumMatrixManipulators(); ++i)
+        if (auto* m = dynamic_cast<osgGA::OrbitManipulator*>(getMatrixManipulatorWithIndex(i)))
+            m->setWheelZoomFactor(inOnUp ? -0.1 : 0.1);  // OSG zooms out on wheel up by default
+}
+
+// After every user move: pull the eye back above the ground and into the zoom range. Only when
+// needed, so the manipulators keep their own state otherwise.
+void GuardedCameraManipulator::keepWithinRails() {
+    if (tour_ && !tourPaused_) return;
+    CameraPose p;
+    if (!currentPose(p)) return;
+    osg::Vec3d look = p.eye - p.center;
+    double range = look.length();
+    bool changed = false;
+    if (range > maxRange_ || range < minRange_) {
+        look *= std::clamp(range, minRange_, maxRange_) / std::max(range, 1e-9);
+        p.eye = p.center + look;
+        changed = true;
+    }
+    if (guard_) {
+        double floor = guard_(p.eye.x(), p.eye.y());
+        if (std::isfinite(floor) && p.eye.z() < floor) {
+            p.eye.z() = floor;
+            changed = true;
+        }
+    }
+    if (!changed) return;
+    osg::Vec3d side = (p.center - p.eye) ^ osg::Vec3d(0, 0, 1);
+    p.up = side.length2() > 1e-12 ? side ^ (p.center - p.eye) : osg::Vec3d(0, 1, 0);
+    p.up.normalize();
+    setAll(*this, p);
+}
+
+bool GuardedCameraManipulator::moveByKey(int key) {
+    using GEA = osgGA::GUIEventAdapter;
+    double panX = 0, panY = 0, turn = 0;
+    switch (key) {
+        case GEA::KEY_Left: case 'a': panX = -1; break;
+        case GEA::KEY_Right: case 'd': panX = 1; break;
+        case GEA::KEY_Up: case 'w': panY = 1; break;
+        case GEA::KEY_Down: case 's': panY = -1; break;
+        case 'q': turn = -1; break;
+        case 'e': turn = 1; break;
+        default: return false;
+    }
+    CameraPose p;
+    if (!currentPose(p)) return false;
+    flight_.active = false;
+    osg::Vec3d look = p.center - p.eye;
+    osg::Vec3d forward(look.x(), look.y(), 0);
+    if (forward.length2() < 1e-9) forward = osg::Vec3d(p.up.x(), p.up.y(), 0);  // looking straight down
+    forward.normalize();
+    osg::Vec3d right = forward ^ osg::Vec3d(0, 0, 1);
+    if (turn != 0) {  // Q/E: turn 10° about the point looked at
+        osg::Matrixd r = osg::Matrixd::rotate(osg::DegreesToRadians(-10.0 * turn), osg::Vec3d(0, 0, 1));
+        p.eye = p.center + (p.eye - p.center) * r;
+    } else {  // a tenth of the view's distance per press
+        osg::Vec3d move = (right * panX + forward * panY) * (0.1 * look.length());
+        p.eye += move;
+        p.center += move;
+    }
+    p.up = osg::Vec3d(0, 0, 1);
+    setAll(*this, p);
+    keepWithinRails();
+    return true;
 }
 
 void GuardedCameraManipulator::jumpTo(const CameraPose& pose) {

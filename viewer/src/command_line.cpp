@@ -77,6 +77,7 @@ CommandLine parseCommandLine(int argc, char** argv) {
     app.add_option("--ui-scale", out.uiScale, "UI scale for large displays (2 for 4K, 4 for 8K); Ctrl+= / Ctrl+- live")
         ->check(CLI::Range(0.5, 6.0));
     std::string theme = "dark";
+    std::string wheel = "in-on-up";
     bool verbose = false, quiet = false;
     app.add_flag("--verbose", verbose, "Say more on stderr (debug detail, OpenSceneGraph notices)");
     app.add_flag("--quiet", quiet, "Say only errors on stderr");
@@ -84,6 +85,11 @@ CommandLine parseCommandLine(int argc, char** argv) {
         ->check(CLI::IsMember({"dark", "contrast"}));
     app.add_flag("--present", out.present,
                  "Presentation mode: panels hidden, title card and legend, the tour (default pearl_chain) looping as a kiosk");
+    app.add_option("--autosave", out.autosaveSeconds,
+                   "Seconds between autosaves beside the project (untitled: ~/.local/state/jiangbei-twin); 0 = off")
+        ->capture_default_str();
+    app.add_option("--wheel-zoom", wheel, "Mouse wheel: in-on-up (as web maps, default) or out-on-up")
+        ->check(CLI::IsMember({"in-on-up", "out-on-up"}));
     app.add_option("--kiosk-idle", out.kioskIdleSeconds, "Seconds without input before a paused kiosk tour resumes (default 30)")
         ->check(CLI::NonNegativeNumber);
     app.add_flag("--hide-ui", out.hideUi, "Hide the ImGui panels (the demo-data banner stays)");
@@ -133,6 +139,7 @@ CommandLine parseCommandLine(int argc, char** argv) {
     add(out.greenFiles, LayerKind::Areas, out.layers);
     if (noDemo) out.demo = false;
     out.highContrast = theme == "contrast";
+    out.invertWheel = wheel == "out-on-up";
     return cl;
 }
 

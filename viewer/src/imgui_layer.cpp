@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
 
 #include "scene/cjk_font.h"
+#include "viewer/clipboard.h"
 
 #include "model/log.h"
 
@@ -35,8 +37,19 @@ int keyIndex(int osgKey) {
         case GEA::KEY_Return: return 268;
         case GEA::KEY_Escape: return 269;
         case GEA::KEY_KP_Enter: return 270;
-        default: return (osgKey >= 0 && osgKey < 256) ? osgKey : -1;
+        default:
+            if (osgKey >= GEA::KEY_F1 && osgKey <= GEA::KEY_F12) return kKeyF1 + (osgKey - GEA::KEY_F1);
+            return (osgKey >= 0 && osgKey < 256) ? osgKey : -1;
     }
+}
+
+// The character a key press types, or 0. OSG gives Latin-1 as the character itself and
+// everything else as the X keysym: Unicode keysyms (0x01000000 + code point) are what xdotool
+// and many layouts send for CJK; modifier and function keys (0xFExx, 0xFFxx) type nothing.
+unsigned typedCharacter(int key) {
+    if ((key >= 0x20 && key < 0x7f) || (key >= 0xa0 && key <= 0xff)) return unsigned(key);
+    if (key >= 0x01000100 && key <= 0x0110ffff) return unsigned(key - 0x01000000);
+    return 0;
 }
 
 class ImGuiEventHandler : public osgGA::GUIEventHandler {
@@ -75,13 +88,18 @@ public:
             case GEA::KEYUP: {
                 bool down = ea.getEventType() == GEA::KEYDOWN;
                 int mods = ea.getModKeyMask();
-                io.KeyCtrl = mods & GEA::MODKEY_CTRL;
-                io.KeyShift = mods & GEA::MODKEY_SHIFT;
-                io.KeyAlt = mods & GEA::MODKEY_ALT;
-                int k = keyIndex(ea.getKey());
-                if (k >= 0) io.KeysDown[k] = down;
-                if (down && ea.getKey() >= 32 && ea.getKey() < 0x10000 && keyIndex(ea.getKey()) < 256)
-                    io.AddInputCharacter(static_cast<unsigned>(ea.getKey()));
+                // The unmodified key names the slot: with Ctrl held X reports Ctrl+S as 0x13.
+                int slot = keyIndex(ea.getUnmodifiedKey());
+                if (slot < 0) slot = keyIndex(ea.getKey());
+                ImGuiLayer::KeyEvent k;
+                k.slot = slot;
+                k.down = down;
+                k.ctrl = mods & GEA::MODKEY_CTRL;
+                k.shift = mods & GEA::MODKEY_SHIFT;
+                k.alt = mods & GEA::MODKEY_ALT;
+                k.super = mods & GEA::MODKEY_SUPER;
+                if (down && !k.ctrl && !k.alt && !k.super) k.character = typedCharacter(ea.getKey());
+                layer_.queueKey(k);
                 break;
             }
             default: break;
@@ -109,7 +127,13 @@ ImGuiLayer::ImGuiLayer() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // window layout is not saved between runs (yet)
+    io.IniFilename = nullptr;  // the layout is the workspace's, kept in the project
+    io.GetClipboardTextFn = [](void*) -> const char* {
+        static std::string text;
+        text = readClipboard();
+        return text.c_str();
+    };
+    io.SetClipboardTextFn = [](void*, const char* text) { writeClipboard(text ? text : ""); };
     io.KeyMap[ImGuiKey_Tab] = 256;
     io.KeyMap[ImGuiKey_LeftArrow] = 257;
     io.KeyMap[ImGuiKey_RightArrow] = 258;
@@ -142,6 +166,38 @@ ImGuiLayer::~ImGuiLayer() {
 osg::ref_ptr<osgGA::GUIEventHandler> ImGuiLayer::install(osg::Camera& camera) {
     camera.setPostDrawCallback(new ImGuiDrawCallback(*this));
     return new ImGuiEventHandler(*this);
+}
+
+void ImGuiLayer::queueKey(const KeyEvent& k) {
+    if (keyQueue_.size() < 4096) keyQueue_.push_back(k);
+}
+
+// ImGui 1.86 samples KeysDown once per frame: a press and release in one frame (a quick tap at
+// a low frame rate) would never be seen. Events are applied in order until one would change a
+// key already changed this frame, or a typed character would follow a key (ImGui handles
+// characters before keys within a frame); the rest wait for the next frame.
+void ImGuiLayer::applyQueuedKeys() {
+    ImGuiIO& io = ImGui::GetIO();
+    std::vector<int> changed;
+    bool keySeen = false;
+    std::size_t used = 0;
+    for (; used < keyQueue_.size(); ++used) {
+        const KeyEvent& k = keyQueue_[used];
+        bool isKey = k.slot >= 0;
+        if (isKey && std::find(changed.begin(), changed.end(), k.slot) != changed.end()) break;
+        if (k.character && keySeen) break;
+        io.KeyCtrl = k.ctrl;
+        io.KeyShift = k.shift;
+        io.KeyAlt = k.alt;
+        io.KeySuper = k.super;
+        if (isKey) {
+            io.KeysDown[k.slot] = k.down;
+            changed.push_back(k.slot);
+            keySeen = keySeen || !k.character;
+        }
+        if (k.character) io.AddInputCharacter(k.character);
+    }
+    keyQueue_.erase(keyQueue_.begin(), keyQueue_.begin() + long(used));
 }
 
 void ImGuiLayer::setMouseButton(int button, bool down) {
@@ -266,13 +322,20 @@ void ImGuiLayer::drawFrame(osg::RenderInfo& renderInfo) {
         ImGui_ImplOpenGL3_CreateFontsTexture();
         fontsDirty_ = false;
     }
+    // The whole window: the 3D view's viewport is only the part the panels leave free.
     const osg::Viewport* vp = renderInfo.getCurrentCamera()->getViewport();
+    const osg::GraphicsContext* gc = renderInfo.getState() ? renderInfo.getState()->getGraphicsContext() : nullptr;
+    const osg::GraphicsContext::Traits* traits = gc ? gc->getTraits() : nullptr;
     ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(vp ? float(vp->width()) : 1280.f, vp ? float(vp->height()) : 720.f);
+    if (traits && traits->width > 0 && traits->height > 0 && fullWindow_)
+        io.DisplaySize = ImVec2(float(traits->width), float(traits->height));
+    else
+        io.DisplaySize = ImVec2(vp ? float(vp->width()) : 1280.f, vp ? float(vp->height()) : 720.f);
     double now = osg::Timer::instance()->time_s();
     io.DeltaTime = lastTime_ < 0 ? 1.f / 60.f : std::max(1e-4f, float(now - lastTime_));
     lastTime_ = now;
 
+    applyQueuedKeys();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     // Releases that came in the same frame as their press are applied now that ImGui has seen
@@ -288,6 +351,17 @@ void ImGuiLayer::drawFrame(osg::RenderInfo& renderInfo) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     wantMouse_ = io.WantCaptureMouse;
     wantKeyboard_ = io.WantCaptureKeyboard;
+}
+
+std::vector<ImGuiLayer::WindowRect> ImGuiLayer::windowRects() const {
+    std::vector<WindowRect> out;
+    ImGuiContext* g = ImGui::GetCurrentContext();
+    if (!g) return out;
+    for (ImGuiWindow* w : g->Windows) {
+        if (!w->WasActive || w->Hidden || (w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip))) continue;
+        out.push_back({w->Name, w->Pos.x, w->Pos.y, w->Size.x, w->Size.y});
+    }
+    return out;
 }
 
 }  // namespace jbt

@@ -37,6 +37,13 @@ void showImportProgress(jbt::AppOptions& options) {
     }
 }
 
+// The far layer a view such as "layer:NAME" names, if it lies outside this scene.
+const jbt::FarLayer* farLayerForView(const jbt::SceneModel& scene, const std::string& view) {
+    for (const jbt::FarLayer& f : scene.farLayers)
+        if (view == "layer:" + f.name() || view == f.name()) return &f;
+    return nullptr;
+}
+
 int run(int argc, char** argv) {
     jbt::AppOptions options;
     try {
@@ -48,24 +55,40 @@ int run(int argc, char** argv) {
         return e.code;
     }
     showImportProgress(options);
-    jbt::Twin twin(options);
-    for (jbt::ImportOptions& layer : twin.options().layers) layer.progress = nullptr;  // not kept in projects
-    const jbt::SceneModel& scene = twin.scene();
-    for (const std::string& e : scene.errors) spdlog::error(e);
-    for (const std::string& m : scene.messages) spdlog::info(m);
-    for (const jbt::SceneLayer& l : scene.layers)
-        for (const std::string& m : l.data.report.messages) spdlog::info(m);
+    bool startsDirty = false, moved = false;
+    // One session per project: opening another project (or moving the scene to a far layer)
+    // builds the twin afresh in a new window.
+    for (;;) {
+        jbt::Twin twin(options);
+        for (jbt::ImportOptions& layer : twin.options().layers) layer.progress = nullptr;  // not kept in projects
+        const jbt::SceneModel& scene = twin.scene();
+        for (const std::string& e : scene.errors) spdlog::error(e);
+        for (const std::string& m : scene.messages) spdlog::info(m);
+        for (const jbt::SceneLayer& l : scene.layers)
+            for (const std::string& m : l.data.report.messages) spdlog::info(m);
+        // A view on a layer too far away to be in this scene moves the scene to it.
+        if (const jbt::FarLayer* far = farLayerForView(scene, options.view); far && !moved) {
+            moved = true;
+            spdlog::info("--view " + options.view + ": the scene moves to " + far->name());
+            options.centre = far->centre;
+            continue;
+        }
 
-    jbt::ViewerApp app(twin);
-    try {
-        app.open();
-    } catch (const jbt::Error& e) {
-        spdlog::error(e.what());
-        return 2;
+        jbt::ViewerApp app(twin);
+        if (startsDirty) app.setStartsDirty();
+        try {
+            app.open();
+        } catch (const jbt::Error& e) {
+            spdlog::error(e.what());
+            return 2;
+        }
+        if (!options.recordDir.empty()) return app.runRecording(std::cout);
+        if (!options.snapshotPath.empty()) return app.runSnapshot(options.snapshotPath, std::cout);
+        jbt::SessionEnd end = app.runInteractive();
+        if (!end.reopen) return 0;
+        options = end.next;
+        startsDirty = end.startsDirty;
     }
-    if (!options.recordDir.empty()) return app.runRecording(std::cout);
-    if (!options.snapshotPath.empty()) return app.runSnapshot(options.snapshotPath, std::cout);
-    return app.runInteractive();
 }
 
 }  // namespace

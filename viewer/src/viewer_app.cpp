@@ -21,11 +21,96 @@
 #include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
 #include "viewer/picking_handler.h"
+#include "viewer/workspace.h"
+#include "twin/ground_ray.h"
 
 namespace jbt {
+namespace {
+
+using GEA = osgGA::GUIEventAdapter;
+
+// The window's close button asks (unsaved changes), as Project → Quit does; the pointer's
+// ground position feeds the status bar; a double-click flies to the point clicked.
+class SessionHandler : public osgGA::GUIEventHandler {
+public:
+    SessionHandler(AppState& app, ImGuiLayer& imgui) : app_(app), imgui_(imgui) {}
+
+    bool handle(const GEA& ea, osgGA::GUIActionAdapter& aa) override {
+        switch (ea.getEventType()) {
+            case GEA::CLOSE_WINDOW:
+            case GEA::QUIT_APPLICATION:
+                app_.request = ProjectRequest::Quit;
+                return true;
+            case GEA::MOVE:
+            case GEA::DRAG:
+            case GEA::SCROLL:
+                x_ = ea.getX();
+                y_ = ea.getY();
+                known_ = true;
+                return false;
+            case GEA::FRAME:
+                if (app_.fitView) app_.fitView();
+                if (known_ && ea.getTime() - lastPointer_ > 0.1) {
+                    lastPointer_ = ea.getTime();
+                    std::optional<osg::Vec3d> hit = groundAt(x_, y_);
+                    app_.pointer.valid = bool(hit);
+                    if (hit) {
+                        app_.pointer.geo = app_.scene.frame->toWgs84({hit->x(), hit->y()});
+                        app_.pointer.height = hit->z();
+                        app_.pointer.metresPerPixel = metresPerPixel(*hit);
+                    }
+                }
+                return false;
+            case GEA::DOUBLECLICK:
+                if (ea.getButton() == GEA::LEFT_MOUSE_BUTTON && !imgui_.wantsEvent(ea) && app_.camera) {
+                    if (std::optional<osg::Vec3d> hit = groundAt(ea.getX(), ea.getY())) {
+                        CameraPose here;
+                        if (!app_.camera->currentPose(here)) return false;
+                        // Half as far, looking at the point from the same direction.
+                        osg::Vec3d back = here.eye - here.center;
+                        CameraPose to{*hit + back * 0.5, *hit, osg::Vec3d(0, 0, 1)};
+                        app_.camera->flyTo(to, 1.0);
+                        aa.requestRedraw();
+                    }
+                }
+                return false;
+            default: return false;
+        }
+    }
+
+private:
+    std::optional<osg::Vec3d> groundAt(double x, double y) const {
+        osg::Camera* cam = app_.viewCamera;
+        if (!cam || !cam->getViewport()) return std::nullopt;
+        osg::Matrixd vpw = cam->getViewMatrix() * cam->getProjectionMatrix() * cam->getViewport()->computeWindowMatrix();
+        osg::Matrixd inv;
+        if (!inv.invert(vpw)) return std::nullopt;
+        osg::Vec3d from = osg::Vec3d(x, y, 0) * inv, to = osg::Vec3d(x, y, 1) * inv;
+        // Far enough for a whole region, not to the far plane's end of the world.
+        osg::Vec3d dir = to - from;
+        double len = dir.normalize();
+        return groundHit(app_.scene.terrain, from, from + dir * std::min(len, 2.0 * kRegionRadiusM));
+    }
+
+    double metresPerPixel(const osg::Vec3d& at) const {
+        osg::Camera* cam = app_.viewCamera;
+        double fovy = 30, aspect = 1, zn = 1, zf = 1;
+        cam->getProjectionMatrixAsPerspective(fovy, aspect, zn, zf);
+        osg::Vec3d eye = osg::Vec3d(0, 0, 0) * osg::Matrixd::inverse(cam->getViewMatrix());
+        return (at - eye).length() * 2 * std::tan(osg::DegreesToRadians(fovy) / 2) / std::max(1.0, cam->getViewport()->height());
+    }
+
+    AppState& app_;
+    ImGuiLayer& imgui_;
+    double x_ = 0, y_ = 0, lastPointer_ = -1;
+    bool known_ = false;
+};
+
+}  // namespace
 
 ViewerApp::ViewerApp(Twin& twin)
-    : twin_(twin), scene_(twin.scene()), options_(twin.options()), viewer_(new osgViewer::Viewer), app_(twin) {
+    : twin_(twin), scene_(twin.scene()), options_(twin.options()), viewer_(new osgViewer::Viewer), app_(twin),
+      session_(twin.options().projectPath) {
     // ImGui draws in the camera callback and reads shared state: one thread only.
     viewer_->setThreadingModel(osgViewer::Viewer::SingleThreaded);
     viewer_->setSceneData(scene_.root);
@@ -41,30 +126,82 @@ ViewerApp::ViewerApp(Twin& twin)
         b.nameZh = "我的视点 " + std::to_string(n);
         b.nameEn = "My view " + std::to_string(n);
         b.target = scene_.frame->toWgs84({p.center.x(), p.center.y()});
+        b.targetHeightM = p.center.z();
         b.rangeM = look.length();
         b.headingDeg = osg::RadiansToDegrees(std::atan2(look.x(), look.y()));
         b.pitchDeg = osg::RadiansToDegrees(std::asin(std::clamp(-look.z() / std::max(1e-9, b.rangeM), -1.0, 1.0)));
         options_.userBookmarks.push_back(b);
         scene_.bookmarks.push_back(b);
     };
+    app_.project = &session_;
+    app_.projectState = [this] { return currentProject(); };
     app_.saveProject = [this](std::string& message) {
-        ProjectState p;
-        p.options = options_;
-        p.options.time = twin_.timeOfDay();
-        p.options.language = uiLanguage() == UiLanguage::Chinese ? "zh" : uiLanguage() == UiLanguage::English ? "en" : "both";
-        p.options.uiScale = imgui_.scale();
-        p.options.highContrast = imgui_.theme() == ImGuiLayer::Theme::HighContrast;
-        p.hasCamera = camera_->currentPose(p.camera);
-        std::string path = options_.projectPath.empty() ? "jiangbei-project.json" : options_.projectPath;
+        if (session_.path().empty()) return false;
         try {
-            saveProject(path, p);
+            session_.save(session_.path(), currentProject());
         } catch (const Error& e) {
             message = e.what();
             return false;
         }
-        message = path + ": saved";
+        message = session_.path() + ": saved";
         return true;
     };
+    app_.reopen = [this](const std::string& path, std::string& message) {
+        SessionEnd end;
+        end.reopen = true;
+        keepWindow(end.next);
+        if (!path.empty()) {
+            try {
+                ProjectState p = loadProject(path);
+                applyProject(p, {}, end.next);
+            } catch (const Error& e) {
+                message = e.what();
+                return false;
+            }
+            std::error_code ec;
+            end.next.projectPath = std::filesystem::absolute(path, ec).lexically_normal().string();
+            ProjectSession::addRecent(end.next.projectPath);
+        }
+        end_ = end;
+        return true;
+    };
+    app_.restore = [this](const std::string& autosave) {
+        SessionEnd end;
+        end.reopen = true;
+        end.startsDirty = true;
+        keepWindow(end.next);
+        try {
+            applyProject(loadProject(autosave), {}, end.next);
+        } catch (const Error& e) {
+            app_.status = e.what();
+            return;
+        }
+        end.next.projectPath = session_.path();
+        end_ = end;
+    };
+    app_.goThere = [this](const FarLayer& far) {
+        SessionEnd end;
+        end.reopen = true;
+        end.startsDirty = true;
+        end.next = currentProject().options;
+        keepWindow(end.next);
+        end.next.projectPath = session_.path();
+        end.next.centre = far.centre;
+        end.next.startCamera.clear();
+        end.next.view = "layer:" + far.name();
+        end_ = end;
+    };
+    app_.quit = [this] {
+        session_.removeAutosave();
+        end_ = SessionEnd{};
+    };
+    app_.flyTo = [this](const Bookmark& b) {
+        Bookmark target = b.id == "all" ? fitAllBookmark(scene_) : b;
+        camera_->flyTo(poseForBookmark(target, *scene_.frame, &scene_.terrain));
+    };
+    app_.toggleFullscreen = [this] { toggleFullscreen(); };
+    app_.fitView = [this] { fitViewToLayout(); };
+    app_.layout = uiLayoutFromJson(options_.uiLayout);
     twin_.attachCamera(*viewer_->getCamera());
     // The names the panels list from the start: their glyphs go into the first font atlas.
     for (const Place& p : scene_.places) uiText(p.nameZh + p.description);
@@ -75,22 +212,32 @@ ViewerApp::ViewerApp(Twin& twin)
     }
     for (const SceneLayer& l : scene_.layers) uiText(l.data.name);
 
+    // The sidebar's tabs; the View menu lists them in this order.
+    std::vector<WorkspaceTab> tabs;
+    auto tab = [&](const char* zh, const char* en, std::vector<std::unique_ptr<Panel>> sections,
+                   std::vector<std::pair<const char*, const char*>> headers = {}) {
+        tabs.push_back(WorkspaceTab{zh, en, std::move(sections), std::move(headers)});
+    };
+    auto list = [](auto... panels) {
+        std::vector<std::unique_ptr<Panel>> v;
+        (v.push_back(std::move(panels)), ...);
+        return v;
+    };
+    tab("图层", "Layers", list(makeLayersPanel(app_)));
+    tab("搜索", "Search", list(makeSearchPanel(app_)));
+    tab("视点", "Views", list(makeBookmarksPanel(app_), makeToursPanel(app_)), {{"导览", "Tours"}});
+    tab("导入", "Import", list(makeImportPanel(app_)));
+    tab("实时", "Live", list(makeLivePanel(app_), makeTimelinePanel(app_), makeDashboardPanel(app_), makeGreenPanel(app_)),
+        {{"回放", "Replay"}, {"一网统管", "Operations dashboard"}, {"绿化", "Green space"}});
+    tab("显示", "Display", list(makeSunPanel(app_), makePerformancePanel(app_)), {{"性能", "Performance"}});
+    std::vector<std::pair<const char*, const char*>> names;
+    for (const WorkspaceTab& t : tabs) names.emplace_back(t.zh, t.en);
+    imgui_.addOverlay(makeMenuBar(app_, imgui_, names));
+    imgui_.addOverlay(makeWorkspace(app_, imgui_, std::move(tabs), makeInspectorPanel(app_)));
     imgui_.addOverlay(makeDemoBanner(app_, imgui_));
     imgui_.addOverlay(makeTourCaption(app_));
     imgui_.addOverlay(makePresentationOverlay(app_));
-    imgui_.addOverlay(makeMenuBar(app_, imgui_));
-    imgui_.addPanel(makeLayersPanel(app_));
-    imgui_.addPanel(makeInspectorPanel(app_));
-    imgui_.addPanel(makeBookmarksPanel(app_));
-    imgui_.addPanel(makePerformancePanel(app_));
-    imgui_.addPanel(makeSearchPanel(app_));
-    imgui_.addPanel(makeToursPanel(app_));
-    imgui_.addPanel(makeSunPanel(app_));
-    imgui_.addPanel(makeLivePanel(app_));
-    imgui_.addPanel(makeTimelinePanel(app_));
-    imgui_.addPanel(makeGreenPanel(app_));
-    imgui_.addPanel(makeImportPanel(app_));
-    imgui_.addPanel(makeDashboardPanel(app_));
+    imgui_.addOverlay(makeProjectDialogs(app_));
     imgui_.setPanelsVisible(!options_.hideUi && !options_.present);
     imgui_.setScale(options_.uiScale);
     if (options_.highContrast) imgui_.setTheme(ImGuiLayer::Theme::HighContrast);
@@ -104,6 +251,14 @@ ViewerApp::ViewerApp(Twin& twin)
         if (l.buildings()) buildings.push_back(&l.data);
     auto clearance = std::make_shared<ClearanceMap>(scene_.terrain, buildings);
     camera_->setClearance([clearance](double x, double y) { return clearance->minimumEyeHeight(x, y); });
+    // The user's own moves: street level (a few metres above the ground or a roof) up to a few
+    // times the whole scene.
+    auto guard = std::make_shared<ClearanceMap>(scene_.terrain, buildings, 25, 3, false);
+    const HeightGrid& t = scene_.terrain;
+    double span = std::max({t.maxX() - t.originX, t.maxY() - t.originY, double(scene_.extent.xMax() - scene_.extent.xMin()),
+                            double(scene_.extent.yMax() - scene_.extent.yMin()), 2000.0});
+    camera_->setGuardRails([guard](double x, double y) { return guard->minimumEyeHeight(x, y); }, 5.0, 3 * span);
+    camera_->setWheelZoomsInOnUp(!options_.invertWheel);
     viewName_ = scene_.showsDemoData ? "overview" : "all";
 }
 
@@ -127,7 +282,7 @@ void ViewerApp::open() {
     } else if (offscreen(options_)) {
         osg::ref_ptr<osg::GraphicsContext> gc = createOffscreenContext(options_.width, options_.height);
         useOffscreenContext(*viewer_, gc.get(), options_.width, options_.height);
-        capture_ = new FrameCapture;
+        capture_ = new FrameCapture(true);
         cam->setFinalDrawCallback(capture_.get());
     } else if (options_.fullscreen) {
         viewer_->setUpViewOnSingleScreen(unsigned(options_.screen));
@@ -141,10 +296,15 @@ void ViewerApp::open() {
     }
     viewer_->addEventHandler(imgui_.install(*cam));
     viewer_->addEventHandler(new PickingHandler(app_, imgui_));
-    viewer_->addEventHandler(new osgViewer::StatsHandler);
+    viewer_->addEventHandler(new SessionHandler(app_, imgui_));
+    // Esc belongs to the dialogs and panels, and closing the window asks first: neither ends
+    // the program by itself.
+    viewer_->setKeyEventSetsDone(0);
+    viewer_->setQuitEventSetsDone(false);
     viewer_->setCameraManipulator(camera_.get(), false);
     viewer_->realize();
     if (!viewer_->isRealized()) throw Error("the viewer window could not be opened");
+    imgui_.setFullWindow(!wall_);
     setView(options_.view.empty() ? viewName_ : options_.view);
     if (options_.startCamera.size() == 6 && options_.view.empty()) {  // where the project was saved
         const auto& c = options_.startCamera;
@@ -154,6 +314,8 @@ void ViewerApp::open() {
     }
     camera_->setIdleResumeSeconds(options_.present ? options_.kioskIdleSeconds : 0);
     if (!options_.tour.empty()) startTour(options_.tour, options_.tourTime);
+    session_.markSaved(currentProject());  // what is on screen at the start is what is on disk
+    if (startsDirty_) session_.markUnsaved();
 }
 
 void ViewerApp::startTour(const std::string& id, double atSeconds) {
@@ -188,9 +350,89 @@ void ViewerApp::setView(const std::string& name) {
     camera_->jumpTo(pose);
 }
 
-int ViewerApp::runInteractive() {
-    while (!viewer_->done()) viewer_->frame();
-    return 0;
+SessionEnd ViewerApp::runInteractive() {
+    if (std::optional<std::string> autosave = session_.pendingAutosave(); autosave && !startsDirty_) {
+        app_.request = ProjectRequest::OfferRestore;
+        app_.requestPath = *autosave;
+    }
+    auto lastAutosave = std::chrono::steady_clock::now();
+    while (!end_ && !viewer_->done()) {
+        viewer_->frame();
+        if (options_.autosaveSeconds > 0 && app_.request != ProjectRequest::OfferRestore &&
+            std::chrono::steady_clock::now() - lastAutosave > std::chrono::duration<double>(options_.autosaveSeconds)) {
+            lastAutosave = std::chrono::steady_clock::now();
+            try {
+                if (session_.autosave(currentProject())) spdlog::debug("autosaved to " + session_.autosavePath());
+            } catch (const Error& e) {
+                app_.status = e.what();
+            }
+        }
+    }
+    return end_.value_or(SessionEnd{});
+}
+
+ProjectState ViewerApp::currentProject() const {
+    ProjectState p;
+    p.options = options_;
+    p.options.projectPath = session_.path();
+    p.options.time = twin_.timeOfDay();
+    p.options.language = uiLanguage() == UiLanguage::Chinese ? "zh" : uiLanguage() == UiLanguage::English ? "en" : "both";
+    p.options.uiScale = imgui_.scale();
+    p.options.highContrast = imgui_.theme() == ImGuiLayer::Theme::HighContrast;
+    p.options.layerDisplay = layerDisplay(scene_);
+    p.options.uiLayout = uiLayoutToJson(app_.layout);
+    p.options.view.clear();  // the camera says where the view is
+    p.hasCamera = camera_ && camera_->currentPose(p.camera);
+    return p;
+}
+
+// A new session opens its window where and as large as this one.
+void ViewerApp::keepWindow(AppOptions& next) const {
+    next.screen = options_.screen;
+    next.fullscreen = fullscreen_ || options_.fullscreen;
+    int x = 0, y = 0, w = 0, h = 0;
+    if (auto* gw = dynamic_cast<osgViewer::GraphicsWindow*>(viewer_->getCamera()->getGraphicsContext())) {
+        gw->getWindowRectangle(x, y, w, h);
+        if (w >= 16 && h >= 16 && !fullscreen_) {
+            next.width = w;
+            next.height = h;
+        }
+    }
+    next.autosaveSeconds = options_.autosaveSeconds;
+}
+
+// The camera draws only the part of the window the panels leave free, so the scene is
+// centred there and nothing is hidden behind a panel.
+void ViewerApp::fitViewToLayout() {
+    osg::Camera* cam = viewer_->getCamera();
+    const osg::GraphicsContext* gc = cam->getGraphicsContext();
+    if (wall_ || !gc || !gc->getTraits() || app_.view.w < 1 || app_.view.h < 1) return;
+    int winH = gc->getTraits()->height;
+    osg::Viewport* vp = cam->getViewport();
+    double x = std::floor(double(app_.view.x)), y = std::floor(double(winH) - app_.view.y - app_.view.h);
+    double w = std::max(1.0, std::floor(double(app_.view.w))), h = std::max(1.0, std::floor(double(app_.view.h)));
+    if (vp && vp->x() == x && vp->y() == y && vp->width() == w && vp->height() == h) return;
+    cam->setViewport(new osg::Viewport(x, y, w, h));
+    cam->setProjectionMatrixAsPerspective(kFieldOfViewDeg, w / h, 1.0, 100000.0);
+}
+
+void ViewerApp::toggleFullscreen() {
+    auto* gw = dynamic_cast<osgViewer::GraphicsWindow*>(viewer_->getCamera()->getGraphicsContext());
+    osg::GraphicsContext::WindowingSystemInterface* wsi = osg::GraphicsContext::getWindowingSystemInterface();
+    if (!gw || !wsi) return;
+    if (!fullscreen_) {
+        gw->getWindowRectangle(windowed_[0], windowed_[1], windowed_[2], windowed_[3]);
+        unsigned sw = 0, sh = 0;
+        wsi->getScreenResolution(*gw->getTraits(), sw, sh);
+        if (sw == 0 || sh == 0) return;
+        gw->setWindowDecoration(false);
+        gw->setWindowRectangle(0, 0, int(sw), int(sh));
+    } else {
+        gw->setWindowDecoration(true);
+        gw->setWindowRectangle(windowed_[0], windowed_[1], windowed_[2], windowed_[3]);
+    }
+    fullscreen_ = !fullscreen_;
+    gw->grabFocusIfPointerInWindow();
 }
 
 osg::ref_ptr<osg::Image> ViewerApp::renderImage(int frames) {

@@ -18,7 +18,10 @@ struct GridCell {
     double area = 0;     // m²
 };
 
-// Square cells of `cellM` metres covering `boundary`, each clipped to it (empty ones dropped).
+constexpr double kMaxGridCells = 40000;
+
+// Square cells of `cellM` metres covering `boundary`, each clipped to it (empty ones dropped);
+// larger cells where `cellM` would give more than kMaxGridCells over the boundary's envelope.
 std::vector<GridCell> makeGrid(const std::vector<Polygon>& boundary, double cellM);
 
 // Events inside each cell whose time is in [from, to).

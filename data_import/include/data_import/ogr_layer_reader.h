@@ -52,4 +52,7 @@ bool hasLayerOfKind(const ImportOptions& options);
 // it has no extent. Throws Error like importLayer.
 std::optional<GeoPoint> probeCentre(const ImportOptions& options);
 
+// The name a layer gets: its display name, else the file name (PostGIS: the table).
+std::string defaultLayerName(const ImportOptions& options);
+
 }  // namespace jbt

@@ -13,6 +13,12 @@ struct GeoPoint {
 // Middle of Jiangbei District (WGS84), rounded: the default scene origin.
 constexpr GeoPoint kJiangbeiCentre{106.67, 29.615};
 
+// A scene holds one region: data within this distance of its centre. The scene's map
+// projection is true to a few parts in a thousand there; beyond it shapes bend and, past a
+// quarter of the globe, cannot be drawn at all. Layers centred farther away are listed as far
+// away and opened by moving the scene's centre to them (twin/scene_assembly.h).
+constexpr double kRegionRadiusM = 500000.0;
+
 // Great-circle distance in metres (spherical), for "is this data anywhere near the scene".
 double distanceMetres(GeoPoint a, GeoPoint b);
 

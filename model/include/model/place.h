@@ -1,5 +1,6 @@
 #pragma once
 // Named places (the gazetteer) and camera bookmarks.
+#include <limits>
 #include <string>
 
 #include "model/geo.h"
@@ -22,6 +23,8 @@ struct Bookmark {
     std::string id, nameZh, nameEn;
     GeoPoint target;
     double rangeM = 1000, headingDeg = 0, pitchDeg = 45;
+    // Height of the point looked at (a roof, a bridge); NaN: the ground there.
+    double targetHeightM = std::numeric_limits<double>::quiet_NaN();
 };
 
 }  // namespace jbt

@@ -2,6 +2,7 @@
 // What a session of the twin is made of: layers, terrain, live sources, analytics, the view and
 // the UI settings. Filled from defaults, then a project file, then the command line, in that
 // order of precedence (viewer/command_line.h; docs/architecture.md).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,13 @@
 #include "model/place.h"
 
 namespace jbt {
+
+// How a layer is shown, kept in the project by the layer's name (generated layers too).
+struct LayerDisplay {
+    std::string name;
+    bool visible = true;
+    float opacity = 1.0f;
+};
 
 struct AppOptions {
     std::vector<ImportOptions> layers;  // --layer (buildings), --area, --lines: shared CRS/datum options
@@ -23,6 +31,8 @@ struct AppOptions {
     std::vector<std::string> greenFiles;  // --green: parks, forest, green space (draped, and their coverage)
     std::string demPath;                // --dem: terrain from a raster DEM
     bool demo = true;                   // generated demo district (off with --no-demo)
+    std::optional<GeoPoint> centre;     // the scene's centre when the user moved it ("Go there");
+                                        // else the first layer's, else Jiangbei's
     std::string snapshotPath;           // --snapshot: render offscreen, print JSON, exit
     int width = 1280, height = 720;     // --size
     std::string view;                   // --view: a bookmark id or name
@@ -38,9 +48,13 @@ struct AppOptions {
     bool highContrast = false;          // --theme contrast
     bool present = false;               // --present: presentation mode (kiosk)
     double kioskIdleSeconds = 30;       // --kiosk-idle: resume the tour after this much quiet
+    double autosaveSeconds = 30;        // --autosave: seconds between autosaves, 0 = off
+    bool invertWheel = false;           // --wheel-zoom out-on-up: wheel up zooms out (old OSG habit)
     std::string projectPath;            // --project: the session file loaded, and saved to
     std::vector<double> startCamera;    // from a project: eye xyz, centre xyz (scene metres)
     std::vector<Bookmark> userBookmarks;  // views the user saved (kept in the project)
+    std::vector<LayerDisplay> layerDisplay;  // from a project: visibility and opacity per layer
+    std::string uiLayout;               // from a project: the viewer's panel layout (its own JSON)
     bool hideUi = false;                // --hide-ui: no panels (the demo-data banner stays)
     bool fullscreen = false;
     int screen = 0;                     // --screen: the X screen for the window

@@ -8,7 +8,7 @@
 #include <string>
 #include <thread>
 
-#include "data_import/ogr_layer_reader.h"
+#include "twin/far_layer.h"
 
 namespace jbt {
 
@@ -26,7 +26,8 @@ public:
     // The finished layer, once; nullopt while running, after a failure (see status()) or when idle.
     struct Done {
         ImportOptions options;
-        LayerData layer;
+        LayerData layer;             // empty when the file lies far away
+        std::optional<FarLayer> far;
     };
     std::optional<Done> take();
     const ImportStatus& status() const { return status_; }
@@ -38,6 +39,7 @@ private:
         std::atomic<double> progress{0};
         ImportOptions options;
         std::optional<LayerData> layer;
+        std::optional<FarLayer> far;
         std::string error;
         std::thread worker;
     };

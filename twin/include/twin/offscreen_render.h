@@ -22,11 +22,14 @@ osg::ref_ptr<osgViewer::Viewer> makeOffscreenViewer(osg::Node* scene, int width,
 // Reads the finished frame (after ImGui has drawn) when armed; a final-draw callback.
 class FrameCapture : public osg::Camera::DrawCallback {
 public:
+    // `wholeWindow`: the window, panels and all, not only the camera's viewport (a wall tile).
+    explicit FrameCapture(bool wholeWindow = false) : wholeWindow_(wholeWindow) {}
     void arm() { armed_ = true; }
     osg::ref_ptr<osg::Image> image() const { return image_; }
     void operator()(osg::RenderInfo& renderInfo) const override;
 
 private:
+    bool wholeWindow_ = false;
     mutable bool armed_ = false;
     mutable osg::ref_ptr<osg::Image> image_;
 };

@@ -15,6 +15,7 @@
 #include "scene/label_layer.h"
 #include "scene/terrain_builder.h"
 #include "twin/app_options.h"
+#include "twin/far_layer.h"
 
 namespace jbt {
 
@@ -35,6 +36,7 @@ struct SceneLayer {
 struct SceneModel {
     std::unique_ptr<SceneFrame> frame;
     std::vector<SceneLayer> layers;
+    std::vector<FarLayer> farLayers;
     std::vector<Bookmark> bookmarks;
     std::vector<Tour> tours;
     std::vector<Place> places;
@@ -62,6 +64,21 @@ SceneModel assembleScene(const AppOptions& options);
 // Adds a layer imported while the viewer runs (buildings stand on the terrain, draped layers go
 // into the terrain's image, points become labels). Returns its index.
 std::size_t addLayerToScene(SceneModel& scene, LayerData data, const std::string& styleField);
+
+// The extent (scene metres) of what a layer holds: footprints, lines and points.
+osg::BoundingBox layerExtent(const SceneLayer& layer);
+
+// A bookmark that frames `box` from the south at 50° pitch.
+Bookmark fitBookmark(const std::string& id, const std::string& name, const osg::BoundingBox& box, const SceneFrame& frame);
+
+// "Fit all": every visible layer.
+Bookmark fitAllBookmark(const SceneModel& scene);
+
+// Shows or hides a layer (draped layers are burnt into the terrain's image again).
+void setLayerVisible(SceneModel& scene, std::size_t index, bool visible);
+// Visibility and opacity of every layer, by name, as a project keeps them; and back.
+std::vector<LayerDisplay> layerDisplay(const SceneModel& scene);
+void applyLayerDisplay(SceneModel& scene, const std::vector<LayerDisplay>& display);
 
 // Burns the visible draped layers into the terrain's image again (after a visibility change).
 void redrape(SceneModel& scene);

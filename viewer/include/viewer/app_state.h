@@ -3,6 +3,7 @@
 #include "viewer/camera_control.h"
 #include "scene/sun_lighting.h"
 #include "twin/live_layers.h"
+#include "twin/project_session.h"
 #include "twin/twin.h"
 
 #include <functional>
@@ -14,6 +15,30 @@ struct Selection {
     int layer = -1, feature = -1;
     bool valid() const { return layer >= 0 && feature >= 0; }
 };
+
+// Where things sit on screen (pixels, top-left origin).
+struct ScreenRect {
+    float x = 0, y = 0, w = 0, h = 0;
+};
+
+// The workspace's arrangement, kept in the project (ui_layout).
+struct UiLayout {
+    bool sidebar = true;     // the left sidebar with its tabs
+    int tab = 0;             // which tab is open
+    bool inspector = true;   // the right column, while something is selected
+    bool statusBar = true;
+};
+
+// What lies under the mouse pointer, for the status bar.
+struct PointerInfo {
+    bool valid = false;
+    GeoPoint geo;
+    double height = 0;          // metres above sea level (scene z)
+    double metresPerPixel = 0;  // at that distance from the eye
+};
+
+// What the menu and shortcuts ask of the project; the project dialogs confirm and carry it out.
+enum class ProjectRequest { None, New, Open, OpenPath, Save, SaveAs, Quit, OfferRestore };
 
 struct AppState {
     explicit AppState(Twin& t)
@@ -31,7 +56,25 @@ struct AppState {
     GreenSummary& green;
     const ImportStatus& importStatus;
     const LocalTime& time;                                    // of the sun
-    std::function<bool(std::string& message)> saveProject;   // Ctrl+S
+    UiLayout layout;
+    ScreenRect view;                                          // the 3D view left between the panels
+    PointerInfo pointer;
+    std::string status;                                       // the status bar's message (saved, imported, …)
+    // Flies the camera to a bookmark ("all" is worked out afresh from the visible layers).
+    std::function<void(const Bookmark&)> flyTo;
+    // Re-opens the scene centred on a far layer.
+    std::function<void(const FarLayer&)> goThere;
+    ProjectRequest request = ProjectRequest::None;
+    std::string requestPath;                                  // OpenPath: which file; OfferRestore: the autosave
+    ProjectSession* project = nullptr;
+    std::function<ProjectState()> projectState;               // the session as a project file would keep it
+    // End this session and open `path` ("" for a new project); false with `message` if it cannot be read.
+    std::function<bool(const std::string& path, std::string& message)> reopen;
+    std::function<void(const std::string& autosave)> restore;  // end this session and reopen from the autosave
+    std::function<void()> quit;                               // end the program (the dialogs asked already)
+    std::function<void()> toggleFullscreen;                   // F11
+    std::function<void()> fitView;                            // the camera's viewport to `view`, each frame
+    std::function<bool(std::string& message)> saveProject;   // to the session's file (false: it has none yet)
     std::function<void(const ImportOptions&)> import;        // the import dialog's "Import"
     std::function<void()> bookmarkThisView;                  // adds the current view as a bookmark
 };

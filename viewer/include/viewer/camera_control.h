@@ -33,6 +33,12 @@ public:
     // Flights and tours keep the eye at least this high above any point (terrain, towers).
     void setClearance(std::function<double(double, double)> minimumEyeHeight) { clearance_ = std::move(minimumEyeHeight); }
 
+    // Guard rails for the user's own moves: the eye stays above `groundClearance` (terrain and
+    // buildings, metres) and between minRange and maxRange from what it looks at.
+    void setGuardRails(std::function<double(double, double)> groundClearance, double minRange, double maxRange);
+    // Web-map wheel (up zooms in) unless inverted.
+    void setWheelZoomsInOnUp(bool inOnUp);
+
     // Kiosk: a tour paused by user input resumes by itself after this many idle seconds (0: never).
     void setIdleResumeSeconds(double seconds) { idleResume_ = seconds; }
     bool tourPaused() const { return tourPaused_; }
@@ -48,9 +54,12 @@ private:
     void advance(double time);
 
     void place(CameraPose pose);  // every manipulator, lifted clear of the ground if needed
+    void keepWithinRails();
+    bool moveByKey(int key);      // arrows/WASD pan, Q/E turn; true if the key was one of them
 
     std::function<bool(const osgGA::GUIEventAdapter&)> imguiWants_;
-    std::function<double(double, double)> clearance_;
+    std::function<double(double, double)> clearance_, guard_;
+    double minRange_ = 5, maxRange_ = 1e7;
     Flight flight_;
     std::shared_ptr<TourPlayer> tour_;
     bool tourPaused_ = false;

@@ -13,6 +13,9 @@
 
 namespace jbt {
 
+// io.KeysDown slot of F1 (F2… follow): ImGui 1.86 has no F-keys of its own.
+constexpr int kKeyF1 = 271;
+
 class Panel {
 public:
     virtual ~Panel() = default;
@@ -48,13 +51,30 @@ public:
     Theme theme() const { return theme_; }
 
     void drawFrame(osg::RenderInfo& renderInfo);  // called by the post-draw callback
+    // Panels cover the whole window (the camera's viewport is the 3D view between them); off
+    // for video walls, where the operator's camera is the window.
+    void setFullWindow(bool full) { fullWindow_ = full; }
     void setMouseButton(int button, bool down);   // called by the event handler
+    struct KeyEvent {
+        int slot = -1;            // io.KeysDown index, -1 for none
+        bool down = false, ctrl = false, shift = false, alt = false, super = false;
+        unsigned character = 0;   // typed character (Unicode), 0 for none
+    };
+    void queueKey(const KeyEvent& key);           // called by the event handler
+
+    // The top-level ImGui windows drawn in the last frame (for layout checks).
+    struct WindowRect {
+        std::string name;
+        float x = 0, y = 0, w = 0, h = 0;
+    };
+    std::vector<WindowRect> windowRects() const;
 
 private:
     void initialise();
     void buildFonts();
     void applyStyle();
     bool atlasLacksNewGlyphs();  // among the UI text noted since the last look
+    void applyQueuedKeys();
 
     std::vector<std::unique_ptr<Panel>> panels_, overlays_;
     bool panelsVisible_ = true;
@@ -65,9 +85,11 @@ private:
     std::size_t glyphBytesChecked_ = 0;  // of uiGlyphText() known to be in the atlas
     bool wantMouse_ = false, wantKeyboard_ = false;
     bool pressUnseen_[3] = {}, releasePending_[3] = {};
+    std::vector<KeyEvent> keyQueue_;
     float scale_ = 1.0f;
     Theme theme_ = Theme::Dark;
     bool fontsDirty_ = false;
+    bool fullWindow_ = true;
     ImVector<ImWchar> glyphRanges_;
 };
 

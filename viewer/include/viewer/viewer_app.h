@@ -3,14 +3,23 @@
 // picker, shown in a window or rendered offscreen for --snapshot.
 #include <osgViewer/Viewer>
 #include <memory>
+#include <optional>
 #include <ostream>
 
 #include "viewer/app_state.h"
+#include "twin/project_file.h"
 #include "viewer/imgui_layer.h"
 #include "twin/offscreen_render.h"
 #include "viewer/wall_layout.h"
 
 namespace jbt {
+
+// How an interactive session ended: quit, or open another project (or the same, moved).
+struct SessionEnd {
+    bool reopen = false;
+    AppOptions next;           // the options of the session to open
+    bool startsDirty = false;  // it differs from its file (restored autosave, moved centre)
+};
 
 class ViewerApp {
 public:
@@ -29,7 +38,12 @@ public:
     // Starts a tour by id; atSeconds >= 0 holds it at that moment. Throws Error if unknown.
     void startTour(const std::string& id, double atSeconds);
 
-    int runInteractive();
+    // Runs until the user quits or opens another project.
+    SessionEnd runInteractive();
+    // The next session starts with unsaved changes (a restored autosave).
+    void setStartsDirty() { startsDirty_ = true; }
+    // The session as a project file keeps it.
+    ProjectState currentProject() const;
     // Renders, writes the PNG, prints the JSON line to `out` (problems go to the log). Returns
     // the process exit code.
     int runSnapshot(const std::string& pngPath, std::ostream& out);
@@ -50,12 +64,20 @@ public:
     ImGuiLayer& imgui() { return imgui_; }
 
 private:
+    void keepWindow(AppOptions& next) const;
+    void toggleFullscreen();
+    void fitViewToLayout();
+
     Twin& twin_;
     SceneModel& scene_;
     AppOptions& options_;  // the twin's: layers imported at run time are added to it (and saved)
     osg::ref_ptr<osgViewer::Viewer> viewer_;
     ImGuiLayer imgui_;
     AppState app_;
+    ProjectSession session_;
+    std::optional<SessionEnd> end_;
+    bool startsDirty_ = false, fullscreen_ = false;
+    int windowed_[4] = {40, 40, 1280, 720};
     osg::ref_ptr<GuardedCameraManipulator> camera_;
     osg::ref_ptr<FrameCapture> capture_;
     std::string viewName_;

@@ -11,19 +11,13 @@ public:
     explicit BookmarksPanel(AppState& app) : app_(app) {}
 
     void draw() override {
-        ImGuiIO& io = ImGui::GetIO();
-        ImGui::SetNextWindowPos(ImVec2(10, io.DisplaySize.y - 330), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(300, 240), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin(windowTitle("视点", "Bookmarks", "bookmarks").c_str())) return ImGui::End();
         for (const Bookmark& b : app_.scene.bookmarks) {
             std::string label = b.nameZh == b.nameEn ? b.nameZh : tr(b.nameZh.c_str(), b.nameEn.c_str());
-            if (ImGui::Selectable((label + "##" + b.id).c_str()) && app_.camera)
-                app_.camera->flyTo(poseForBookmark(b, *app_.scene.frame, &app_.scene.terrain));
+            if (ImGui::Selectable((label + "##" + b.id).c_str()) && app_.flyTo) app_.flyTo(b);
         }
         ImGui::Separator();
         if (app_.bookmarkThisView && ImGui::Button(tr("保存当前视点", "Bookmark this view").c_str())) app_.bookmarkThisView();
         ImGui::TextDisabled("%s", tr("1 环绕 · 2 飞行 · 空格 回到起点", "1 orbit · 2 fly · space: home").c_str());
-        ImGui::End();
     }
 
 private:

@@ -29,12 +29,6 @@ public:
 
     void draw() override {
         if (!app_.live || app_.live->empty()) return;
-        ImGuiIO& io = ImGui::GetIO();
-        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 560, 120), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin(windowTitle("一网统管", "Operations dashboard", "dashboard").c_str(), nullptr,
-                          ImGuiWindowFlags_AlwaysAutoResize))
-            return ImGui::End();
         std::vector<const EventSet*> sets;
         for (const auto& l : *app_.live)
             if (l->events) sets.push_back(l->events.get());
@@ -47,7 +41,6 @@ public:
         goalLine(tr("办结率", "closed").c_str(), rate, "%", rateGoal_, true);
         if (s.medianCloseHours >= 0) goalLine(tr("办结用时中位数", "median time to close").c_str(), s.medianCloseHours, " h", closeGoal_, false);
         if (app_.green.known) goalLine(tr("绿化覆盖率", "green coverage").c_str(), 100.0 * app_.green.district, "%", greenGoal_, true);
-        ImGui::End();
     }
 
 private:
@@ -58,7 +51,7 @@ private:
             values.push_back(float(v));
             names += (names.empty() ? "" : " · ") + uiText(k) + " " + std::to_string(v);
         }
-        ImGui::PlotHistogram(label, values.data(), int(values.size()), 0, nullptr, 0.f, FLT_MAX, ImVec2(240, 50));
+        ImGui::PlotHistogram(label, values.data(), int(values.size()), 0, nullptr, 0.f, FLT_MAX, ImVec2(-FLT_MIN, 3 * ImGui::GetFontSize()));
         ImGui::TextWrapped("%s", names.c_str());
     }
 

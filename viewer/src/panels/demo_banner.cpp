@@ -1,5 +1,8 @@
 #include <imgui.h>
 
+#include <algorithm>
+#include <cfloat>
+
 #include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
 
@@ -16,18 +19,22 @@ public:
         for (const SceneLayer& l : app_.scene.layers) demoVisible |= l.data.generated && l.visible;
         const std::string& font = imgui_.fontMessage();
         if (!demoVisible && font.empty()) return;
-        ImGuiIO& io = ImGui::GetIO();
-        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 12), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+        // Top centre of the 3D view, below the menu and clear of the panels.
+        const ScreenRect& v = app_.view;
+        ImGui::SetNextWindowPos(ImVec2(v.x + v.w * 0.5f, v.y + 6), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::max(1.f, v.w - 12), FLT_MAX));
         ImGui::SetNextWindowBgAlpha(0.6f);
         ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                  ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
         if (ImGui::Begin("##demo_banner", nullptr, flags)) {
+            ImGui::PushTextWrapPos(std::max(1.f, v.w - 24));
             if (demoVisible)
                 ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.3f, 1.0f),
                                    uiText("演示数据 / demo data — %s"),  // always both: it is a notice about the data
                                    tr("江北区，生成的建筑与地形，非测绘数据", "Jiangbei District, generated buildings and terrain, not survey data").c_str());
             if (!font.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", font.c_str());
+            ImGui::PopTextWrapPos();
         }
         ImGui::End();
     }

@@ -17,19 +17,14 @@ public:
     void draw() override {
         const auto& g = app_.green;
         if (!g.known) return;
-        ImGuiIO& io = ImGui::GetIO();
-        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 330, io.DisplaySize.y - 330), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin(windowTitle("绿化", "Green space", "green").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize))
-            return ImGui::End();
         ImGui::Text("%s: %.1f %%", tr("绿化覆盖率", "Green coverage").c_str(), 100.0 * g.district);
-        ImGui::ProgressBar(float(g.district), ImVec2(260, 0));
+        ImGui::ProgressBar(float(g.district), ImVec2(-FLT_MIN, 0));
         if (g.perCell.size() > 1) {
             // Cells by coverage, in tenths: how evenly the green is spread.
             float bins[10] = {};
             for (float r : g.perCell) bins[std::min(9, int(r * 10))] += 1;
-            ImGui::PlotHistogram(tr("网格分布", "cells by coverage").c_str(), bins, 10, 0, nullptr, 0.f, FLT_MAX, ImVec2(260, 60));
+            ImGui::PlotHistogram(tr("网格分布", "cells by coverage").c_str(), bins, 10, 0, nullptr, 0.f, FLT_MAX, ImVec2(-FLT_MIN, 3.5f * ImGui::GetFontSize()));
         }
-        ImGui::End();
     }
 
 private:

@@ -18,14 +18,11 @@ public:
 
     void draw() override {
         if (!app_.import) return;
-        ImGuiIO& io = ImGui::GetIO();
-        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f - 220, 110), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin(windowTitle("导入数据", "Import data", "import").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize))
-            return ImGui::End();
-        ImGui::SetNextItemWidth(360);
-        ImGui::InputTextWithHint("##path", tr("文件路径、URL 或 PG:…", "file path, URL or PG:…").c_str(), path_, sizeof path_);
-        ImGui::SameLine();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        // Enter in the path field inspects, as the button does.
+        if (ImGui::InputTextWithHint("##path", tr("文件路径、URL 或 PG:…", "file path, URL or PG:…").c_str(), path_, sizeof path_,
+                                     ImGuiInputTextFlags_EnterReturnsTrue))
+            inspect();
         if (ImGui::Button(tr("检查", "Inspect").c_str())) inspect();
         if (!inspectError_.empty()) ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", inspectError_.c_str());
         if (info_) {
@@ -38,12 +35,12 @@ public:
             ImGui::Combo(tr("类型", "kind").c_str(), &kind_, kinds, 4);
             fieldCombo(tr("高度字段", "height field").c_str(), heightField_);
             fieldCombo(tr("样式字段", "style field").c_str(), styleField_);
-            ImGui::SetNextItemWidth(160);
+            ImGui::SetNextItemWidth(10 * ImGui::GetFontSize());
             ImGui::InputTextWithHint(tr("源坐标系", "source CRS").c_str(), "EPSG:4545", crs_, sizeof crs_);
             const char* datums[] = {"WGS84 / CGCS2000", "GCJ-02", "BD-09"};
             ImGui::Combo(tr("偏移", "datum").c_str(), &datum_, datums, 3);
             if (app_.importStatus.running) {
-                ImGui::ProgressBar(float(app_.importStatus.progress), ImVec2(360, 0), tr("正在导入", "importing").c_str());
+                ImGui::ProgressBar(float(app_.importStatus.progress), ImVec2(-FLT_MIN, 0), tr("正在导入", "importing").c_str());
             } else if (ImGui::Button(tr("导入", "Import").c_str())) {
                 ImportOptions o;
                 o.path = path_;
@@ -56,7 +53,6 @@ public:
             }
         }
         if (!app_.importStatus.message.empty()) ImGui::TextWrapped("%s", app_.importStatus.message.c_str());
-        ImGui::End();
     }
 
 private:
@@ -71,7 +67,7 @@ private:
     }
 
     void fieldCombo(const char* label, std::string& value) {
-        ImGui::SetNextItemWidth(200);
+        ImGui::SetNextItemWidth(12 * ImGui::GetFontSize());
         if (!ImGui::BeginCombo(label, value.empty() ? tr("自动", "auto").c_str() : value.c_str())) return;
         if (ImGui::Selectable(tr("自动", "auto").c_str(), value.empty())) value.clear();
         for (const DatasetLayerInfo& l : info_->layers)

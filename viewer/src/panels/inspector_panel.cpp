@@ -19,14 +19,10 @@ public:
     explicit InspectorPanel(AppState& app) : app_(app) {}
 
     void draw() override {
-        ImGuiIO& io = ImGui::GetIO();
-        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 430, 30), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSizeConstraints(ImVec2(300, 0), ImVec2(520, io.DisplaySize.y * 0.6f));
-        if (!ImGui::Begin(windowTitle("属性", "Inspector", "inspector").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
         const Selection& s = app_.selection;
         if (!s.valid() || s.layer >= int(app_.scene.layers.size())) {
             ImGui::TextDisabled("%s", tr("点击建筑查看属性", "Click a building to see its attributes").c_str());
-            return ImGui::End();
+            return;
         }
         const SceneLayer& l = app_.scene.layers[s.layer];
         const Feature& f = l.data.features[s.feature];
@@ -45,7 +41,6 @@ public:
             ImGui::EndTable();
         }
         if (ImGui::Button(tr("清除", "Clear").c_str())) select(app_, {});
-        ImGui::End();
     }
 
 private:

@@ -1,5 +1,7 @@
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "scene/building_layer_builder.h"
 #include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
@@ -12,26 +14,31 @@ public:
     explicit LayersPanel(AppState& app) : app_(app) {}
 
     void draw() override {
-        ImGuiIO& io = ImGui::GetIO();
-        ImGui::SetNextWindowPos(ImVec2(10, 30), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSizeConstraints(ImVec2(360, 0), ImVec2(520, io.DisplaySize.y * 0.6f));
-        if (!ImGui::Begin(windowTitle("图层", "Layers", "layers").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
         for (std::size_t i = 0; i < app_.scene.layers.size(); ++i) drawLayer(i, app_.scene.layers[i]);
+        if (!app_.scene.farLayers.empty()) {
+            ImGui::Separator();
+            ImGui::TextWrapped("%s", tr("远处的图层（不在此场景中）", "Far away (not in this scene)").c_str());
+            for (std::size_t i = 0; i < app_.scene.farLayers.size(); ++i) {
+                const FarLayer& f = app_.scene.farLayers[i];
+                ImGui::PushID(int(1000000 + i));
+                if (ImGui::SmallButton(tr("前往", "Go there").c_str()) && app_.goThere) app_.goThere(f);
+                ImGui::SameLine();
+                ImGui::Text("%s · %.0f km", uiText(f.name()).c_str(), f.distanceM / 1000);
+                ImGui::PopID();
+            }
+        }
         if (!app_.scene.errors.empty() || !app_.scene.messages.empty()) {
             ImGui::Separator();
             for (const auto& e : app_.scene.errors) ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", e.c_str());
             for (const auto& m : app_.scene.messages) ImGui::TextWrapped("%s", m.c_str());
         }
-        ImGui::End();
     }
 
 private:
     void drawLayer(std::size_t i, SceneLayer& l) {
         ImGui::PushID(static_cast<int>(i));
-        if (ImGui::Checkbox("##visible", &l.visible)) {
-            if (l.node) l.node->setNodeMask(l.visible ? ~0u : 0u);
-            else redrape(app_.scene);  // draped layers live in the terrain's image
-        }
+        bool visible = l.visible;
+        if (ImGui::Checkbox("##visible", &visible)) setLayerVisible(app_.scene, i, visible);
         ImGui::SameLine();
         bool open = ImGui::TreeNode("layer", "%s", uiText(l.data.name).c_str());
         const ImportReport& r = l.data.report;
@@ -41,12 +48,21 @@ private:
             ImGui::SameLine();
             ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), "(%zu %s)", r.skippedTotal(), tr("跳过", "skipped").c_str());
         }
+        // Zoom to the layer's extent, at the row's right end.
+        std::string zoom = tr("定位", "Zoom");
+        float w = ImGui::CalcTextSize(zoom.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+        if (ImGui::SmallButton(zoom.c_str()) && app_.flyTo) {
+            osg::BoundingBox box = layerExtent(l);
+            if (box.valid()) app_.flyTo(fitBookmark("layer:" + l.data.name, l.data.name, box, *app_.scene.frame));
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("缩放到图层", "Zoom to layer").c_str());
         if (open) {
             if (l.node && ImGui::SliderFloat(tr("不透明度", "Opacity").c_str(), &l.opacity, 0.1f, 1.0f, "%.2f"))
                 setLayerOpacity(*l.node, l.opacity);
             for (const LegendEntry& e : l.legend) {
                 ImGui::ColorButton(("##" + e.label).c_str(), ImVec4(e.color[0] / 255.f, e.color[1] / 255.f, e.color[2] / 255.f, 1),
-                                   ImGuiColorEditFlags_NoTooltip, ImVec2(14, 14));
+                                   ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFontSize(), ImGui::GetFontSize()));
                 ImGui::SameLine();
                 ImGui::TextUnformatted(uiText(e.label).c_str());
             }

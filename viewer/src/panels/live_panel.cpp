@@ -17,10 +17,6 @@ public:
 
     void draw() override {
         if (!app_.live || app_.live->empty()) return;
-        ImGuiIO& io = ImGui::GetIO();
-        ImGui::SetNextWindowPos(ImVec2(10, io.DisplaySize.y * 0.35f), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin(windowTitle("实时事件", "Live events", "live").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize))
-            return ImGui::End();
         for (const auto& l : *app_.live) {
             LiveStatus st = l->source->status();
             ImVec4 badge = st.state == LiveStatus::State::Live    ? ImVec4(0.3f, 0.85f, 0.4f, 1)
@@ -49,7 +45,6 @@ public:
                 ImGui::Text("%s %d", uiText(c).c_str(), n);
             }
         }
-        ImGui::End();
     }
 
 private:

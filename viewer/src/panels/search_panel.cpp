@@ -12,10 +12,6 @@ public:
     explicit SearchPanel(AppState& app) : app_(app) {}
 
     void draw() override {
-        ImGuiIO& io = ImGui::GetIO();
-        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f - 170, 30), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(340, 0), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin(windowTitle("搜索", "Search", "search").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
         bool enter = ImGui::InputTextWithHint("##query", uiText("地名 / pinyin / name"), query_, sizeof query_,
                                               ImGuiInputTextFlags_EnterReturnsTrue);
         auto hits = searchPlaces(app_.scene.places, query_);
@@ -26,7 +22,6 @@ public:
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.description.c_str());
         }
         if (query_[0] && hits.empty()) ImGui::TextDisabled("%s", tr("没有找到", "Nothing found").c_str());
-        ImGui::End();
     }
 
 private:

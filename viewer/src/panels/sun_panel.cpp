@@ -16,10 +16,6 @@ public:
     explicit SunPanel(AppState& app) : app_(app) {}
 
     void draw() override {
-        ImGuiIO& io = ImGui::GetIO();
-        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 440, 400), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);  // out of the way until wanted
-        if (!ImGui::Begin(windowTitle("光照", "Sun", "sun").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
         LocalTime t = app_.time;
         float hours = float(t.hours);
         int monthDay[2] = {t.month, t.day};
@@ -41,7 +37,6 @@ public:
         }
         SunState s = sunAt(app_.scene.frame->origin().lon, app_.scene.frame->origin().lat, app_.time);
         ImGui::TextDisabled("%s %.0f° · %s %.0f°", tr("太阳高度", "elevation").c_str(), s.elevationDeg, tr("方位", "azimuth").c_str(), s.azimuthDeg);
-        ImGui::End();
     }
 
 private:

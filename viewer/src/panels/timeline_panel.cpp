@@ -26,9 +26,6 @@ public:
         if (lo > hi) return;
         EventTimeline& t = app_.timeline;
         ImGuiIO& io = ImGui::GetIO();
-        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f - 260, io.DisplaySize.y - 150), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin(windowTitle("回放", "Replay", "timeline").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize))
-            return ImGui::End();
         bool changed = ImGui::Checkbox(tr("回放历史", "Replay history").c_str(), &t.active);
         if (t.active && (t.cursor < lo || t.cursor > hi)) t.cursor = lo;
         if (t.active) {
@@ -39,22 +36,21 @@ public:
                 if (t.cursor >= hi) t.playing = false;
                 changed = true;
             }
-            ImGui::SetNextItemWidth(420);
+            ImGui::SetNextItemWidth(-FLT_MIN);
             changed |= ImGui::SliderScalar("##cursor", ImGuiDataType_S64, &t.cursor, &lo, &hi, formatChinaTime(t.cursor, "%Y-%m-%d %H:%M").c_str());
             int hours = int(t.windowSeconds / 3600);
-            ImGui::SetNextItemWidth(160);
+            ImGui::SetNextItemWidth(9 * ImGui::GetFontSize());
             if (ImGui::SliderInt(tr("窗口 小时", "window, hours").c_str(), &hours, 1, 72)) {
                 t.windowSeconds = std::int64_t(hours) * 3600;
                 changed = true;
             }
             ImGui::SameLine();
             float speed = float(t.speed);
-            ImGui::SetNextItemWidth(120);
+            ImGui::SetNextItemWidth(7 * ImGui::GetFontSize());
             if (ImGui::SliderFloat(tr("倍速", "speed").c_str(), &speed, 60.f, 7200.f, "%.0f×", ImGuiSliderFlags_Logarithmic))
                 t.speed = speed;
         }
         if (changed) ++t.version;
-        ImGui::End();
     }
 
 private:

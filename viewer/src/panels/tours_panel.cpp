@@ -15,10 +15,6 @@ public:
 
     void draw() override {
         if (app_.scene.tours.empty() || !app_.camera) return;
-        ImGuiIO& io = ImGui::GetIO();
-        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 440, 250), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);  // out of the way until wanted
-        if (!ImGui::Begin(windowTitle("导览", "Tours", "tours").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
         GuardedCameraManipulator& cam = *app_.camera;
         for (const Tour& t : app_.scene.tours) {
             ImGui::PushID(t.id.c_str());
@@ -30,7 +26,7 @@ public:
         if (const TourPlayer* p = cam.tour()) {
             ImGui::Separator();
             TourPlayer::State s = p->at(cam.tourTime());
-            ImGui::ProgressBar(float(std::min(1.0, cam.tourTime() / std::max(1e-6, p->duration()))), ImVec2(260, 0));
+            ImGui::ProgressBar(float(std::min(1.0, cam.tourTime() / std::max(1e-6, p->duration()))), ImVec2(-FLT_MIN, 0));
             ImGui::Text("%d / %zu", s.stop + 1, p->tour().stops.size());
             ImGui::SameLine();
             if (ImGui::Button(cam.tourPaused() ? tr("继续", "Resume").c_str() : tr("暂停", "Pause").c_str())) cam.setTourPaused(!cam.tourPaused());
@@ -38,7 +34,6 @@ public:
             if (ImGui::Button(tr("停止", "Stop").c_str())) cam.stopTour();
         }
         if (!error_.empty()) ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", error_.c_str());
-        ImGui::End();
     }
 
 private:
@@ -66,9 +61,10 @@ public:
         const TourPlayer* p = app_.camera ? app_.camera->tour() : nullptr;
         if (!p) return;
         TourPlayer::State s = p->at(app_.camera->tourTime());
+        if (s.finished || s.stop < 0 || s.stop >= int(p->tour().stops.size())) return;  // a finished tour leaves no caption behind
         const TourStop& stop = p->tour().stops[s.stop];
-        ImGuiIO& io = ImGui::GetIO();
-        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 60), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+        const ScreenRect& v = app_.view;
+        ImGui::SetNextWindowPos(ImVec2(v.x + v.w * 0.5f, v.y + v.h - 3 * ImGui::GetFontSize()), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
         ImGui::SetNextWindowBgAlpha(0.7f);
         ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;

@@ -1,6 +1,8 @@
 #pragma once
 // The viewer's ImGui panels, one class per file in this folder.
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include "viewer/app_state.h"
 #include "viewer/imgui_layer.h"
@@ -21,8 +23,10 @@ std::unique_ptr<Panel> makeImportPanel(AppState& app);
 std::unique_ptr<Panel> makeDashboardPanel(AppState& app);
 // Overlay: title card and legend in presentation mode.
 std::unique_ptr<Panel> makePresentationOverlay(AppState& app);
-// Overlay: the main menu (language, show/hide panels).
-std::unique_ptr<Panel> makeMenuBar(AppState& app, ImGuiLayer& imgui);
+// Overlay: the main menu (Project, View with the sidebar's `tabs`, Language) and the shortcuts.
+std::unique_ptr<Panel> makeMenuBar(AppState& app, ImGuiLayer& imgui, std::vector<std::pair<const char*, const char*>> tabs);
+// Overlay: the project dialogs — open, save as, unsaved changes, restore an autosave — and Esc.
+std::unique_ptr<Panel> makeProjectDialogs(AppState& app);
 // Overlay: the current tour stop's caption.
 std::unique_ptr<Panel> makeTourCaption(AppState& app);
 // Overlay: says "演示数据 / demo data" while generated data is on screen, and font problems.

@@ -1,0 +1,188 @@
+#include "viewer/workspace.h"
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "viewer/i18n.h"
+
+namespace jbt {
+namespace {
+
+constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+void placeNext(const ScreenRect& r) {
+    ImGui::SetNextWindowPos(ImVec2(r.x, r.y), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(r.w, r.h), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(1.0f);  // outside the 3D view's viewport nothing else is drawn
+}
+
+// "1.2 km" or "350 m": a round length about a hundred pixels long, for the scale bar.
+std::string scaleText(double metresPerPixel, float& pixels, float target) {
+    double want = metresPerPixel * target;
+    double step = std::pow(10.0, std::floor(std::log10(std::max(want, 1e-3))));
+    double nice = want >= 5 * step ? 5 * step : want >= 2 * step ? 2 * step : step;
+    pixels = float(nice / metresPerPixel);
+    char buf[32];
+    if (nice >= 1000) std::snprintf(buf, sizeof buf, "%g km", nice / 1000);
+    else std::snprintf(buf, sizeof buf, "%g m", nice);
+    return buf;
+}
+
+class Workspace : public Panel {
+public:
+    Workspace(AppState& app, ImGuiLayer& imgui, std::vector<WorkspaceTab> tabs, std::unique_ptr<Panel> inspector)
+        : app_(app), imgui_(imgui), tabs_(std::move(tabs)), inspector_(std::move(inspector)) {}
+
+    void draw() override {
+        ImGuiIO& io = ImGui::GetIO();
+        const ImGuiStyle& style = ImGui::GetStyle();
+        bool panels = imgui_.panelsVisible();
+        float menuH = panels ? ImGui::GetFrameHeight() : 0;
+        float statusH = panels && app_.layout.statusBar ? ImGui::GetFrameHeight() + 2 * style.WindowPadding.y / 2 : 0;
+        bool inspectorShown = panels && app_.layout.inspector && app_.selection.valid();
+        WorkspaceRects r = layOut(io.DisplaySize.x, io.DisplaySize.y, imgui_.scale(), menuH, statusH,
+                                  panels ? app_.layout : UiLayout{false, 0, false, false}, inspectorShown);
+        app_.view = r.view;
+        if (!panels) return;
+        if (app_.layout.sidebar) drawSidebar(r.sidebar);
+        if (inspectorShown) drawInspector(r.inspector);
+        if (app_.layout.statusBar) drawStatus(r.status);
+    }
+
+private:
+    void drawSidebar(const ScreenRect& rect) {
+        placeNext(rect);
+        if (ImGui::Begin("###sidebar", nullptr, kFixed | ImGuiWindowFlags_NoTitleBar)) {
+            if (ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
+                for (std::size_t i = 0; i < tabs_.size(); ++i) {
+                    WorkspaceTab& t = tabs_[i];
+                    // The View menu picks a tab by setting layout.tab; a click here sets it too.
+                    ImGuiTabItemFlags flags = (int(i) == app_.layout.tab && pendingTab_ != app_.layout.tab) ? ImGuiTabItemFlags_SetSelected : 0;
+                    if (ImGui::BeginTabItem((tr(t.zh, t.en) + "###tab" + std::to_string(i)).c_str(), nullptr, flags)) {
+                        app_.layout.tab = int(i);
+                        ImGui::BeginChild("body");
+                        for (std::size_t s = 0; s < t.sections.size(); ++s) {
+                            ImGui::PushID(int(s));
+                            if (s == 0 || ImGui::CollapsingHeader(tr(t.headers[s - 1].first, t.headers[s - 1].second).c_str(),
+                                                                  ImGuiTreeNodeFlags_DefaultOpen))
+                                t.sections[s]->draw();
+                            ImGui::PopID();
+                        }
+                        ImGui::EndChild();
+                        ImGui::EndTabItem();
+                    }
+                }
+                pendingTab_ = app_.layout.tab;
+                ImGui::EndTabBar();
+            }
+        }
+        ImGui::End();
+    }
+
+    void drawInspector(const ScreenRect& rect) {
+        placeNext(rect);
+        bool open = true;
+        if (ImGui::Begin((tr("属性", "Inspector") + "###inspector").c_str(), &open, kFixed)) inspector_->draw();
+        ImGui::End();
+        if (!open) select(app_, {});
+    }
+
+    void drawStatus(const ScreenRect& rect) {
+        placeNext(rect);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetStyle().WindowPadding.x, 1));
+        if (ImGui::Begin("###status", nullptr, kFixed | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
+            ImGuiIO& io = ImGui::GetIO();
+            double ms = 1000.0 * io.DeltaTime;
+            app_.frameMs = app_.frameMs <= 0 ? ms : 0.92 * app_.frameMs + 0.08 * ms;
+            ImGui::Text("%.1f ms", app_.frameMs);
+            const PointerInfo& p = app_.pointer;
+            ImGui::SameLine(0, 2 * ImGui::GetFontSize());
+            if (p.valid) {
+                ImGui::Text("%.5f°%s %.5f°%s  %.0f m", std::fabs(p.geo.lon), p.geo.lon >= 0 ? "E" : "W", std::fabs(p.geo.lat),
+                            p.geo.lat >= 0 ? "N" : "S", p.height);
+                float px = 0;
+                std::string label = scaleText(p.metresPerPixel, px, 6 * ImGui::GetFontSize());
+                ImGui::SameLine(0, 2 * ImGui::GetFontSize());
+                ImVec2 at = ImGui::GetCursorScreenPos();
+                float y = at.y + ImGui::GetFontSize() * 0.7f;
+                ImDrawList* dl = ImGui::GetWindowDrawList();
+                ImU32 c = ImGui::GetColorU32(ImGuiCol_Text);
+                dl->AddLine(ImVec2(at.x, y), ImVec2(at.x + px, y), c, 2);
+                dl->AddLine(ImVec2(at.x, y - 4), ImVec2(at.x, y + 1), c, 2);
+                dl->AddLine(ImVec2(at.x + px, y - 4), ImVec2(at.x + px, y + 1), c, 2);
+                ImGui::Dummy(ImVec2(px, ImGui::GetFontSize()));
+                ImGui::SameLine();
+                ImGui::TextUnformatted(label.c_str());
+            } else {
+                ImGui::TextDisabled("%s", tr("指针不在地面上", "pointer off the ground").c_str());
+            }
+            if (!app_.status.empty()) {
+                ImGui::SameLine(0, 2 * ImGui::GetFontSize());
+                ImGui::TextUnformatted(uiText(app_.status).c_str());
+            }
+        }
+        ImGui::End();
+        ImGui::PopStyleVar();
+    }
+
+    AppState& app_;
+    ImGuiLayer& imgui_;
+    std::vector<WorkspaceTab> tabs_;
+    std::unique_ptr<Panel> inspector_;
+    int pendingTab_ = -1;
+};
+
+}  // namespace
+
+WorkspaceRects layOut(float w, float h, float scale, float menuHeight, float statusHeight, const UiLayout& layout,
+                      bool inspectorShown) {
+    WorkspaceRects r;
+    r.menu = {0, 0, w, menuHeight};
+    r.status = {0, h - statusHeight, w, statusHeight};
+    float top = menuHeight, bottom = h - statusHeight, middle = std::max(0.f, bottom - top);
+    // Panels grow with the UI scale, but never take more than 40 % (sidebar) and 30 %
+    // (inspector) of the width: the view keeps at least the remaining third.
+    float side = layout.sidebar ? std::min(300.f * scale, 0.4f * w) : 0;
+    float insp = inspectorShown ? std::min(320.f * scale, 0.3f * w) : 0;
+    r.sidebar = {0, top, side, middle};
+    r.inspector = {w - insp, top, insp, middle};
+    r.view = {side, top, std::max(0.f, w - side - insp), middle};
+    return r;
+}
+
+std::vector<std::string> workspaceTabNames(const std::vector<WorkspaceTab>& tabs) {
+    std::vector<std::string> out;
+    for (const WorkspaceTab& t : tabs) out.push_back(tr(t.zh, t.en));
+    return out;
+}
+
+std::unique_ptr<Panel> makeWorkspace(AppState& app, ImGuiLayer& imgui, std::vector<WorkspaceTab> tabs,
+                                     std::unique_ptr<Panel> inspector) {
+    return std::make_unique<Workspace>(app, imgui, std::move(tabs), std::move(inspector));
+}
+
+std::string uiLayoutToJson(const UiLayout& l) {
+    return nlohmann::json{{"sidebar", l.sidebar}, {"tab", l.tab}, {"inspector", l.inspector}, {"status_bar", l.statusBar}}.dump();
+}
+
+UiLayout uiLayoutFromJson(const std::string& text) {
+    UiLayout l;
+    nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    if (!j.is_object()) return l;
+    auto flag = [&](const char* key, bool fallback) {
+        const auto it = j.find(key);
+        return it != j.end() && it->is_boolean() ? it->get<bool>() : fallback;
+    };
+    l.sidebar = flag("sidebar", true);
+    l.inspector = flag("inspector", true);
+    l.statusBar = flag("status_bar", true);
+    if (auto it = j.find("tab"); it != j.end() && it->is_number_integer()) l.tab = std::clamp(it->get<int>(), 0, 16);
+    return l;
+}
+
+}  // namespace jbt
