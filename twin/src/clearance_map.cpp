@@ -23,8 +23,16 @@ ClearanceMap::ClearanceMap(const HeightGrid& t, const std::vector<const LayerDat
         float& v = top_[std::size_t(r) * cols_ + c];
         v = std::max(v, float(h));
     };
-    for (int r = 0; r < t.rows; ++r)
-        for (int c = 0; c < t.cols; ++c) raise(t.originX + c * t.spacing, t.originY + r * t.spacing, t.at(c, r));
+    // The terrain in every cell (corners and centre), whatever the grid's own spacing.
+    for (int r = 0; r < rows_; ++r)
+        for (int c = 0; c < cols_; ++c) {
+            double x0 = originX_ + c * cell_, y0 = originY_ + r * cell_;
+            float& v = top_[std::size_t(r) * cols_ + c];
+            for (auto [dx, dy] : {std::pair{0.0, 0.0}, {1.0, 0.0}, {0.0, 1.0}, {1.0, 1.0}, {0.5, 0.5}}) {
+                double x = std::min(x0 + dx * cell_, t.maxX()), y = std::min(y0 + dy * cell_, t.maxY());
+                v = std::max(v, float(t.sample(x, y)));
+            }
+        }
     // A footprint raises every cell of its bounding box (a little more than the footprint for
     // L-shapes, never less).
     for (const LayerData* l : buildings)

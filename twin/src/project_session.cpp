@@ -98,6 +98,8 @@ void ProjectSession::addRecent(const std::string& path) {
     list.insert(list.begin(), path);
     if (list.size() > 10) list.resize(10);
     try {
+        std::error_code ec;
+        fs::create_directories(recentFile().parent_path(), ec);
         writeFileAtomically(recentFile().string(), nlohmann::json(list).dump(2) + "\n");
     } catch (const Error&) {
         // A read-only home folder: the list is a convenience, the project itself was saved.

@@ -39,8 +39,13 @@ nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPat
     if (scene.dem.width > 0)
         terrain["dem"] = {{"width", scene.dem.width}, {"height", scene.dem.height}, {"min", scene.dem.min},
                           {"max", scene.dem.max}, {"crs", scene.dem.crs}, {"voids_filled", scene.dem.noDataFilled}};
+    nlohmann::json far = nlohmann::json::array();
+    for (const FarLayer& f : scene.farLayers)
+        far.push_back({{"name", f.name()}, {"path", f.options.path}, {"distance_km", f.distanceM / 1000},
+                       {"centre", {f.centre.lon, f.centre.lat}}});
     return {{"snapshot", pngPath},
             {"terrain", terrain},
+            {"far_layers", far},
             {"size", {width, height}},
             {"view", view},
             {"layers", layers},

@@ -114,7 +114,16 @@ void GuardedCameraManipulator::keepWithinRails() {
     if (guard_) {
         double floor = guard_(p.eye.x(), p.eye.y());
         if (std::isfinite(floor) && p.eye.z() < floor) {
-            p.eye.z() = floor;
+            // Swing the eye up around what it looks at (same heading and distance) until it
+            // clears the ground: dragging past the horizon stops at it.
+            osg::Vec3d flat(look.x(), look.y(), 0);
+            double r = look.length();
+            if (flat.length2() < 1e-12) flat = osg::Vec3d(0, -1, 0);
+            flat.normalize();
+            double lift = std::asin(std::clamp((floor - p.center.z()) / std::max(r, 1e-9), -1.0, 1.0));
+            lift = std::min(lift + osg::DegreesToRadians(1.0), osg::PI_2 - 1e-3);
+            p.eye = p.center + flat * (r * std::cos(lift)) + osg::Vec3d(0, 0, r * std::sin(lift));
+            if (p.eye.z() < floor) p.eye.z() = floor;  // closer than the ground is high: straight up
             changed = true;
         }
     }

@@ -90,6 +90,9 @@ CommandLine parseCommandLine(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--wheel-zoom", wheel, "Mouse wheel: in-on-up (as web maps, default) or out-on-up")
         ->check(CLI::IsMember({"in-on-up", "out-on-up"}));
+    app.add_option("--ui-probe", out.uiProbePath,
+                   "Write the UI's state (panel rectangles, field texts, camera, project) as JSON to FILE after every "
+                   "frame, for automated UI tests");
     app.add_option("--kiosk-idle", out.kioskIdleSeconds, "Seconds without input before a paused kiosk tour resumes (default 30)")
         ->check(CLI::NonNegativeNumber);
     app.add_flag("--hide-ui", out.hideUi, "Hide the ImGui panels (the demo-data banner stays)");

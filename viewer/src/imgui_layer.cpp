@@ -58,10 +58,10 @@ public:
 
     bool handle(const GEA& ea, osgGA::GUIActionAdapter&) override {
         ImGuiIO& io = ImGui::GetIO();
-        auto setMouse = [&] {
+        auto position = [&] {
             float y = ea.getMouseYOrientation() == GEA::Y_INCREASING_UPWARDS ? ea.getWindowHeight() - ea.getY() + ea.getYmin()
                                                                              : ea.getY() - ea.getYmin();
-            io.MousePos = ImVec2(ea.getX() - ea.getXmin(), y);
+            return ImVec2(ea.getX() - ea.getXmin(), y);
         };
         auto button = [&]() -> int {
             switch (ea.getButton()) {
@@ -73,12 +73,12 @@ public:
         };
         switch (ea.getEventType()) {
             case GEA::MOVE:
-            case GEA::DRAG: setMouse(); break;
+            case GEA::DRAG: layer_.queueMouse({position(), -1, false}); break;
             case GEA::PUSH:
             case GEA::RELEASE:
             case GEA::DOUBLECLICK:
-                setMouse();
-                if (int b = button(); b >= 0) layer_.setMouseButton(b, ea.getEventType() != GEA::RELEASE);
+                layer_.queueMouse({position(), -1, false});
+                if (int b = button(); b >= 0) layer_.queueMouse({position(), b, ea.getEventType() != GEA::RELEASE});
                 break;
             case GEA::SCROLL:
                 io.MouseWheel += ea.getScrollingMotion() == GEA::SCROLL_UP ? 1.f
@@ -89,7 +89,10 @@ public:
                 bool down = ea.getEventType() == GEA::KEYDOWN;
                 int mods = ea.getModKeyMask();
                 // The unmodified key names the slot: with Ctrl held X reports Ctrl+S as 0x13.
-                int slot = keyIndex(ea.getUnmodifiedKey());
+                // OSG reports unmodified letters as capitals ('A' for the A key): ImGui's map uses 'a'.
+                int base = ea.getUnmodifiedKey();
+                if (base >= 'A' && base <= 'Z') base += 'a' - 'A';
+                int slot = keyIndex(base);
                 if (slot < 0) slot = keyIndex(ea.getKey());
                 ImGuiLayer::KeyEvent k;
                 k.slot = slot;
@@ -175,7 +178,8 @@ void ImGuiLayer::queueKey(const KeyEvent& k) {
 // ImGui 1.86 samples KeysDown once per frame: a press and release in one frame (a quick tap at
 // a low frame rate) would never be seen. Events are applied in order until one would change a
 // key already changed this frame, or a typed character would follow a key (ImGui handles
-// characters before keys within a frame); the rest wait for the next frame.
+// characters before keys within a frame), or a modifier would change after a key; the rest
+// wait for the next frame.
 void ImGuiLayer::applyQueuedKeys() {
     ImGuiIO& io = ImGui::GetIO();
     std::vector<int> changed;
@@ -186,6 +190,9 @@ void ImGuiLayer::applyQueuedKeys() {
         bool isKey = k.slot >= 0;
         if (isKey && std::find(changed.begin(), changed.end(), k.slot) != changed.end()) break;
         if (k.character && keySeen) break;
+        // Ctrl released right after Ctrl+A: the A press must be seen with Ctrl still held.
+        bool modsChange = k.ctrl != io.KeyCtrl || k.shift != io.KeyShift || k.alt != io.KeyAlt || k.super != io.KeySuper;
+        if (modsChange && !changed.empty()) break;
         io.KeyCtrl = k.ctrl;
         io.KeyShift = k.shift;
         io.KeyAlt = k.alt;
@@ -200,26 +207,50 @@ void ImGuiLayer::applyQueuedKeys() {
     keyQueue_.erase(keyQueue_.begin(), keyQueue_.begin() + long(used));
 }
 
-void ImGuiLayer::setMouseButton(int button, bool down) {
+void ImGuiLayer::queueMouse(const MouseEvent& m) {
+    if (mouseQueue_.size() < 4096) mouseQueue_.push_back(m);
+}
+
+// As with keys: ImGui 1.86 samples the mouse once per frame. A press waits for the frame after
+// the pointer moved (so ImGui knows what it is over), a release for the frame after its press.
+void ImGuiLayer::applyQueuedMouse() {
     ImGuiIO& io = ImGui::GetIO();
-    if (down) {
-        io.MouseDown[button] = true;
-        pressUnseen_[button] = true;
-    } else if (pressUnseen_[button]) {
-        releasePending_[button] = true;
-    } else {
-        io.MouseDown[button] = false;
+    bool moved = false, changed[3] = {};
+    std::size_t used = 0;
+    for (; used < mouseQueue_.size(); ++used) {
+        const MouseEvent& m = mouseQueue_[used];
+        if (m.button < 0) {
+            moved = moved || m.pos.x != io.MousePos.x || m.pos.y != io.MousePos.y;
+            io.MousePos = m.pos;
+            continue;
+        }
+        if (changed[m.button] || (m.down && moved)) break;
+        io.MouseDown[m.button] = m.down;
+        changed[m.button] = true;
     }
+    mouseQueue_.erase(mouseQueue_.begin(), mouseQueue_.begin() + long(used));
+}
+
+bool ImGuiLayer::overWindow(float x, float y) const {
+    for (const WindowRect& r : lastRects_)
+        if (x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h) return true;
+    return false;
 }
 
 bool ImGuiLayer::wantsEvent(const GEA& ea) const {
     switch (ea.getEventType()) {
         case GEA::PUSH:
-        case GEA::RELEASE:
         case GEA::DOUBLECLICK:
+        case GEA::SCROLL: {
+            // Over a panel drawn last frame, even if ImGui has not seen the pointer there yet
+            // (a click right after a quick move).
+            float y = ea.getMouseYOrientation() == GEA::Y_INCREASING_UPWARDS ? ea.getWindowHeight() - ea.getY() + ea.getYmin()
+                                                                             : ea.getY() - ea.getYmin();
+            return wantMouse_ || overWindow(ea.getX() - ea.getXmin(), y);
+        }
+        case GEA::RELEASE:
         case GEA::DRAG:
-        case GEA::MOVE:
-        case GEA::SCROLL: return wantMouse_;
+        case GEA::MOVE: return wantMouse_;
         case GEA::KEYDOWN:
         case GEA::KEYUP: return wantKeyboard_;
         default: return false;
@@ -336,20 +367,16 @@ void ImGuiLayer::drawFrame(osg::RenderInfo& renderInfo) {
     lastTime_ = now;
 
     applyQueuedKeys();
+    applyQueuedMouse();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
-    // Releases that came in the same frame as their press are applied now that ImGui has seen
-    // the press: 1.86 samples button state once per frame and would lose a quick click.
-    for (int b = 0; b < 3; ++b) {
-        if (releasePending_[b]) io.MouseDown[b] = false;
-        releasePending_[b] = pressUnseen_[b] = false;
-    }
     for (auto& o : overlays_) o->draw();
     if (panelsVisible_)
         for (auto& p : panels_) p->draw();
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     wantMouse_ = io.WantCaptureMouse;
+    lastRects_ = windowRects();
     wantKeyboard_ = io.WantCaptureKeyboard;
 }
 

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 #include "model/error.h"
 #include "model/log.h"
@@ -358,6 +359,7 @@ SessionEnd ViewerApp::runInteractive() {
     auto lastAutosave = std::chrono::steady_clock::now();
     while (!end_ && !viewer_->done()) {
         viewer_->frame();
+        if (!options_.uiProbePath.empty()) writeProbe();
         if (options_.autosaveSeconds > 0 && app_.request != ProjectRequest::OfferRestore &&
             std::chrono::steady_clock::now() - lastAutosave > std::chrono::duration<double>(options_.autosaveSeconds)) {
             lastAutosave = std::chrono::steady_clock::now();
@@ -386,7 +388,43 @@ ProjectState ViewerApp::currentProject() const {
     return p;
 }
 
-// A new session opens its window where and as large as this one.
+// What a UI test reads back: rectangles of panels and named widgets, field texts, the camera
+// against its rails, the project. Written whole and renamed, so a reader never sees half.
+void ViewerApp::writeProbe() {
+    nlohmann::json j;
+    j["frame"] = ++probeFrames_;
+    auto rect = [](float x, float y, float w, float h) { return nlohmann::json::array({x, y, w, h}); };
+    nlohmann::json windows = nlohmann::json::array();
+    for (const ImGuiLayer::WindowRect& r : imgui_.windowRects())
+        windows.push_back({{"name", r.name}, {"rect", rect(r.x, r.y, r.w, r.h)}});
+    j["windows"] = windows;
+    j["view"] = rect(app_.view.x, app_.view.y, app_.view.w, app_.view.h);
+    for (const auto& [name, r] : app_.probeRects) j["rects"][name] = rect(r.x, r.y, r.w, r.h);
+    for (const auto& [name, t] : app_.probeTexts) j["texts"][name] = t;
+    j["tab"] = app_.layout.tab;
+    j["project"] = {{"path", session_.path()}, {"dirty", session_.dirty(currentProject())}};
+    nlohmann::json layers = nlohmann::json::array();
+    for (const SceneLayer& l : scene_.layers) layers.push_back({{"name", l.data.name}, {"visible", l.visible}});
+    j["layers"] = layers;
+    CameraPose p;
+    if (camera_ && camera_->currentPose(p)) {
+        const HeightGrid& t = scene_.terrain;
+        double ground = t.empty() ? 0.0 : t.sample(p.eye.x(), p.eye.y());
+        j["camera"] = {{"eye", {p.eye.x(), p.eye.y(), p.eye.z()}}, {"center", {p.center.x(), p.center.y(), p.center.z()}},
+                       {"ground_at_eye", ground}, {"range", (p.eye - p.center).length()},
+                       {"min_range", camera_->minRange()}, {"max_range", camera_->maxRange()}};
+    }
+    j["status"] = app_.status;
+    app_.probeRects.clear();
+    std::string tmp = options_.uiProbePath + ".tmp";
+    {
+        std::ofstream out(tmp);
+        out << j.dump() << "\n";
+    }
+    std::rename(tmp.c_str(), options_.uiProbePath.c_str());
+}
+
+// A new session opens its window where and as large as this one, with this run's settings.
 void ViewerApp::keepWindow(AppOptions& next) const {
     next.screen = options_.screen;
     next.fullscreen = fullscreen_ || options_.fullscreen;
@@ -398,7 +436,10 @@ void ViewerApp::keepWindow(AppOptions& next) const {
             next.height = h;
         }
     }
+    // Settings of this run of the program, not of a project.
     next.autosaveSeconds = options_.autosaveSeconds;
+    next.uiProbePath = options_.uiProbePath;
+    next.invertWheel = options_.invertWheel;
 }
 
 // The camera draws only the part of the window the panels leave free, so the scene is

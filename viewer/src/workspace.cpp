@@ -15,6 +15,15 @@ namespace {
 constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
+// Docked windows: square corners and no minimum size, so they fill their rectangle exactly.
+struct DockedStyle {
+    DockedStyle() {
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowMinSize, ImVec2(1, 1));
+    }
+    ~DockedStyle() { ImGui::PopStyleVar(2); }
+};
+
 void placeNext(const ScreenRect& r) {
     ImGui::SetNextWindowPos(ImVec2(r.x, r.y), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(r.w, r.h), ImGuiCond_Always);
@@ -42,13 +51,15 @@ public:
         ImGuiIO& io = ImGui::GetIO();
         const ImGuiStyle& style = ImGui::GetStyle();
         bool panels = imgui_.panelsVisible();
-        float menuH = panels ? ImGui::GetFrameHeight() : 0;
-        float statusH = panels && app_.layout.statusBar ? ImGui::GetFrameHeight() + 2 * style.WindowPadding.y / 2 : 0;
+        // Whole pixels: ImGui places windows on whole pixels, so fractions would overlap by one.
+        float menuH = panels ? std::ceil(ImGui::GetFrameHeight()) : 0;
+        float statusH = panels && app_.layout.statusBar ? std::ceil(ImGui::GetFrameHeight() + style.WindowPadding.y) : 0;
         bool inspectorShown = panels && app_.layout.inspector && app_.selection.valid();
         WorkspaceRects r = layOut(io.DisplaySize.x, io.DisplaySize.y, imgui_.scale(), menuH, statusH,
                                   panels ? app_.layout : UiLayout{false, 0, false, false}, inspectorShown);
         app_.view = r.view;
         if (!panels) return;
+        DockedStyle docked;
         if (app_.layout.sidebar) drawSidebar(r.sidebar);
         if (inspectorShown) drawInspector(r.inspector);
         if (app_.layout.statusBar) drawStatus(r.status);
@@ -63,7 +74,9 @@ private:
                     WorkspaceTab& t = tabs_[i];
                     // The View menu picks a tab by setting layout.tab; a click here sets it too.
                     ImGuiTabItemFlags flags = (int(i) == app_.layout.tab && pendingTab_ != app_.layout.tab) ? ImGuiTabItemFlags_SetSelected : 0;
-                    if (ImGui::BeginTabItem((tr(t.zh, t.en) + "###tab" + std::to_string(i)).c_str(), nullptr, flags)) {
+                    bool open = ImGui::BeginTabItem((tr(t.zh, t.en) + "###tab" + std::to_string(i)).c_str(), nullptr, flags);
+                    probe(app_, "tab." + std::to_string(i));
+                    if (open) {
                         app_.layout.tab = int(i);
                         ImGui::BeginChild("body");
                         for (std::size_t s = 0; s < t.sections.size(); ++s) {
@@ -139,6 +152,11 @@ private:
 
 }  // namespace
 
+void probe(AppState& app, const std::string& name) {
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    app.probeRects[name] = {a.x, a.y, b.x - a.x, b.y - a.y};
+}
+
 WorkspaceRects layOut(float w, float h, float scale, float menuHeight, float statusHeight, const UiLayout& layout,
                       bool inspectorShown) {
     WorkspaceRects r;
@@ -147,8 +165,8 @@ WorkspaceRects layOut(float w, float h, float scale, float menuHeight, float sta
     float top = menuHeight, bottom = h - statusHeight, middle = std::max(0.f, bottom - top);
     // Panels grow with the UI scale, but never take more than 40 % (sidebar) and 30 %
     // (inspector) of the width: the view keeps at least the remaining third.
-    float side = layout.sidebar ? std::min(300.f * scale, 0.4f * w) : 0;
-    float insp = inspectorShown ? std::min(320.f * scale, 0.3f * w) : 0;
+    float side = layout.sidebar ? std::floor(std::min(300.f * scale, 0.4f * w)) : 0;
+    float insp = inspectorShown ? std::floor(std::min(320.f * scale, 0.3f * w)) : 0;
     r.sidebar = {0, top, side, middle};
     r.inspector = {w - insp, top, insp, middle};
     r.view = {side, top, std::max(0.f, w - side - insp), middle};

@@ -49,6 +49,7 @@ struct AppOptions {
     bool present = false;               // --present: presentation mode (kiosk)
     double kioskIdleSeconds = 30;       // --kiosk-idle: resume the tour after this much quiet
     double autosaveSeconds = 30;        // --autosave: seconds between autosaves, 0 = off
+    std::string uiProbePath;            // --ui-probe: the UI's state as JSON after every frame (UI tests)
     bool invertWheel = false;           // --wheel-zoom out-on-up: wheel up zooms out (old OSG habit)
     std::string projectPath;            // --project: the session file loaded, and saved to
     std::vector<double> startCamera;    // from a project: eye xyz, centre xyz (scene metres)

@@ -7,6 +7,7 @@
 #include "twin/twin.h"
 
 #include <functional>
+#include <map>
 #include "twin/scene_assembly.h"
 
 namespace jbt {
@@ -60,6 +61,10 @@ struct AppState {
     ScreenRect view;                                          // the 3D view left between the panels
     PointerInfo pointer;
     std::string status;                                       // the status bar's message (saved, imported, …)
+    // For UI tests driving the real window (--ui-probe): where named widgets were drawn last
+    // frame and what named fields hold. Panels note theirs with probe().
+    std::map<std::string, ScreenRect> probeRects;
+    std::map<std::string, std::string> probeTexts;
     // Flies the camera to a bookmark ("all" is worked out afresh from the visible layers).
     std::function<void(const Bookmark&)> flyTo;
     // Re-opens the scene centred on a far layer.
@@ -78,6 +83,9 @@ struct AppState {
     std::function<void(const ImportOptions&)> import;        // the import dialog's "Import"
     std::function<void()> bookmarkThisView;                  // adds the current view as a bookmark
 };
+
+// Notes the last ImGui item's rectangle under `name` (for --ui-probe); a no-op otherwise cheap.
+void probe(AppState& app, const std::string& name);
 
 // Highlights the new selection (and un-highlights the old one).
 void select(AppState& app, Selection s);

@@ -36,6 +36,8 @@ public:
     // Guard rails for the user's own moves: the eye stays above `groundClearance` (terrain and
     // buildings, metres) and between minRange and maxRange from what it looks at.
     void setGuardRails(std::function<double(double, double)> groundClearance, double minRange, double maxRange);
+    double minRange() const { return minRange_; }
+    double maxRange() const { return maxRange_; }
     // Web-map wheel (up zooms in) unless inverted.
     void setWheelZoomsInOnUp(bool inOnUp);
 

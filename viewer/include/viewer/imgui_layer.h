@@ -54,7 +54,12 @@ public:
     // Panels cover the whole window (the camera's viewport is the 3D view between them); off
     // for video walls, where the operator's camera is the window.
     void setFullWindow(bool full) { fullWindow_ = full; }
-    void setMouseButton(int button, bool down);   // called by the event handler
+    struct MouseEvent {
+        ImVec2 pos;
+        int button = -1;  // -1: a move
+        bool down = false;
+    };
+    void queueMouse(const MouseEvent& mouse);     // called by the event handler
     struct KeyEvent {
         int slot = -1;            // io.KeysDown index, -1 for none
         bool down = false, ctrl = false, shift = false, alt = false, super = false;
@@ -75,6 +80,8 @@ private:
     void applyStyle();
     bool atlasLacksNewGlyphs();  // among the UI text noted since the last look
     void applyQueuedKeys();
+    void applyQueuedMouse();
+    bool overWindow(float x, float y) const;  // inside a window drawn last frame
 
     std::vector<std::unique_ptr<Panel>> panels_, overlays_;
     bool panelsVisible_ = true;
@@ -84,7 +91,8 @@ private:
     int glyphVersion_ = -1;           // of uiGlyphText() when last looked at
     std::size_t glyphBytesChecked_ = 0;  // of uiGlyphText() known to be in the atlas
     bool wantMouse_ = false, wantKeyboard_ = false;
-    bool pressUnseen_[3] = {}, releasePending_[3] = {};
+    std::vector<MouseEvent> mouseQueue_;
+    std::vector<WindowRect> lastRects_;
     std::vector<KeyEvent> keyQueue_;
     float scale_ = 1.0f;
     Theme theme_ = Theme::Dark;

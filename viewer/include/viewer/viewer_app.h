@@ -67,6 +67,7 @@ private:
     void keepWindow(AppOptions& next) const;
     void toggleFullscreen();
     void fitViewToLayout();
+    void writeProbe();
 
     Twin& twin_;
     SceneModel& scene_;
@@ -77,6 +78,7 @@ private:
     ProjectSession session_;
     std::optional<SessionEnd> end_;
     bool startsDirty_ = false, fullscreen_ = false;
+    long probeFrames_ = 0;
     int windowed_[4] = {40, 40, 1280, 720};
     osg::ref_ptr<GuardedCameraManipulator> camera_;
     osg::ref_ptr<FrameCapture> capture_;

@@ -29,10 +29,12 @@ public:
                                  ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
         if (ImGui::Begin("##demo_banner", nullptr, flags)) {
             ImGui::PushTextWrapPos(std::max(1.f, v.w - 24));
+            // A narrow view (large UI scale on a small window) gets the short notice only.
+            std::string detail = tr("江北区，生成的建筑与地形，非测绘数据", "Jiangbei District, generated buildings and terrain, not survey data");
+            std::string full = std::string(uiText("演示数据 / demo data — ")) + detail;  // always both: it is a notice about the data
+            bool fits = ImGui::CalcTextSize(full.c_str()).x < v.w - 24;
             if (demoVisible)
-                ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.3f, 1.0f),
-                                   uiText("演示数据 / demo data — %s"),  // always both: it is a notice about the data
-                                   tr("江北区，生成的建筑与地形，非测绘数据", "Jiangbei District, generated buildings and terrain, not survey data").c_str());
+                ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.3f, 1.0f), "%s", fits ? full.c_str() : uiText("演示数据 / demo data"));
             if (!font.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", font.c_str());
             ImGui::PopTextWrapPos();
         }

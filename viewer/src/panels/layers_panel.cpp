@@ -21,7 +21,9 @@ public:
             for (std::size_t i = 0; i < app_.scene.farLayers.size(); ++i) {
                 const FarLayer& f = app_.scene.farLayers[i];
                 ImGui::PushID(int(1000000 + i));
-                if (ImGui::SmallButton(tr("前往", "Go there").c_str()) && app_.goThere) app_.goThere(f);
+                bool go = ImGui::SmallButton(tr("前往", "Go there").c_str());
+                probe(app_, "far.go." + std::to_string(i));
+                if (go && app_.goThere) app_.goThere(f);
                 ImGui::SameLine();
                 ImGui::Text("%s · %.0f km", uiText(f.name()).c_str(), f.distanceM / 1000);
                 ImGui::PopID();
@@ -39,7 +41,15 @@ private:
         ImGui::PushID(static_cast<int>(i));
         bool visible = l.visible;
         if (ImGui::Checkbox("##visible", &visible)) setLayerVisible(app_.scene, i, visible);
+        probe(app_, "layer.visible." + std::to_string(i));
         ImGui::SameLine();
+        // The name is cut short before the Zoom button at the row's right end.
+        std::string zoom = tr("定位", "Zoom");
+        float zoomW = ImGui::CalcTextSize(zoom.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+        float zoomX = ImGui::GetWindowContentRegionMax().x - zoomW;
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        float clipRight = ImGui::GetWindowPos().x + zoomX - ImGui::GetStyle().ItemSpacing.x;
+        ImGui::PushClipRect(ImVec2(at.x, at.y), ImVec2(clipRight, at.y + 2 * ImGui::GetFrameHeight()), true);
         bool open = ImGui::TreeNode("layer", "%s", uiText(l.data.name).c_str());
         const ImportReport& r = l.data.report;
         ImGui::SameLine();
@@ -48,11 +58,11 @@ private:
             ImGui::SameLine();
             ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), "(%zu %s)", r.skippedTotal(), tr("跳过", "skipped").c_str());
         }
-        // Zoom to the layer's extent, at the row's right end.
-        std::string zoom = tr("定位", "Zoom");
-        float w = ImGui::CalcTextSize(zoom.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
-        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
-        if (ImGui::SmallButton(zoom.c_str()) && app_.flyTo) {
+        ImGui::PopClipRect();
+        ImGui::SameLine(zoomX);
+        bool zoomed = ImGui::SmallButton(zoom.c_str());
+        probe(app_, "layer.zoom." + std::to_string(i));
+        if (zoomed && app_.flyTo) {
             osg::BoundingBox box = layerExtent(l);
             if (box.valid()) app_.flyTo(fitBookmark("layer:" + l.data.name, l.data.name, box, *app_.scene.frame));
         }

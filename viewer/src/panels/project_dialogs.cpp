@@ -44,6 +44,8 @@ public:
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) escape();
         take(app_.request);
         app_.request = ProjectRequest::None;
+        static const char* names[] = {"", "open", "save_as", "unsaved", "restore"};
+        app_.probeTexts["dialog"] = names[int(dialog_)];
         if (dialog_ == Dialog::Open || dialog_ == Dialog::SaveAs) fileDialog();
         if (dialog_ == Dialog::Unsaved) unsavedDialog();
         if (dialog_ == Dialog::Restore) restoreDialog();
@@ -107,7 +109,7 @@ private:
     bool save(const std::string& path) {
         try {
             app_.project->save(path, app_.projectState());
-            app_.status = app_.project->path() + tr(": 已保存", ": saved");
+            app_.status = app_.project->path() + " " + tr("已保存", "saved");
             return true;
         } catch (const Error& e) {
             app_.status = e.what();
@@ -166,6 +168,7 @@ private:
             ImGui::TextColored(ImVec4(1, 0.75f, 0.3f, 1), "%s", tr("将替换此文件", "This replaces the file").c_str());
         if (!error_.empty()) ImGui::TextWrapped("%s", uiText(error_).c_str());
         confirm |= ImGui::Button(open ? tr("打开", "Open").c_str() : tr("保存", "Save").c_str());
+        probe(app_, "dialog.confirm");
         ImGui::SameLine();
         if (ImGui::Button(tr("取消", "Cancel").c_str())) dialog_ = Dialog::None;
         if (confirm && std::strlen(path_) > 0) {
@@ -201,9 +204,12 @@ private:
         centreNext(30);
         if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
         std::string name = app_.project ? app_.project->displayName() : "";
-        ImGui::TextWrapped("%s", uiText(tr("保存对“", "Save the changes to ") + name + tr("”的更改吗？", "?")).c_str());
+        std::string zh = "保存对“" + name + "”的更改吗？", en = "Save the changes to " + name + "?";
+        ImGui::TextWrapped("%s", uiText(tr(zh.c_str(), en.c_str())).c_str());
         if (!error_.empty()) ImGui::TextWrapped("%s", uiText(error_).c_str());
-        if (ImGui::Button(tr("保存", "Save").c_str())) {
+        bool saveClicked = ImGui::Button(tr("保存", "Save").c_str());
+        probe(app_, "dialog.save");
+        if (saveClicked) {
             if (!app_.project || app_.project->path().empty()) {
                 openFileDialog(Dialog::SaveAs, defaultProjectPath());  // the pending action follows the save
             } else if (save(app_.project->path())) {
@@ -212,7 +218,9 @@ private:
             }
         }
         ImGui::SameLine();
-        if (ImGui::Button(tr("不保存", "Don't save").c_str())) {
+        bool dontSave = ImGui::Button(tr("不保存", "Don't save").c_str());
+        probe(app_, "dialog.dont_save");
+        if (dontSave) {
             if (app_.project) app_.project->removeAutosave();
             dialog_ = Dialog::None;
             carryOut(pending_);
@@ -234,12 +242,16 @@ private:
         ImGui::TextWrapped("%s", uiText(tr("上次会话未保存就结束了。自动保存于 ", "The last session ended without saving. Autosaved at ") +
                                         modifiedTime(restorePath_) + ": " + restorePath_)
                                      .c_str());
-        if (ImGui::Button(tr("恢复", "Restore").c_str())) {
+        bool restore = ImGui::Button(tr("恢复", "Restore").c_str());
+        probe(app_, "dialog.restore");
+        if (restore) {
             dialog_ = Dialog::None;
             if (app_.restore) app_.restore(restorePath_);
         }
         ImGui::SameLine();
-        if (ImGui::Button(tr("丢弃", "Discard").c_str())) {
+        bool discard = ImGui::Button(tr("丢弃", "Discard").c_str());
+        probe(app_, "dialog.discard");
+        if (discard) {
             std::error_code ec;
             fs::remove(restorePath_, ec);
             dialog_ = Dialog::None;

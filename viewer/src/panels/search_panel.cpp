@@ -12,9 +12,15 @@ public:
     explicit SearchPanel(AppState& app) : app_(app) {}
 
     void draw() override {
+        ImGui::SetNextItemWidth(-FLT_MIN);
         bool enter = ImGui::InputTextWithHint("##query", uiText("地名 / pinyin / name"), query_, sizeof query_,
                                               ImGuiInputTextFlags_EnterReturnsTrue);
+        probe(app_, "search.field");
         auto hits = searchPlaces(app_.scene.places, query_);
+        app_.probeTexts["search"] = query_;
+        std::string ids;
+        for (const Place* h : hits) ids += (ids.empty() ? "" : " ") + h->id;
+        app_.probeTexts["search.hits"] = ids;
         if (enter && !hits.empty()) flyTo(*hits.front());
         for (std::size_t i = 0; i < hits.size() && i < 8; ++i) {
             const Place& p = *hits[i];
@@ -26,8 +32,7 @@ public:
 
 private:
     void flyTo(const Place& p) {
-        if (const Bookmark* b = bookmarkForPlace(app_.scene, p); b && app_.camera)
-            app_.camera->flyTo(poseForBookmark(*b, *app_.scene.frame, &app_.scene.terrain));
+        if (const Bookmark* b = bookmarkForPlace(app_.scene, p); b && app_.flyTo) app_.flyTo(*b);
     }
 
     AppState& app_;
