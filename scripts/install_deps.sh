@@ -9,7 +9,7 @@ packages=(
   libmosquitto-dev mosquitto mosquitto-clients libcpp-httplib-dev curl python3
   libspdlog-dev libfontconfig-dev ffmpeg
   xvfb xauth libgl1-mesa-dri fonts-wqy-microhei fontconfig
-  xclip xdotool x11-utils
+  xclip xdotool x11-utils time
 )
 
 missing=()

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <thread>
 
+#include "scene/building_colors.h"
 #include "scene/event_markers.h"
 #include "scene/shader_library.h"
 
@@ -162,7 +163,7 @@ void GridChoropleth::update(const std::vector<std::unique_ptr<LiveLayer>>& layer
         if (counts[i] == 0) continue;  // quiet cells stay out of the way
         Feature f = cellsLayer.features[i];
         // Square-root heights: hot spots read from afar without one busy cell towering over all.
-        f.height = 60.0 * std::sqrt(double(counts[i]));
+        f.height = prismHeight(counts[i]);
         f.groundZ = terrain.empty() ? 0 : terrain.lowestUnder(f);
         prisms.features.push_back(std::move(f));
     }
@@ -174,6 +175,20 @@ void GridChoropleth::update(const std::vector<std::unique_ptr<LiveLayer>>& layer
     setLayerOpacity(*g, 0.55f);
     node_->removeChildren(0, node_->getNumChildren());
     node_->addChild(g);
+}
+
+}  // namespace jbt
+
+namespace jbt {
+
+std::vector<LegendEntry> GridChoropleth::legend() const {
+    // The building palette's bands (30, 100, 250 m) met by 60·√n: 1–2, 3–17 and 18 or more.
+    std::vector<LegendEntry> out;
+    for (auto [label, events] : {std::pair{"1–2", 1}, {"3–17", 3}, {"≥ 18", 18}}) {
+        osg::Vec4ub c = wallColorForHeight(prismHeight(events));
+        out.push_back({std::string(label) + " 件/格 events per cell", {c.r(), c.g(), c.b(), 255}});
+    }
+    return out;
 }
 
 }  // namespace jbt

@@ -356,9 +356,18 @@ SessionEnd ViewerApp::runInteractive() {
         app_.request = ProjectRequest::OfferRestore;
         app_.requestPath = *autosave;
     }
-    auto lastAutosave = std::chrono::steady_clock::now();
+    auto lastAutosave = std::chrono::steady_clock::now(), lastCheck = lastAutosave;
+    std::string title;
     while (!end_ && !viewer_->done()) {
         viewer_->frame();
+        if (std::chrono::steady_clock::now() - lastCheck > std::chrono::milliseconds(500)) {
+            lastCheck = std::chrono::steady_clock::now();
+            app_.unsaved = session_.dirty(currentProject());
+            // The window's title names the project, as every desktop program's does.
+            std::string now = session_.displayName() + (app_.unsaved ? " *" : "") + " — 江北孪生 Jiangbei Twin";
+            auto* gw = dynamic_cast<osgViewer::GraphicsWindow*>(viewer_->getCamera()->getGraphicsContext());
+            if (gw && now != title) gw->setWindowName(title = now);
+        }
         if (!options_.uiProbePath.empty()) writeProbe();
         if (options_.autosaveSeconds > 0 && app_.request != ProjectRequest::OfferRestore &&
             std::chrono::steady_clock::now() - lastAutosave > std::chrono::duration<double>(options_.autosaveSeconds)) {

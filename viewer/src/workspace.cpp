@@ -70,14 +70,17 @@ private:
         placeNext(rect);
         if (ImGui::Begin("###sidebar", nullptr, kFixed | ImGuiWindowFlags_NoTitleBar)) {
             if (ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
+                // The View menu (or a project) asks for a tab by setting layout.tab; a click on a
+                // tab changes the tab shown, and layout.tab follows it.
+                int wanted = app_.layout.tab, shown = shownTab_;
+                bool asked = wanted != shownTab_;
                 for (std::size_t i = 0; i < tabs_.size(); ++i) {
                     WorkspaceTab& t = tabs_[i];
-                    // The View menu picks a tab by setting layout.tab; a click here sets it too.
-                    ImGuiTabItemFlags flags = (int(i) == app_.layout.tab && pendingTab_ != app_.layout.tab) ? ImGuiTabItemFlags_SetSelected : 0;
+                    ImGuiTabItemFlags flags = asked && int(i) == wanted ? ImGuiTabItemFlags_SetSelected : 0;
                     bool open = ImGui::BeginTabItem((tr(t.zh, t.en) + "###tab" + std::to_string(i)).c_str(), nullptr, flags);
                     probe(app_, "tab." + std::to_string(i));
                     if (open) {
-                        app_.layout.tab = int(i);
+                        shown = int(i);
                         ImGui::BeginChild("body");
                         for (std::size_t s = 0; s < t.sections.size(); ++s) {
                             ImGui::PushID(int(s));
@@ -90,7 +93,8 @@ private:
                         ImGui::EndTabItem();
                     }
                 }
-                pendingTab_ = app_.layout.tab;
+                if (!asked) app_.layout.tab = shown;
+                shownTab_ = shown;
                 ImGui::EndTabBar();
             }
         }
@@ -134,7 +138,15 @@ private:
             } else {
                 ImGui::TextDisabled("%s", tr("指针不在地面上", "pointer off the ground").c_str());
             }
-            if (!app_.status.empty()) {
+            const ImportStatus& imp = app_.importStatus;
+            if (imp.message != lastImport_) {  // an import finished: say how it went
+                lastImport_ = imp.message;
+                if (!imp.message.empty()) app_.status = imp.message;
+            }
+            if (imp.running) {
+                ImGui::SameLine(0, 2 * ImGui::GetFontSize());
+                ImGui::Text("%s %.0f%%", tr("正在导入", "importing").c_str(), 100 * imp.progress);
+            } else if (!app_.status.empty()) {
                 ImGui::SameLine(0, 2 * ImGui::GetFontSize());
                 ImGui::TextUnformatted(uiText(app_.status).c_str());
             }
@@ -147,7 +159,8 @@ private:
     ImGuiLayer& imgui_;
     std::vector<WorkspaceTab> tabs_;
     std::unique_ptr<Panel> inspector_;
-    int pendingTab_ = -1;
+    int shownTab_ = -1;
+    std::string lastImport_;
 };
 
 }  // namespace

@@ -2,12 +2,14 @@
 // Live event layers in the scene: each wraps a LiveEventSource and swaps its markers on the
 // update traversal when the source has finished something new (the render thread never waits).
 #include <osg/Group>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "model/drape.h"
 #include "model/height_grid.h"
 #include "data_import/live_source.h"
 
@@ -76,6 +78,14 @@ public:
     void update(const std::vector<std::unique_ptr<LiveLayer>>& layers, const HeightGrid& terrain,
                 const EventTimeline* timeline = nullptr);
     int total() const { return total_; }
+    // Prism colours by events per cell (prisms are 60·√n m high and coloured by height).
+    std::vector<LegendEntry> legend() const;
+    // Shows or hides the prisms.
+    void setVisible(bool visible) { node_->setNodeMask(visible ? ~0u : 0u); }
+    bool visible() const { return node_->getNodeMask() != 0; }
+
+    // The height of a cell's prism for `events` events.
+    static double prismHeight(int events) { return 60.0 * std::sqrt(double(events)); }
 
 private:
     std::vector<GridCell> cells_;

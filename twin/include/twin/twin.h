@@ -37,6 +37,7 @@ public:
     EventTimeline& timeline() { return timeline_; }
     GreenSummary& green() { return green_; }
     const GridChoropleth* grid() const { return grid_.get(); }
+    GridChoropleth* grid() { return grid_.get(); }
     std::size_t gridCells() const { return gridCells_; }
 
     // Shadows from the sun on what `camera` sees, and its clear colour as the sky's haze.

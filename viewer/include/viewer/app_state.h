@@ -72,6 +72,7 @@ struct AppState {
     ProjectRequest request = ProjectRequest::None;
     std::string requestPath;                                  // OpenPath: which file; OfferRestore: the autosave
     ProjectSession* project = nullptr;
+    bool unsaved = false;                                     // the project differs from its file (checked twice a second)
     std::function<ProjectState()> projectState;               // the session as a project file would keep it
     // End this session and open `path` ("" for a new project); false with `message` if it cannot be read.
     std::function<bool(const std::string& path, std::string& message)> reopen;

@@ -1,5 +1,7 @@
 #include <imgui.h>
 
+#include <algorithm>
+
 #include <cfloat>
 #include <fstream>
 #include <map>
@@ -51,7 +53,11 @@ private:
             values.push_back(float(v));
             names += (names.empty() ? "" : " · ") + uiText(k) + " " + std::to_string(v);
         }
-        ImGui::PlotHistogram(label, values.data(), int(values.size()), 0, nullptr, 0.f, FLT_MAX, ImVec2(-FLT_MIN, 3 * ImGui::GetFontSize()));
+        float top = 1;
+        for (float v : values) top = std::max(top, v);
+        ImGui::TextUnformatted(label);
+        ImGui::PlotHistogram((std::string("##") + label).c_str(), values.data(), int(values.size()), 0, nullptr, 0.f, top,
+                             ImVec2(ImGui::GetContentRegionAvail().x, 3 * ImGui::GetFontSize()));
         ImGui::TextWrapped("%s", names.c_str());
     }
 

@@ -23,7 +23,10 @@ public:
             // Cells by coverage, in tenths: how evenly the green is spread.
             float bins[10] = {};
             for (float r : g.perCell) bins[std::min(9, int(r * 10))] += 1;
-            ImGui::PlotHistogram(tr("网格分布", "cells by coverage").c_str(), bins, 10, 0, nullptr, 0.f, FLT_MAX, ImVec2(-FLT_MIN, 3.5f * ImGui::GetFontSize()));
+            float top = 1;
+            for (float b : bins) top = std::max(top, b);
+            ImGui::TextUnformatted(tr("网格分布", "cells by coverage").c_str());
+            ImGui::PlotHistogram("##cells", bins, 10, 0, nullptr, 0.f, top, ImVec2(ImGui::GetContentRegionAvail().x, 3.5f * ImGui::GetFontSize()));
         }
     }
 

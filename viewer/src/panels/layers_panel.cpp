@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "scene/building_colors.h"
 #include "scene/building_layer_builder.h"
 #include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
@@ -15,6 +16,7 @@ public:
 
     void draw() override {
         for (std::size_t i = 0; i < app_.scene.layers.size(); ++i) drawLayer(i, app_.scene.layers[i]);
+        if (GridChoropleth* grid = app_.twin.grid()) drawGrid(*grid);
         if (!app_.scene.farLayers.empty()) {
             ImGui::Separator();
             ImGui::TextWrapped("%s", tr("远处的图层（不在此场景中）", "Far away (not in this scene)").c_str());
@@ -37,6 +39,42 @@ public:
     }
 
 private:
+    // The live grid's prisms: on or off, and what their colours mean.
+    void drawGrid(GridChoropleth& grid) {
+        ImGui::PushID("grid");
+        bool visible = grid.visible();
+        if (ImGui::Checkbox("##visible", &visible)) grid.setVisible(visible);
+        ImGui::SameLine();
+        bool open = ImGui::TreeNodeEx("grid", ImGuiTreeNodeFlags_DefaultOpen, "%s", tr("网格事件（实时）", "Grid events (live)").c_str());
+        ImGui::SameLine();
+        ImGui::TextDisabled("%d", grid.total());
+        if (open) {
+            legend(grid.legend());
+            ImGui::TextDisabled("%s", tr("柱高 ∝ √事件数", "prism height ∝ √events").c_str());
+            ImGui::TreePop();
+        }
+        ImGui::PopID();
+    }
+
+    // Buildings are coloured by height (scene/building_colors.h).
+    static std::vector<LegendEntry> heightLegend() {
+        std::vector<LegendEntry> out;
+        for (auto [label, h] : {std::pair{"< 30 m", 15.0}, {"30–100 m", 60.0}, {"100–250 m", 170.0}, {"> 250 m", 280.0}}) {
+            osg::Vec4ub c = wallColorForHeight(h);
+            out.push_back({label, {c.r(), c.g(), c.b(), 255}});
+        }
+        return out;
+    }
+
+    static void legend(const std::vector<LegendEntry>& entries) {
+        for (const LegendEntry& e : entries) {
+            ImGui::ColorButton(("##" + e.label).c_str(), ImVec4(e.color[0] / 255.f, e.color[1] / 255.f, e.color[2] / 255.f, 1),
+                               ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFontSize(), ImGui::GetFontSize()));
+            ImGui::SameLine();
+            ImGui::TextUnformatted(uiText(e.label).c_str());
+        }
+    }
+
     void drawLayer(std::size_t i, SceneLayer& l) {
         ImGui::PushID(static_cast<int>(i));
         bool visible = l.visible;
@@ -70,12 +108,7 @@ private:
         if (open) {
             if (l.node && ImGui::SliderFloat(tr("不透明度", "Opacity").c_str(), &l.opacity, 0.1f, 1.0f, "%.2f"))
                 setLayerOpacity(*l.node, l.opacity);
-            for (const LegendEntry& e : l.legend) {
-                ImGui::ColorButton(("##" + e.label).c_str(), ImVec4(e.color[0] / 255.f, e.color[1] / 255.f, e.color[2] / 255.f, 1),
-                                   ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFontSize(), ImGui::GetFontSize()));
-                ImGui::SameLine();
-                ImGui::TextUnformatted(uiText(e.label).c_str());
-            }
+            legend(l.buildings() ? heightLegend() : l.legend);
             ImGui::Text("%s: %s", tr("来源", "Source").c_str(), l.data.sourcePath.c_str());
             ImGui::Text("%s: %s", tr("坐标系", "CRS").c_str(), l.data.sourceCrs.c_str());
             ImGui::TextWrapped("%s %zu · %s %zu · %s %zu · %s %zu", tr("读取", "read").c_str(), r.featuresRead,

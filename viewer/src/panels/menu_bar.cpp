@@ -27,14 +27,12 @@ public:
         }
         // The title says which project is open, and whether it has unsaved changes.
         std::string title = (app_.project ? app_.project->displayName() : std::string()) +
-                            (dirty() ? " *" : "") + (app_.scene.showsDemoData ? tr(" · 演示数据", " · demo data") : "");
+                            (app_.unsaved ? " *" : "") + (app_.scene.showsDemoData ? tr(" · 演示数据", " · demo data") : "");
         if (ImGui::CalcTextSize(uiText(title).c_str()).x < ImGui::GetContentRegionAvail().x) ImGui::TextDisabled("%s", title.c_str());
         ImGui::EndMainMenuBar();
     }
 
 private:
-    bool dirty() const { return app_.project && app_.projectState && app_.project->dirty(app_.projectState()); }
-
     void shortcuts() {
         ImGuiIO& io = ImGui::GetIO();
         auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };

@@ -40,6 +40,12 @@ public:
                 osg::Vec4ub c = wallColorForHeight(h);
                 swatch(ImVec4(c.r() / 255.f, c.g() / 255.f, c.b() / 255.f, 1), label);
             }
+            if (const GridChoropleth* grid = app_.twin.grid(); grid && grid->visible()) {
+                ImGui::Separator();
+                ImGui::TextUnformatted(tr("网格事件", "Grid events").c_str());
+                for (const LegendEntry& e : grid->legend())
+                    swatch(ImVec4(e.color[0] / 255.f, e.color[1] / 255.f, e.color[2] / 255.f, 1), uiText(e.label).c_str());
+            }
             for (const SceneLayer& l : app_.scene.layers) {
                 if (!l.visible || l.legend.empty()) continue;
                 ImGui::Separator();
