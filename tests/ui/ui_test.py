@@ -217,6 +217,14 @@ def camera():
     v = Viewer("--autosave", "0")
     view = v.state["view"]
     cx, cy = int(view[0] + view[2] / 2), int(view[1] + view[3] / 2)
+    # A double-click flies to the point: half as far, looking at it.
+    before = v.read()["camera"]
+    xdo("mousemove", cx - 150, cy - 40)
+    v.frames(2)
+    xdo("click", "--repeat", 2, "--delay", 60, 1)
+    s = v.wait(lambda s: abs(s["camera"]["range"] - before["range"] / 2) < before["range"] * 0.02, 20, "flown")
+    check(s is not None and abs(s["camera"]["center"][0] - before["center"][0]) > 100,
+          "a double-click flies to the point clicked")
     below = 0
     for i in range(50):  # drag upwards, past the horizon
         xdo("mousemove", cx, cy + 150)

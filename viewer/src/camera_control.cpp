@@ -64,6 +64,7 @@ bool GuardedCameraManipulator::handle(const osgGA::GUIEventAdapter& ea, osgGA::G
         }
     }
     if (imguiWants_ && imguiWants_(ea)) return false;
+    if (ea.getHandled()) return false;  // taken by a handler before us (a double-click's flight)
     bool userMoves = ea.getEventType() == osgGA::GUIEventAdapter::PUSH ||
                      ea.getEventType() == osgGA::GUIEventAdapter::SCROLL ||
                      ea.getEventType() == osgGA::GUIEventAdapter::KEYDOWN;  // any input pauses a tour

@@ -42,8 +42,11 @@ public:
             case GEA::QUIT_APPLICATION:
                 app_.request = ProjectRequest::Quit;
                 return true;
-            case GEA::MOVE:
             case GEA::DRAG:
+                // A drag is not the first half of a double-click.
+                if (std::hypot(ea.getX() - pressX_, ea.getY() - pressY_) >= 6) lastPress_ = -1;
+                [[fallthrough]];
+            case GEA::MOVE:
             case GEA::SCROLL:
                 x_ = ea.getX();
                 y_ = ea.getY();
@@ -62,6 +65,16 @@ public:
                     }
                 }
                 return false;
+            case GEA::PUSH: {
+                // OSG's X11 window reports no double-clicks: two left presses close in time and place.
+                if (ea.getButton() != GEA::LEFT_MOUSE_BUTTON) return false;
+                bool second = ea.getTime() - lastPress_ < 0.4 && std::hypot(ea.getX() - pressX_, ea.getY() - pressY_) < 6;
+                lastPress_ = second ? -1 : ea.getTime();
+                pressX_ = ea.getX();
+                pressY_ = ea.getY();
+                if (!second) return false;
+                [[fallthrough]];
+            }
             case GEA::DOUBLECLICK:
                 if (ea.getButton() == GEA::LEFT_MOUSE_BUTTON && !imgui_.wantsEvent(ea) && app_.camera) {
                     if (std::optional<osg::Vec3d> hit = groundAt(ea.getX(), ea.getY())) {
@@ -72,6 +85,7 @@ public:
                         CameraPose to{*hit + back * 0.5, *hit, osg::Vec3d(0, 0, 1)};
                         app_.camera->flyTo(to, 1.0);
                         aa.requestRedraw();
+                        return true;  // the camera does not take this press as the start of a drag
                     }
                 }
                 return false;
@@ -104,6 +118,7 @@ private:
     AppState& app_;
     ImGuiLayer& imgui_;
     double x_ = 0, y_ = 0, lastPointer_ = -1;
+    double lastPress_ = -1, pressX_ = 0, pressY_ = 0;
     bool known_ = false;
 };
 
