@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/test_support.h"
+#include "twin/tour_player.h"
 #include "twin/twin.h"
 #include "viewer/viewer_app.h"
 
@@ -64,6 +65,36 @@ TEST(Layout, NoPanelsOverlapAtAnySizeOrScale) {
             EXPECT_GE(share, 0.15) << "the view never vanishes, even at scale 4 on a small window";
         }
     }
+}
+
+}  // namespace
+}  // namespace jbt
+
+namespace jbt {
+namespace {
+
+// A tour's caption shows while it plays and is gone once the tour has finished.
+TEST(Layout, AFinishedTourLeavesNoCaption) {
+    AppOptions o;
+    o.snapshotPath = (test::scratchDir() / "x.png").string();
+    o.width = 640;
+    o.height = 360;
+    o.shadowMapSize = 0;
+    Twin twin(o);
+    ViewerApp app(twin);
+    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
+    ASSERT_EQ(test::errorOf([&] { app.startTour("pearl_chain", 1.0); }), "");
+    auto captionShown = [&] {
+        app.renderImage(2);
+        for (const auto& r : app.imgui().windowRects())
+            if (r.name == "##tour_caption") return true;
+        return false;
+    };
+    EXPECT_TRUE(captionShown()) << "while the tour plays";
+    const TourPlayer* tour = app.state().camera->tour();
+    ASSERT_NE(tour, nullptr);
+    app.state().camera->seekTour(tour->duration() + 1);
+    EXPECT_FALSE(captionShown()) << "after its end";
 }
 
 }  // namespace

@@ -93,6 +93,10 @@ private:
                         ImGui::EndTabItem();
                     }
                 }
+                // A trailing button folds the sidebar away (Ctrl+B; the status bar brings it back).
+                if (ImGui::TabItemButton("«", ImGuiTabItemFlags_Trailing | ImGuiTabItemFlags_NoTooltip))
+                    app_.layout.sidebar = false;
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("收起侧栏 (Ctrl+B)", "Hide the sidebar (Ctrl+B)").c_str());
                 if (!asked) app_.layout.tab = shown;
                 shownTab_ = shown;
                 ImGui::EndTabBar();
@@ -113,6 +117,11 @@ private:
         placeNext(rect);
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetStyle().WindowPadding.x, 1));
         if (ImGui::Begin("###status", nullptr, kFixed | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
+            if (!app_.layout.sidebar) {
+                if (ImGui::SmallButton("»")) app_.layout.sidebar = true;
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("显示侧栏 (Ctrl+B)", "Show the sidebar (Ctrl+B)").c_str());
+                ImGui::SameLine();
+            }
             ImGuiIO& io = ImGui::GetIO();
             double ms = 1000.0 * io.DeltaTime;
             app_.frameMs = app_.frameMs <= 0 ? ms : 0.92 * app_.frameMs + 0.08 * ms;
