@@ -23,8 +23,26 @@ const std::string* firstOf(const Attributes& attrs, std::initializer_list<const 
 
 }  // namespace
 
+// Full-width digits and point (０-９, ．, common in Chinese spreadsheets) as ASCII.
+std::string asciiDigits(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+        if (i + 2 < text.size() && b(i) == 0xEF && b(i + 1) == 0xBC && b(i + 2) >= 0x90 && b(i + 2) <= 0x99) {
+            out += char('0' + (b(i + 2) - 0x90));
+            i += 2;
+        } else if (i + 2 < text.size() && b(i) == 0xEF && b(i + 1) == 0xBC && b(i + 2) == 0x8E) {
+            out += '.';
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
 bool parseLengthMetres(const std::string& text, double& metres) {
-    std::string t = text;
+    std::string t = asciiDigits(text);
     for (char& c : t)
         if (c == ',') c = '.';
     const char* begin = t.c_str();
@@ -71,6 +89,11 @@ HeightResult resolveHeight(const Attributes& attrs, const HeightOptions& o) {
     if (!have) {
         h = o.defaultHeight;
         r.source = HeightSource::Default;
+        // A value was there but is not a number: said, not silently replaced.
+        const std::string* field = o.heightField.empty() ? nullptr : findAttribute(attrs, o.heightField);
+        if (!field) field = firstOf(attrs, kHeightKeys);
+        if (!field) field = firstOf(attrs, kLevelKeys);
+        if (field && !field->empty()) r.unreadable = *field;
     }
     if (!(h > 0) || h > o.maxHeight) {
         r.reason = "absurd_height";

@@ -119,22 +119,65 @@ std::vector<OGRLayer*> selectLayers(GDALDataset& ds, const ImportOptions& o) {
 }
 
 // The CRS the coordinates are in: forced, from the file, or WGS84 for lon/lat-looking data.
-void sourceSrs(OGRLayer& layer, const ImportOptions& o, OGRSpatialReference& srs, std::string& note) {
+std::string describeSrs(const OGRSpatialReference& srs);
+
+// Where most of a layer lies, in its own coordinates: the median of its features' centres (the
+// first thousand), so one stray vertex (1e308, null island) moves nothing. OSM files give their
+// header's box, as reading their features one layer at a time would scan the whole file.
+std::optional<Vec2> typicalPoint(GDALDataset& ds, OGRLayer& layer) {
+    if (isOsm(ds)) {
+        OGREnvelope env;
+        if (layer.GetExtent(&env, TRUE) != OGRERR_NONE) return std::nullopt;
+        Vec2 c{0.5 * (env.MinX + env.MaxX), 0.5 * (env.MinY + env.MaxY)};
+        if (!std::isfinite(c.x) || !std::isfinite(c.y)) return std::nullopt;
+        return c;
+    }
+    std::vector<double> xs, ys;
+    layer.ResetReading();
+    for (int n = 0; n < 1000; ++n) {
+        std::unique_ptr<OGRFeature> f(layer.GetNextFeature());
+        if (!f) break;
+        const OGRGeometry* g = f->GetGeometryRef();
+        if (!g || g->IsEmpty()) continue;
+        OGREnvelope env;
+        g->getEnvelope(&env);
+        double x = 0.5 * (env.MinX + env.MaxX), y = 0.5 * (env.MinY + env.MaxY);
+        if (!std::isfinite(x) || !std::isfinite(y)) continue;
+        xs.push_back(x);
+        ys.push_back(y);
+    }
+    layer.ResetReading();
+    if (xs.empty()) return std::nullopt;
+    // The lower median: of one good feature and one stray, the good one.
+    std::size_t mid = (xs.size() - 1) / 2;
+    std::nth_element(xs.begin(), xs.begin() + long(mid), xs.end());
+    std::nth_element(ys.begin(), ys.begin() + long(mid), ys.end());
+    return Vec2{xs[mid], ys[mid]};
+}
+
+void sourceSrs(GDALDataset& ds, OGRLayer& layer, const ImportOptions& o, OGRSpatialReference& srs, std::string& note) {
     if (!o.sourceCrs.empty()) {
         if (srs.SetFromUserInput(o.sourceCrs.c_str()) != OGRERR_NONE)
             throw Error(o.path + ": unknown CRS '" + o.sourceCrs + "'" + lastGdalError());
     } else if (const OGRSpatialReference* s = layer.GetSpatialRef()) {
         srs = *s;
     } else {
-        OGREnvelope env;
-        if (layer.GetExtent(&env, TRUE) == OGRERR_NONE &&
-            (env.MinX < -180 || env.MaxX > 180 || env.MinY < -90 || env.MaxY > 90))
-            throw Error(o.path + ": layer '" + layer.GetName() +
-                        "' has no CRS and its coordinates are not lon/lat; pass --source-crs (e.g. EPSG:4545)");
         srs.importFromEPSG(4326);
         note = o.path + ": layer '" + layer.GetName() + "' has no CRS; assumed WGS84 lon/lat (EPSG:4326)";
     }
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    // Survey exports in projected metres often say nothing of their CRS (GeoJSON then claims
+    // WGS84): coordinates that cannot be longitude and latitude say so instead of being read as such.
+    if (srs.IsGeographic()) {
+        std::optional<Vec2> p = typicalPoint(ds, layer);
+        if (p && (std::fabs(p->x) > 180 || std::fabs(p->y) > 90)) {
+            char at[96];
+            std::snprintf(at, sizeof at, "(%.10g, %.10g)", p->x, p->y);
+            throw Error(o.path + ": layer '" + layer.GetName() + "': coordinates such as " + at +
+                        " are not longitude/latitude, though the file's CRS is " + describeSrs(srs) +
+                        "; they look like projected metres: pass --source-crs (e.g. EPSG:4545)");
+        }
+    }
 }
 
 std::string describeSrs(const OGRSpatialReference& srs) {
@@ -181,6 +224,30 @@ public:
         }
     }
 
+    static bool degenerate(const OGRLinearRing* r) { return !r || r->getNumPoints() < 3; }
+
+    static bool hasDegenerateRing(const std::vector<const OGRPolygon*>& polys) {
+        for (const OGRPolygon* p : polys) {
+            if (degenerate(p->getExteriorRing())) return true;
+            for (int i = 0; i < p->getNumInteriorRings(); ++i)
+                if (degenerate(p->getInteriorRing(i))) return true;
+        }
+        return false;
+    }
+
+    static std::unique_ptr<OGRGeometry> withoutDegenerateRings(const std::vector<const OGRPolygon*>& polys) {
+        auto out = std::make_unique<OGRMultiPolygon>();
+        for (const OGRPolygon* p : polys) {
+            if (degenerate(p->getExteriorRing())) continue;
+            OGRPolygon clean;
+            clean.addRing(const_cast<OGRLinearRing*>(p->getExteriorRing()));  // addRing copies
+            for (int i = 0; i < p->getNumInteriorRings(); ++i)
+                if (!degenerate(p->getInteriorRing(i))) clean.addRing(const_cast<OGRLinearRing*>(p->getInteriorRing(i)));
+            out->addGeometry(&clean);
+        }
+        return out;
+    }
+
     // Envelopes silently skip NaN, so every vertex is looked at.
     static bool allFinite(const std::vector<const OGRPolygon*>& polys) {
         for (const OGRPolygon* p : polys)
@@ -222,6 +289,10 @@ public:
             out.minHeight = h.minHeight;
             out.heightSource = h.source;
             if (h.source == HeightSource::Default) ++layer_.report.heightsDefaulted;
+            if (!h.unreadable.empty() && ++layer_.report.heightsUnreadable <= kMessagesPerReason)
+                layer_.report.messages.push_back(o_.path + ": feature " + std::to_string(fid) + ": height '" + h.unreadable +
+                                                 "' is not a number; the default " +
+                                                 std::to_string(int(o_.height.defaultHeight)) + " m is used");
         }
         if (repaired) ++layer_.report.geometriesRepaired;
         layer_.features.push_back(std::move(out));
@@ -252,6 +323,19 @@ private:
         }
         reason = "nan_coordinate";
         if (!allFinite(polys)) return false;
+        // Rings too short to enclose anything (an empty hole, say): holes are dropped, a
+        // polygon whose outline is one is dropped; GDAL's ring calls would read past them.
+        if (hasDegenerateRing(polys)) {
+            g = withoutDegenerateRings(polys);
+            repaired = true;
+            polys.clear();
+            collectPolygons(*g, polys);
+            if (polys.empty()) {
+                reason = "degenerate_ring";
+                detail = "every outline has fewer than 3 points";
+                return false;
+            }
+        }
         for (const OGRPolygon* p : polys)
             for (const OGRLinearRing* r : *p)
                 if (!r->get_IsClosed()) repaired = true;
@@ -377,7 +461,7 @@ LayerData importLayer(const ImportOptions& o, const SceneFrame& frame) {
     for (OGRLayer* l : layers) {
         OGRSpatialReference src;
         std::string note;
-        sourceSrs(*l, o, src, note);
+        sourceSrs(*ds, *l, o, src, note);
         if (!note.empty()) layer.report.messages.push_back(note);
         if (!layer.sourceCrs.empty()) layer.sourceCrs += "; ";
         layer.sourceCrs += describeSrs(src);
@@ -391,6 +475,7 @@ LayerData importLayer(const ImportOptions& o, const SceneFrame& frame) {
         std::size_t done = 0;
         for (auto& f : *l) {
             converter.convert(*f, ct.get());
+            CPLErrorReset();  // a feature's own failure (counted) is not the reader's
             if (o.progress && ++done % 2000 == 0 && total > 0) o.progress(std::min(1.0, double(done) / double(total)));
         }
         if (o.progress) o.progress(1.0);
@@ -438,17 +523,18 @@ std::optional<GeoPoint> probeCentre(const ImportOptions& o) {
     DatasetPtr ds = openDataset(o);
     std::vector<OGRLayer*> layers = selectLayers(*ds, o);
     for (OGRLayer* l : layers) {
-        OGREnvelope env;
-        if (l->GetExtent(&env, TRUE) != OGRERR_NONE) continue;
+        std::optional<Vec2> p = typicalPoint(*ds, *l);
+        if (!p) continue;
         OGRSpatialReference src, wgs;
         std::string note;
-        sourceSrs(*l, o, src, note);
+        sourceSrs(*ds, *l, o, src, note);
         wgs.importFromEPSG(4326);
         wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
         std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&src, &wgs));
-        double x = 0.5 * (env.MinX + env.MaxX), y = 0.5 * (env.MinY + env.MaxY);
+        double x = p->x, y = p->y;
         if (!ct || !ct->Transform(1, &x, &y)) continue;
         Vec2 w = toWgs84(o.datum, x, y);
+        if (!std::isfinite(w.x) || !std::isfinite(w.y) || std::fabs(w.x) > 180 || std::fabs(w.y) > 90) continue;
         return GeoPoint{w.x, w.y};
     }
     return std::nullopt;

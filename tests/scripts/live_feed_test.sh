@@ -88,6 +88,6 @@ if command -v mosquitto >/dev/null; then
   check "$json" live 1
   kill "$simpid" 2>/dev/null || true
 else
-  echo "mosquitto not installed: MQTT part skipped"
+  fail "mosquitto is not installed (scripts/install_deps.sh installs it): the MQTT part cannot run"
 fi
 echo "live_feed: 1 passed, 0 failed"

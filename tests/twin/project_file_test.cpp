@@ -156,3 +156,28 @@ TEST(ProjectFile, PathsInsideTheProjectFolderAreRelativeToIt) {
 
 }  // namespace
 }  // namespace jbt
+
+namespace jbt {
+namespace {
+
+// A project cannot ask for what the command line refuses, and a malformed value names its key.
+TEST(ProjectFile, OutOfRangeAndMalformedValuesNameTheKey) {
+    auto dir = test::scratchDir();
+    auto load = [&](const std::string& body) {
+        std::string path = test::writeFile(dir / "p.json", R"({"format":"jiangbei-twin-project",)" + body + "}");
+        return std::make_pair(path, test::errorOf([&] { loadProject(path); }));
+    };
+    auto [p1, e1] = load(R"("ui_scale":0)");
+    EXPECT_EQ(e1, p1 + ": ui_scale 0 is outside 0.5–6");
+    auto [p2, e2] = load(R"("shadow_map":1000000)");
+    EXPECT_EQ(e2, p2 + ": shadow_map 1000000 is outside 0–16384");
+    auto [p3, e3] = load(R"("ui_scale":"big")");
+    EXPECT_EQ(e3.rfind(p3 + ": malformed 'ui_scale': ", 0), 0u) << e3;
+    auto [p4, e4] = load(R"("centre":[1e308, 29])");
+    EXPECT_EQ(e4, p4 + ": centre is not a longitude/latitude");
+    auto [p5, e5] = load(R"("layers":[{"kind":"buildings"}])");
+    EXPECT_EQ(e5.rfind(p5 + ": malformed 'layers': ", 0), 0u) << e5;
+}
+
+}  // namespace
+}  // namespace jbt

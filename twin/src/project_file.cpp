@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -74,43 +75,96 @@ ImportOptions layerFromJson(const json& j, const fs::path& dir) {
     return o;
 }
 
+// The same limits as the command line's: a project cannot ask for what --ui-scale or --shadows
+// would refuse.
+void checkRanges(const std::string& path, const ProjectState& p) {
+    const AppOptions& o = p.options;
+    auto refuse = [&](const std::string& what) { throw Error(path + ": " + what); };
+    auto finite = [](double v) { return std::isfinite(v); };
+    auto num = [](double v) {
+        char b[32];
+        std::snprintf(b, sizeof b, "%g", v);
+        return std::string(b);
+    };
+    if (!finite(o.uiScale) || o.uiScale < 0.5f || o.uiScale > 6.0f) refuse("ui_scale " + num(o.uiScale) + " is outside 0.5–6");
+    if (o.shadowMapSize < 0 || o.shadowMapSize > 16384) refuse("shadow_map " + std::to_string(o.shadowMapSize) + " is outside 0–16384");
+    if (!finite(o.waterWidthM) || o.waterWidthM <= 0 || o.waterWidthM > 100000)
+        refuse("water_width_m " + num(o.waterWidthM) + " is outside (0, 100000]");
+    if (!finite(o.gridCellM) || o.gridCellM < 0) refuse("grid_m " + num(o.gridCellM) + " is negative");
+    if (o.language != "zh" && o.language != "en" && o.language != "both") refuse("language '" + o.language + "' is not zh, en or both");
+    if (!finite(o.time.hours) || o.time.hours < 0 || o.time.hours > 24 || o.time.month < 1 || o.time.month > 12 ||
+        o.time.day < 1 || o.time.day > 31)
+        refuse("time is not a date and hour");
+    if (o.centre && !(finite(o.centre->lon) && finite(o.centre->lat) && std::fabs(o.centre->lon) <= 180 &&
+                      std::fabs(o.centre->lat) <= 90))
+        refuse("centre is not a longitude/latitude");
+    if (p.hasCamera) {
+        for (const osg::Vec3d& v : {p.camera.eye, p.camera.center, p.camera.up})
+            if (!v.valid()) refuse("camera has a value that is not a number");
+    }
+}
+
 }  // namespace
 
 ProjectState loadProject(const std::string& path) {
     std::ifstream in(path);
     if (!in) throw Error(path + ": cannot open");
     ProjectState p;
+    std::string where;  // the key being read, for the message
     try {
         json j = json::parse(in);
-        if (j.value("format", "") != "jiangbei-twin-project") throw Error(path + ": not a Jiangbei Twin project file");
+        if (!j.is_object() || j.value("format", "") != "jiangbei-twin-project")
+            throw Error(path + ": not a Jiangbei Twin project file");
         AppOptions& o = p.options;
         fs::path dir = folderOf(path);
-        auto file = [&](const char* key) { return pathFromProject(j.value(key, ""), dir); };
+        auto file = [&](const char* key) {
+            where = key;
+            return pathFromProject(j.value(key, ""), dir);
+        };
+        where = "layers";
         for (const auto& l : j.value("layers", json::array())) o.layers.push_back(layerFromJson(l, dir));
+        where = "water";
         for (const auto& l : j.value("water", json::array())) o.water.push_back(layerFromJson(l, dir));
+        where = "water_width_m";
         o.waterWidthM = j.value("water_width_m", 400.0);
+        where = "style_field";
         o.styleField = j.value("style_field", "");
+        where = "events";
         for (const std::string& e : j.value("events", std::vector<std::string>{})) o.eventSources.push_back(pathFromProject(e, dir));
         o.demPath = file("dem");
+        where = "green";
         for (const std::string& g : j.value("green", std::vector<std::string>{})) o.greenFiles.push_back(pathFromProject(g, dir));
+        where = "grid_m";
         o.gridCellM = j.value("grid_m", 0.0);
         o.boundaryPath = file("boundary");
         o.gridFile = file("grid_file");
+        where = "centre";
         if (j.contains("centre")) o.centre = GeoPoint{j["centre"].at(0), j["centre"].at(1)};
+        where = "layer_display";
         for (const auto& d : j.value("layer_display", json::array()))
             o.layerDisplay.push_back({d.at("name"), d.value("visible", true), d.value("opacity", 1.0f)});
+        where = "ui_layout";
         if (j.contains("ui_layout")) o.uiLayout = j["ui_layout"].dump();
+        where = "demo";
         o.demo = j.value("demo", true);
+        where = "view";
         o.view = j.value("view", "");
+        where = "language";
         o.language = j.value("language", "both");
+        where = "ui_scale";
         o.uiScale = j.value("ui_scale", 1.0f);
+        where = "theme";
         o.highContrast = j.value("theme", "dark") == "contrast";
+        where = "shadow_map";
         o.shadowMapSize = j.value("shadow_map", 2048);
+        where = "bookmarks";
         for (const auto& b : j.value("bookmarks", json::array())) o.userBookmarks.push_back(bookmarkFromJson(b));
+        where = "time";
         if (j.contains("time")) {
             const json& t = j["time"];
             o.time = LocalTime{t.at("year"), t.at("month"), t.at("day"), t.at("hours").get<double>()};
         }
+        where = "camera";
         if (j.contains("camera")) {
             const json& c = j["camera"];
             auto v = [](const json& a) { return osg::Vec3d(a.at(0), a.at(1), a.at(2)); };
@@ -118,8 +172,9 @@ ProjectState loadProject(const std::string& path) {
             p.hasCamera = true;
         }
     } catch (const json::exception& e) {
-        throw Error(path + ": malformed: " + e.what());
+        throw Error(path + ": malformed" + (where.empty() ? std::string() : " '" + where + "'") + ": " + e.what());
     }
+    checkRanges(path, p);
     return p;
 }
 
@@ -163,7 +218,14 @@ std::string projectJson(const std::string& path, const ProjectState& p) {
         auto v = [](const osg::Vec3d& a) { return json::array({a.x(), a.y(), a.z()}); };
         j["camera"] = {{"eye", v(p.camera.eye)}, {"center", v(p.camera.center)}, {"up", v(p.camera.up)}};
     }
-    return j.dump(2) + "\n";
+    try {
+        return j.dump(2) + "\n";
+    } catch (const json::exception&) {
+        // JSON holds UTF-8 only: a path in another encoding (GBK on a Windows share) cannot be
+        // kept as it is, and a replaced character would point at another file.
+        throw Error(path + ": cannot be saved: a file name in it is not UTF-8 text (rename the file, or "
+                    "convert its name to UTF-8)");
+    }
 }
 
 void saveProject(const std::string& path, const ProjectState& p) { writeFileAtomically(path, projectJson(path, p)); }

@@ -32,7 +32,11 @@ std::string ProjectSession::displayName() const {
 std::string ProjectSession::fingerprint(const ProjectState& state) const {
     ProjectState s = state;
     s.hasCamera = false;
-    return projectJson(path_.empty() ? "untitled.json" : path_, s);
+    try {
+        return projectJson(path_.empty() ? "untitled.json" : path_, s);
+    } catch (const Error& e) {
+        return e.what();  // unsavable (a name not in UTF-8): differs from anything saved
+    }
 }
 
 void ProjectSession::markSaved(const ProjectState& state) { savedText_ = fingerprint(state); }
@@ -100,7 +104,7 @@ void ProjectSession::addRecent(const std::string& path) {
     try {
         std::error_code ec;
         fs::create_directories(recentFile().parent_path(), ec);
-        writeFileAtomically(recentFile().string(), nlohmann::json(list).dump(2) + "\n");
+        writeFileAtomically(recentFile().string(), nlohmann::json(list).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     } catch (const Error&) {
         // A read-only home folder: the list is a convenience, the project itself was saved.
     }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <memory>
 #include <optional>
 
@@ -52,6 +53,11 @@ GeoPoint chooseOrigin(const AppOptions& o, SceneModel& scene, bool& demo) {
     demo = o.demo;
     std::string source;
     std::optional<GeoPoint> found = o.centre;
+    if (found && !(std::isfinite(found->lon) && std::isfinite(found->lat) && std::fabs(found->lon) <= 180 &&
+                   std::fabs(found->lat) <= 90)) {
+        scene.errors.push_back("the project's centre is not a longitude/latitude; the scene is centred by its layers");
+        found.reset();
+    }
     if (found) source = "the project's centre";
     else found = dataCentre(o, source);
     GeoPoint centre = found.value_or(kJiangbeiCentre);

@@ -21,6 +21,7 @@ nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPat
                           {"skipped", skipped},
                           {"geometries_repaired", r.geometriesRepaired},
                           {"heights_defaulted", r.heightsDefaulted},
+                          {"heights_unreadable", r.heightsUnreadable},
                           {"tiles", l.stats.tiles},
                           {"triangles", l.stats.triangles}});
         triangles += l.stats.triangles;

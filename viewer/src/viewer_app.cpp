@@ -374,7 +374,17 @@ SessionEnd ViewerApp::runInteractive() {
     auto lastAutosave = std::chrono::steady_clock::now(), lastCheck = lastAutosave;
     std::string title;
     while (!end_ && !viewer_->done()) {
-        viewer_->frame();
+        try {
+            viewer_->frame();
+        } catch (...) {
+            // The program is going down: keep what the user did before saying why.
+            try {
+                session_.autosave(currentProject());
+                spdlog::error("unsaved work kept in " + session_.autosavePath() + "; it is offered on the next start");
+            } catch (...) {
+            }
+            throw;
+        }
         if (std::chrono::steady_clock::now() - lastCheck > std::chrono::milliseconds(500)) {
             lastCheck = std::chrono::steady_clock::now();
             app_.unsaved = session_.dirty(currentProject());
@@ -443,7 +453,7 @@ void ViewerApp::writeProbe() {
     std::string tmp = options_.uiProbePath + ".tmp";
     {
         std::ofstream out(tmp);
-        out << j.dump() << "\n";
+        out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     }
     std::rename(tmp.c_str(), options_.uiProbePath.c_str());
 }
@@ -559,7 +569,7 @@ int ViewerApp::runRecording(std::ostream& out) {
     nlohmann::json j = {{"record", options_.recordDir}, {"frames", frames}, {"fps", options_.fps},
                         {"size", {options_.width, options_.height}}, {"tour", tour->tour().id}};
     j["mp4"] = mp4.empty() ? nlohmann::json() : nlohmann::json(mp4);
-    out << j.dump() << std::endl;
+    out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
     return 0;
 }
 
@@ -593,7 +603,8 @@ int ViewerApp::runSnapshot(const std::string& pngPath, std::ostream& out) {
         report["wall"] = {{"columns", wall_->columns}, {"rows", wall_->rows}, {"tile", {wall_->tileWidth, wall_->tileHeight}},
                           {"bezel", {wall_->bezelX, wall_->bezelY}}, {"tiles", tiles}};
     }
-    out << report.dump() << std::endl;
+    // File and CRS names need not be UTF-8 (GBK shares): shown with U+FFFD, never an abort.
+    out << report.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
     return scene_.errors.empty() ? 0 : 1;
 }
 

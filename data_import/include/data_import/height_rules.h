@@ -20,6 +20,7 @@ struct HeightResult {
     HeightSource source = HeightSource::Default;
     std::string reason;  // when !ok: the skip reason key
     std::string detail;  // when !ok: what was wrong, for the message
+    std::string unreadable;  // a height or levels value that is not a number ("abc", "NaN", "1e400")
 };
 
 // Parses "12", "12.5 m", "12,5", "40 ft", "40'", "12米"; false when no number leads the text.

@@ -48,6 +48,7 @@ struct ImportReport {
     std::size_t featuresImported = 0;
     std::size_t geometriesRepaired = 0;
     std::size_t heightsDefaulted = 0;
+    std::size_t heightsUnreadable = 0;  // of those, how many had a height that is not a number
     std::map<std::string, std::size_t> skipped;
     std::vector<std::string> messages;  // first few per reason, naming file, feature and reason
 

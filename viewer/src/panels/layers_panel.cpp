@@ -114,6 +114,9 @@ private:
             ImGui::TextWrapped("%s %zu · %s %zu · %s %zu · %s %zu", tr("读取", "read").c_str(), r.featuresRead,
                                tr("导入", "imported").c_str(), r.featuresImported, tr("修复", "repaired").c_str(),
                                r.geometriesRepaired, tr("默认高度", "default height").c_str(), r.heightsDefaulted);
+            if (r.heightsUnreadable > 0)
+                ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), "%s: %zu", tr("高度不是数字", "heights not a number").c_str(),
+                                   r.heightsUnreadable);
             for (const auto& [reason, count] : r.skipped) ImGui::BulletText("%s %s: %zu", tr("跳过", "skipped").c_str(), reason.c_str(), count);
             if (!r.messages.empty() && ImGui::TreeNode("messages", "%s (%zu)", tr("消息", "Messages").c_str(), r.messages.size())) {
                 for (const auto& m : r.messages) ImGui::TextWrapped("%s", m.c_str());
