@@ -58,7 +58,7 @@ void mergeEventsGeoJson(const std::string& payload, const std::string& source, c
         }
         GovernanceEvent e;
         e.id = text(props, "id");
-        if (e.id.empty() && f.contains("id")) e.id = f["id"].is_string() ? f["id"].get<std::string>() : f["id"].dump();
+        if (e.id.empty() && f.contains("id")) e.id = f["id"].is_string() ? f["id"].get<std::string>() : f["id"].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         if (e.id.empty()) {
             problem("no id");
             continue;

@@ -87,7 +87,14 @@ protected:
             stopping_ = true;
         }
         stopCv_.notify_all();
+        interrupt();  // a fetch in flight ends now: quitting never waits on the network
         if (thread_.joinable()) thread_.join();
+    }
+    // Ends a fetch in flight (a blocked read); called from another thread.
+    virtual void interrupt() {}
+    bool stopping() {
+        std::lock_guard<std::mutex> lock(stopMutex_);
+        return stopping_;
     }
 
 private:
@@ -152,24 +159,94 @@ class HttpSource : public PollingSource {
 public:
     HttpSource(const std::string& spec, const Url& url, GeoPoint origin, LiveSourceOptions o)
         : PollingSource(spec, origin, o), base_(url.origin()), path_(url.path) {
+        watchdog_ = std::thread([this] { watch(); });
         start();
     }
-    ~HttpSource() override { stop(); }
+    ~HttpSource() override {
+        stop();
+        {
+            std::lock_guard<std::mutex> lock(watchMutex_);
+            watchDone_ = true;
+        }
+        watchCv_.notify_all();
+        watchdog_.join();
+    }
 
 private:
+    // The body is capped while it arrives, and the whole request has a deadline: a server that
+    // never finishes, or trickles a byte a second, holds neither memory nor the thread. A
+    // watchdog ends a request past its deadline even while headers trickle in.
     std::string fetch() override {
         httplib::Client client(base_);
         auto t = std::chrono::duration<double>(options_.timeoutSeconds);
         client.set_connection_timeout(std::chrono::duration_cast<std::chrono::microseconds>(t));
         client.set_read_timeout(std::chrono::duration_cast<std::chrono::microseconds>(t));
-        auto res = client.Get(path_.c_str());
+        std::string body;
+        int status = 0;
+        bool tooBig = false;
+        auto deadline = std::chrono::steady_clock::now() +
+                        std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(options_.deadlineSeconds));
+        {
+            std::lock_guard<std::mutex> lock(clientMutex_);
+            if (stopping()) return {};
+            active_ = &client;
+            activeDeadline_ = deadline;
+        }
+        auto res = client.Get(
+            path_.c_str(), [&](const httplib::Response& r) { status = r.status; return true; },
+            [&](const char* data, std::size_t n) {
+                if (body.size() + n > options_.parse.maxBytes) {
+                    tooBig = true;
+                    return false;
+                }
+                body.append(data, n);
+                return std::chrono::steady_clock::now() < deadline && !stopping();
+            });
+        bool late = std::chrono::steady_clock::now() >= deadline;
+        {
+            std::lock_guard<std::mutex> lock(clientMutex_);
+            active_ = nullptr;
+        }
+        if (stopping()) throw FetchError(LiveStatus::State::Stale, name() + ": stopped");
+        if (tooBig)
+            throw FetchError(LiveStatus::State::Error, name() + ": the answer passed " +
+                                                           std::to_string(options_.parse.maxBytes >> 20) +
+                                                           " MB and was refused; showing the last good data");
+        if (late)
+            throw FetchError(LiveStatus::State::Stale, name() + ": no complete answer within " +
+                                                           std::to_string(int(options_.deadlineSeconds)) +
+                                                           " s (a slow or endless server); showing the last good data");
         if (!res)
             throw FetchError(LiveStatus::State::Stale,
                              name() + ": unreachable (" + httplib::to_string(res.error()) + "); showing the last good data");
-        if (res->status != 200)
-            throw FetchError(LiveStatus::State::Stale, name() + ": HTTP " + std::to_string(res->status) + "; showing the last good data");
-        return res->body;
+        if (status != 200)
+            throw FetchError(LiveStatus::State::Stale, name() + ": HTTP " + std::to_string(status) + "; showing the last good data");
+        return body;
     }
+
+    void interrupt() override {
+        std::lock_guard<std::mutex> lock(clientMutex_);
+        if (active_) active_->stop();
+    }
+
+    void watch() {
+        while (true) {
+            {
+                std::unique_lock<std::mutex> lock(watchMutex_);
+                if (watchCv_.wait_for(lock, std::chrono::milliseconds(200), [this] { return watchDone_; })) return;
+            }
+            std::lock_guard<std::mutex> lock(clientMutex_);
+            if (active_ && std::chrono::steady_clock::now() >= activeDeadline_) active_->stop();
+        }
+    }
+
+    std::mutex clientMutex_;
+    httplib::Client* active_ = nullptr;
+    std::chrono::steady_clock::time_point activeDeadline_;
+    std::mutex watchMutex_;
+    std::condition_variable watchCv_;
+    bool watchDone_ = false;
+    std::thread watchdog_;
     std::string base_, path_;
 };
 
@@ -212,6 +289,11 @@ private:
     }
     void onMessage(const mosquitto_message* msg) {
         if (!frame_) frame_ = std::make_unique<SceneFrame>(origin_);  // on the client's own thread
+        if (std::size_t(msg->payloadlen) > options_.parse.maxBytes) {
+            fail(LiveStatus::State::Error, name() + ": a message of " + std::to_string(msg->payloadlen) +
+                                               " bytes is over the limit and was refused; showing the last good data");
+            return;
+        }
         std::string payload(static_cast<const char*>(msg->payload), std::size_t(msg->payloadlen));
         auto next = std::make_shared<EventSet>();
         if (auto current = latest()) *next = *current;

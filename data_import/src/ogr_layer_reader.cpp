@@ -121,6 +121,8 @@ std::vector<OGRLayer*> selectLayers(GDALDataset& ds, const ImportOptions& o) {
 // The CRS the coordinates are in: forced, from the file, or WGS84 for lon/lat-looking data.
 std::string describeSrs(const OGRSpatialReference& srs);
 
+constexpr std::size_t kMaxVerticesPerFeature = 200000;
+
 // Where most of a layer lies, in its own coordinates: the median of its features' centres (the
 // first thousand), so one stray vertex (1e308, null island) moves nothing. OSM files give their
 // header's box, as reading their features one layer at a time would scan the whole file.
@@ -224,6 +226,22 @@ public:
         }
     }
 
+    static std::size_t vertexCount(const OGRGeometry& g) {
+        OGRwkbGeometryType t = wkbFlatten(g.getGeometryType());
+        if (OGR_GT_IsSubClassOf(t, wkbGeometryCollection)) {
+            std::size_t n = 0;
+            for (const OGRGeometry* part : *g.toGeometryCollection()) n += vertexCount(*part);
+            return n;
+        }
+        if (OGR_GT_IsSubClassOf(t, wkbCurvePolygon)) {
+            std::size_t n = 0;
+            for (const OGRCurve* ring : *g.toCurvePolygon()) n += std::size_t(ring->getNumPoints());
+            return n;
+        }
+        if (OGR_GT_IsCurve(t)) return std::size_t(g.toCurve()->getNumPoints());
+        return 1;
+    }
+
     static bool degenerate(const OGRLinearRing* r) { return !r || r->getNumPoints() < 3; }
 
     static bool hasDegenerateRing(const std::vector<const OGRPolygon*>& polys) {
@@ -262,6 +280,10 @@ public:
         ++layer_.report.featuresRead;
         OGRGeometry* src = f.GetGeometryRef();
         if (!src || src->IsEmpty()) return skip(fid, "no_geometry", "");
+        // A single feature of millions of vertices (a whole coastline as one ring) would take
+        // minutes and gigabytes to repair and extrude: counted and left out.
+        if (std::size_t n = vertexCount(*src); n > kMaxVerticesPerFeature)
+            return skip(fid, "too_many_vertices", std::to_string(n) + " vertices, over " + std::to_string(kMaxVerticesPerFeature));
         std::unique_ptr<OGRGeometry> g(src->hasCurveGeometry() ? src->getLinearGeometry() : src->clone());
         Feature out;
         out.sourceFid = fid;

@@ -2,6 +2,8 @@
 // clear message while the rest of the file loads.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "data_import/ogr_layer_reader.h"
 #include "tests/data_import/outcome.h"
 #include "tests/test_support.h"
@@ -105,6 +107,25 @@ TEST(CrashClasses, AFileNameThatIsNotUtf8Loads) {
     test::ImportResult r = test::tryImport({file}, SceneFrame{});
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_EQ(r.layer.features.size(), 1u);
+}
+
+TEST(CrashClasses, AFeatureOfMillionsOfVerticesIsSkippedWithItsCount) {
+    auto dir = test::scratchDir();
+    std::string ring;
+    const int n = 300000;
+    for (int i = 0; i <= n; ++i) {
+        double a = 2 * 3.141592653589793 * (i % n) / n;
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%s[%.7f,%.7f]", i ? "," : "", 106.60 + 0.01 * std::cos(a), 29.60 + 0.01 * std::sin(a));
+        ring += buf;
+    }
+    std::string huge = R"({"type":"Feature","properties":{"height":20},"geometry":{"type":"Polygon","coordinates":[[)" + ring + "]]}}";
+    std::string file = test::writeFile(dir / "huge.geojson", collection({huge, feature(106.61, 29.60)}));
+    test::ImportResult r = test::tryImport({file}, SceneFrame{});
+    ASSERT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(r.layer.features.size(), 1u);
+    EXPECT_EQ(r.layer.report.skipped.at("too_many_vertices"), 1u);
+    EXPECT_EQ(r.layer.report.messages.front(), file + ": feature 0: too_many_vertices (300001 vertices, over 200000)");
 }
 
 }  // namespace

@@ -145,6 +145,57 @@ TEST(LiveSources, HttpRecoversAfterTheServerComesBackAndNeverBlocksTheCaller) {
     t2.join();
 }
 
+// Servers that never finish: an endless body and a trickle. The source refuses the first once
+// past its cap, gives up on the second at its deadline, and either way lets go at once when
+// destroyed (quitting never waits on the network).
+TEST(LiveSources, HttpCapsEndlessAndTricklingAnswersAndStopsAtOnce) {
+    int port = freePort();
+    httplib::Server server;
+    server.Get("/endless", [](const httplib::Request&, httplib::Response& res) {
+        res.set_chunked_content_provider("application/geo+json", [](std::size_t, httplib::DataSink& sink) {
+            static const std::string block(64 * 1024, ' ');
+            return sink.write(block.data(), block.size());
+        });
+    });
+    server.Get("/trickle", [](const httplib::Request&, httplib::Response& res) {
+        res.set_chunked_content_provider("application/geo+json", [](std::size_t, httplib::DataSink& sink) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            return sink.write(" ", 1);
+        });
+    });
+    std::thread t([&] { server.listen("127.0.0.1", port); });
+    ASSERT_TRUE(waitFor([&] { return server.is_running(); }));
+    std::string base = "http://127.0.0.1:" + std::to_string(port), error;
+
+    LiveSourceOptions capped = fast();
+    capped.parse.maxBytes = 1u << 20;
+    auto endless = test::tryOpenSource(base + "/endless", kJiangbeiCentre, capped, error);
+    ASSERT_TRUE(endless) << error;
+    ASSERT_TRUE(waitFor([&] { return endless->status().state == LiveStatus::State::Error; }));
+    EXPECT_EQ(endless->status().reason, base + "/endless: the answer passed 1 MB and was refused; showing the last good data");
+
+    LiveSourceOptions hurried = fast();
+    hurried.deadlineSeconds = 1.0;
+    auto trickle = test::tryOpenSource(base + "/trickle", kJiangbeiCentre, hurried, error);
+    ASSERT_TRUE(trickle) << error;
+    ASSERT_TRUE(waitFor([&] { return trickle->status().state == LiveStatus::State::Stale; }));
+    EXPECT_EQ(trickle->status().reason,
+              base + "/trickle: no complete answer within 1 s (a slow or endless server); showing the last good data");
+
+    LiveSourceOptions patient = fast();
+    patient.deadlineSeconds = 60;
+    auto held = test::tryOpenSource(base + "/trickle", kJiangbeiCentre, patient, error);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));  // now in the middle of the trickle
+    auto before = std::chrono::steady_clock::now();
+    held.reset();
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - before).count();
+    EXPECT_LT(ms, 1000) << "destroying a source mid-request returns within a second";
+    endless.reset();
+    trickle.reset();
+    server.stop();
+    t.join();
+}
+
 class Broker {
 public:
     explicit Broker(int port) : port_(port) { start(); }

@@ -25,7 +25,8 @@ const char* liveStateName(LiveStatus::State state);
 
 struct LiveSourceOptions {
     double pollSeconds = 2.0;    // files and URLs
-    double timeoutSeconds = 5.0; // one HTTP request
+    double timeoutSeconds = 5.0; // one HTTP read (connect, or a pause between bytes)
+    double deadlineSeconds = 20.0;  // one whole HTTP request, however the bytes trickle
     EventParseOptions parse;
 };
 
