@@ -78,7 +78,9 @@ Dem readDem(const DemOptions& o, const SceneFrame& frame) {
     r.info.crs = srs.GetName() ? srs.GetName() : "unnamed CRS";
     GDALRasterBandH band = GDALGetRasterBand(src.get(), 1);
     double mean, stddev;
-    if (GDALComputeRasterStatistics(band, FALSE, &r.info.min, &r.info.max, &mean, &stddev, nullptr, nullptr) != CE_None)
+    // Approximate statistics (a sample, or the overviews): exact ones read every pixel, which for
+    // a 100000² raster is minutes.
+    if (GDALComputeRasterStatistics(band, TRUE, &r.info.min, &r.info.max, &mean, &stddev, nullptr, nullptr) != CE_None)
         throw Error(o.path + ": cannot read the heights" + gdalMessage());
     r.info.nativeSpacingM = std::sqrt((b.maxX - b.minX) * (b.maxY - b.minY) / (double(r.info.width) * r.info.height));
     double spacing = std::max(r.info.nativeSpacingM,
@@ -118,15 +120,16 @@ Dem readDem(const DemOptions& o, const SceneFrame& frame) {
     GDALRasterBandH wb = GDALGetRasterBand(warped.get(), 1);
     // Voids (SRTM has some on steep slopes) are interpolated from their surroundings.
     GDALFillNodata(wb, nullptr, 64, 0, 0, nullptr, nullptr, nullptr);
-    float lowest = float(r.info.min);
+    float lowest = r.info.min > -1000 && r.info.min < 9000 ? float(r.info.min) : 0.f;
     for (int y = 0; y < rows; ++y) {
         // GDAL's row 0 is the north edge; the grid's row 0 is the south.
         if (GDALRasterIO(wb, GF_Read, 0, rows - 1 - y, cols, 1, row.data(), cols, 1, GDT_Float32, 0, 0) != CE_None)
             throw Error(o.path + ": reading the resampled heights failed" + gdalMessage());
         for (int x = 0; x < cols; ++x) {
             float h = row[x];
-            // What interpolation could not reach would show as pits 32 km deep: fill it low.
-            if (!(h > -1000.f)) {
+            // What interpolation could not reach would show as pits 32 km deep, and values no
+            // terrain has (1e38, a float's "no value") as spikes into space: both filled low.
+            if (!(h > -1000.f) || !(h < 9000.f)) {
                 h = lowest;
                 ++r.info.noDataFilled;
             }
