@@ -69,40 +69,49 @@ private:
     void drawSidebar(const ScreenRect& rect) {
         placeNext(rect);
         if (ImGui::Begin("###sidebar", nullptr, kFixed | ImGuiWindowFlags_NoTitleBar)) {
-            if (ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
-                // The View menu (or a project) asks for a tab by setting layout.tab; a click on a
-                // tab changes the tab shown, and layout.tab follows it.
-                int wanted = app_.layout.tab, shown = shownTab_;
-                bool asked = wanted != shownTab_;
-                for (std::size_t i = 0; i < tabs_.size(); ++i) {
-                    WorkspaceTab& t = tabs_[i];
-                    ImGuiTabItemFlags flags = asked && int(i) == wanted ? ImGuiTabItemFlags_SetSelected : 0;
-                    bool open = ImGui::BeginTabItem((tr(t.zh, t.en) + "###tab" + std::to_string(i)).c_str(), nullptr, flags);
-                    probe(app_, "tab." + std::to_string(i));
-                    if (open) {
-                        shown = int(i);
-                        ImGui::BeginChild("body");
-                        for (std::size_t s = 0; s < t.sections.size(); ++s) {
-                            ImGui::PushID(int(s));
-                            if (s == 0 || ImGui::CollapsingHeader(tr(t.headers[s - 1].first, t.headers[s - 1].second).c_str(),
-                                                                  ImGuiTreeNodeFlags_DefaultOpen))
-                                t.sections[s]->draw();
-                            ImGui::PopID();
-                        }
-                        ImGui::EndChild();
-                        ImGui::EndTabItem();
-                    }
-                }
-                // A trailing button folds the sidebar away (Ctrl+B; the status bar brings it back).
-                if (ImGui::TabItemButton("«", ImGuiTabItemFlags_Trailing | ImGuiTabItemFlags_NoTooltip))
-                    app_.layout.sidebar = false;
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("收起侧栏 (Ctrl+B)", "Hide the sidebar (Ctrl+B)").c_str());
-                if (!asked) app_.layout.tab = shown;
-                shownTab_ = shown;
-                ImGui::EndTabBar();
+            drawTabButtons();
+            ImGui::Separator();
+            int tab = std::clamp(app_.layout.tab, 0, int(tabs_.size()) - 1);
+            WorkspaceTab& t = tabs_[std::size_t(tab)];
+            ImGui::BeginChild("body");
+            for (std::size_t s = 0; s < t.sections.size(); ++s) {
+                ImGui::PushID(int(s));
+                if (s == 0 || ImGui::CollapsingHeader(tr(t.headers[s - 1].first, t.headers[s - 1].second).c_str(),
+                                                      ImGuiTreeNodeFlags_DefaultOpen))
+                    t.sections[s]->draw();
+                ImGui::PopID();
             }
+            ImGui::EndChild();
         }
         ImGui::End();
+    }
+
+    // Tabs as buttons that wrap onto a second row rather than scroll out of sight: every tab
+    // stays visible at any width, scale and language. The last one folds the sidebar away.
+    void drawTabButtons() {
+        const ImGuiStyle& style = ImGui::GetStyle();
+        float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        auto fits = [&](const std::string& label) {
+            float w = ImGui::CalcTextSize(label.c_str()).x + 2 * style.FramePadding.x;
+            return ImGui::GetItemRectMax().x + style.ItemSpacing.x + w <= right;
+        };
+        for (std::size_t i = 0; i <= tabs_.size(); ++i) {
+            bool fold = i == tabs_.size();
+            std::string label = fold ? std::string("«") : tr(tabs_[i].zh, tabs_[i].en);
+            if (i > 0 && fits(label)) ImGui::SameLine();
+            bool current = !fold && int(i) == app_.layout.tab;
+            ImGui::PushStyleColor(ImGuiCol_Button, style.Colors[current ? ImGuiCol_TabActive : ImGuiCol_FrameBg]);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, style.Colors[ImGuiCol_TabHovered]);
+            bool clicked = ImGui::Button((label + "###tab" + std::to_string(i)).c_str());
+            ImGui::PopStyleColor(2);
+            if (fold) {
+                if (clicked) app_.layout.sidebar = false;
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("收起侧栏 (Ctrl+B)", "Hide the sidebar (Ctrl+B)").c_str());
+            } else {
+                probe(app_, "tab." + std::to_string(i));
+                if (clicked) app_.layout.tab = int(i);
+            }
+        }
     }
 
     void drawInspector(const ScreenRect& rect) {
@@ -168,7 +177,6 @@ private:
     ImGuiLayer& imgui_;
     std::vector<WorkspaceTab> tabs_;
     std::unique_ptr<Panel> inspector_;
-    int shownTab_ = -1;
     std::string lastImport_;
 };
 
