@@ -498,7 +498,9 @@ LayerData importLayer(const ImportOptions& o, const SceneFrame& frame) {
         for (auto& f : *l) {
             converter.convert(*f, ct.get());
             CPLErrorReset();  // a feature's own failure (counted) is not the reader's
-            if (o.progress && ++done % 2000 == 0 && total > 0) o.progress(std::min(1.0, double(done) / double(total)));
+            if (++done % 2000 != 0) continue;
+            if (o.cancelled && o.cancelled()) throw Error(o.path + ": import cancelled");
+            if (o.progress && total > 0) o.progress(std::min(1.0, double(done) / double(total)));
         }
         if (o.progress) o.progress(1.0);
         // A truncated or corrupt file ends the feature loop early with a GDAL error.

@@ -3,6 +3,8 @@
 namespace jbt {
 
 LayerImport::~LayerImport() {
+    // Quitting mid-import: the worker stops at its next 2000 features, not at the file's end.
+    if (job_) job_->cancel = true;
     if (job_ && job_->worker.joinable()) job_->worker.join();
 }
 
@@ -14,6 +16,7 @@ void LayerImport::start(const ImportOptions& options, GeoPoint origin) {
     job->worker = std::thread([job, origin] {
         ImportOptions o = job->options;
         o.progress = [job](double p) { job->progress = p; };
+        o.cancelled = [job] { return job->cancel.load(); };
         std::optional<LayerData> layer;
         std::optional<FarLayer> far;
         std::string error;

@@ -25,6 +25,9 @@ struct ImportOptions {
     std::string styleField;   // draped layers: colour by this attribute (empty: the run's --style-field)
     // Called now and then from the importing thread with the share done (0…1); may be empty.
     std::function<void(double)> progress;
+    // Asked every 2000 features: true ends the import with Error "…: import cancelled" (quitting
+    // while an import runs).
+    std::function<bool()> cancelled;
 };
 
 // What a data set holds, for the import dialog: its layers with geometry, fields, CRS and size.

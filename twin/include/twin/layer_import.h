@@ -37,6 +37,7 @@ private:
         std::mutex mutex;
         bool done = false;
         std::atomic<double> progress{0};
+        std::atomic<bool> cancel{false};
         ImportOptions options;
         std::optional<LayerData> layer;
         std::optional<FarLayer> far;
