@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install_deps.sh
 scripts/build.sh
-cd build
+cd "${JBT_BUILD_DIR:-build}"
 # Each GoogleTest binary writes a report, so a test that skipped itself can be found below.
 rm -rf test-reports
 export GTEST_OUTPUT="xml:$PWD/test-reports/"

@@ -29,8 +29,13 @@ TEST(LayerImport, QuittingMidImportReturnsWithinASecond) {
     ImportOptions o;
     o.path = path;
     import->start(o, kJiangbeiCentre);
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // reading features now
+    // Wait until it reads features (the file's opening is GDAL's, not ours to cut short).
+    for (int i = 0; i < 1000 && import->status().progress <= 0; ++i) {
+        import->take();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
     ASSERT_TRUE(import->status().running);
+    ASSERT_GT(import->status().progress, 0.0);
     auto before = std::chrono::steady_clock::now();
     import.reset();
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - before).count();
