@@ -14,7 +14,7 @@ namespace {
 std::string text(const nlohmann::json& props, const char* key) {
     auto it = props.find(key);
     if (it == props.end() || it->is_null()) return {};
-    return it->is_string() ? it->get<std::string>() : it->dump();
+    return it->is_string() ? it->get<std::string>() : it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace
@@ -46,7 +46,9 @@ void mergeEventsGeoJson(const std::string& payload, const std::string& source, c
         };
         const nlohmann::json& props = f.contains("properties") && f["properties"].is_object() ? f["properties"] : nlohmann::json::object();
         const nlohmann::json& g = f.contains("geometry") ? f["geometry"] : nlohmann::json();
-        if (!g.is_object() || g.value("type", "") != "Point" || !g.contains("coordinates") || g["coordinates"].size() < 2 ||
+        // value("type", "") would throw on a type that is not a string (found by fuzz_events).
+        bool point = g.is_object() && g.contains("type") && g["type"].is_string() && g["type"].get<std::string>() == "Point";
+        if (!point || !g.contains("coordinates") || !g["coordinates"].is_array() || g["coordinates"].size() < 2 ||
             !g["coordinates"][0].is_number() || !g["coordinates"][1].is_number()) {
             problem("no Point geometry");
             continue;

@@ -109,6 +109,17 @@ TEST(CrashClasses, AFileNameThatIsNotUtf8Loads) {
     EXPECT_EQ(r.layer.features.size(), 1u);
 }
 
+// Found by fuzz_events: a geometry "type" that is not a string escaped as a json exception.
+TEST(CrashClasses, AnEventWhoseGeometryTypeIsNotTextIsAProblemNotAnEscape) {
+    std::string payload = R"({"type":"Feature","*properties":{"id":"b-1(Z"},"geometry":{"type":[212.6,29.6]}})";
+    EventSet events;
+    std::string error;
+    ASSERT_TRUE(test::tryMerge(payload, "feed", SceneFrame{}, {}, events, error)) << error;
+    EXPECT_TRUE(events.byId.empty());
+    ASSERT_EQ(events.problems.size(), 1u);
+    EXPECT_EQ(events.problems[0], "feed: feature 0: no Point geometry");
+}
+
 TEST(CrashClasses, AFeatureOfMillionsOfVerticesIsSkippedWithItsCount) {
     auto dir = test::scratchDir();
     std::string ring;
