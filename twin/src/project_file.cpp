@@ -263,8 +263,8 @@ void applyProject(const ProjectState& project, const std::set<std::string>& give
     out.water.insert(out.water.begin(), p.water.begin(), p.water.end());
     out.eventSources.insert(out.eventSources.begin(), p.eventSources.begin(), p.eventSources.end());
     out.userBookmarks.insert(out.userBookmarks.begin(), p.userBookmarks.begin(), p.userBookmarks.end());
-    // Single values: the command line's when it gave one, else the project's.
     out.greenFiles.insert(out.greenFiles.begin(), p.greenFiles.begin(), p.greenFiles.end());
+    // Single values: the command line's when it gave one, else the project's.
     out.layerDisplay = p.layerDisplay;
     out.uiLayout = p.uiLayout;
     if (!out.centre) out.centre = p.centre;

@@ -193,15 +193,6 @@ HeightGrid flatGround(const osg::BoundingBox& extent) {
     return g;
 }
 
-void extendByLines(osg::BoundingBox& box, const LayerData& layer) {
-    for (const Feature& f : layer.features) {
-        for (const auto& line : f.lines)
-            for (const Vec2& v : line) box.expandBy(osg::Vec3(float(v.x), float(v.y), 0.f));
-        for (const Polygon& p : f.polygons)
-            for (const Vec2& v : p.outer) box.expandBy(osg::Vec3(float(v.x), float(v.y), 0.f));
-    }
-}
-
 // Landmarks from a point layer: the Chinese name on top, the English one below when there is one.
 std::vector<LabelSpec> pointLabels(const LayerData& layer, const HeightGrid& terrain) {
     std::vector<LabelSpec> out;
@@ -413,7 +404,7 @@ SceneModel assembleScene(const AppOptions& o) {
                 l.style = DrapeStyle{};  // green space: one green fill, whatever its attributes
                 l.style.color = {70, 160, 80, 190};
             }
-            extendByLines(drapedExtent, l.data);
+            drapedExtent.expandBy(layerExtent(l));
         } else if (l.buildings()) {
             extend(scene.extent, l.data);
         }
