@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <gdal_priv.h>
+#include <vector>
 #include <cmath>
 #include <regex>
 
@@ -69,6 +72,41 @@ TEST(DemReader, BadFilesAreClearErrors) {
     test::DemResult r = test::tryReadDem({notRaster}, frame);
     EXPECT_FALSE(r.ok);
     EXPECT_EQ(r.error.rfind(notRaster + ": not a readable raster", 0), 0u) << r.error;
+}
+
+// A 100000² raster that is almost all empty (1.2 MB on disk) is read at the scene's resolution:
+// it took 100 s when the warp read every pixel. The one hill must still be there.
+TEST(DemReader, AHugeSparseDemIsReadAtTheSceneResolution) {
+    auto dir = test::scratchDir();
+    std::string file = (dir / "sparse.tif").string();
+    {
+        GDALAllRegister();
+        char** co = CSLSetNameValue(nullptr, "TILED", "YES");
+        co = CSLSetNameValue(co, "SPARSE_OK", "YES");
+        co = CSLSetNameValue(co, "COMPRESS", "DEFLATE");
+        GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GTiff"), file.c_str(), 100000, 100000, 1, GDT_Float32, co);
+        CSLDestroy(co);
+        ASSERT_NE(ds, nullptr);
+        double gt[6] = {106.5, 0.4 / 100000, 0, 29.7, 0, -0.2 / 100000};
+        GDALSetGeoTransform(ds, gt);
+        GDALSetProjection(ds, SRS_WKT_WGS84_LAT_LONG);
+        std::vector<float> hill(2000 * 2000, 500.f);  // 2000 px = 8 × 4 km² around the centre
+        ASSERT_EQ(GDALRasterIO(GDALGetRasterBand(ds, 1), GF_Write, 49000, 49000, 2000, 2000, hill.data(), 2000, 2000,
+                               GDT_Float32, 0, 0), CE_None);
+        GDALClose(ds);
+    }
+    SceneFrame frame({106.7, 29.6});
+    auto start = std::chrono::steady_clock::now();
+    test::DemResult r = test::tryReadDem({file}, frame);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ASSERT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(r.info.width, 100000);
+    EXPECT_LE(r.grid.cols, 2048);
+    EXPECT_NEAR(r.grid.sample(0, 0), 500, 1);  // the centre of the hill
+    Vec2 corner = frame.toScene({106.52, 29.68});
+    EXPECT_NEAR(r.grid.sample(corner.x, corner.y), 0, 1);
+    // A bound for a hang, not a timing: this reads in seconds, under sanitizers too.
+    EXPECT_LT(seconds, 60) << "reading the sparse DEM took " << seconds << " s";
 }
 
 TEST(HeightGrid, BuildingOnASlopeStandsOnItsLowestCorner) {
