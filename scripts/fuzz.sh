@@ -16,7 +16,7 @@ done
 scripts/install_deps.sh
 CC=clang-15 CXX=clang++-15 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJBT_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_events fuzz_bookmarks fuzz_project)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_events fuzz_bookmarks fuzz_project fuzz_wall fuzz_ogr fuzz_dem)
 cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]}"
 mkdir -p build-fuzz/crashes
 status=0
@@ -24,7 +24,7 @@ for t in "${targets[@]}"; do
   mkdir -p "build-fuzz/corpus/$t"
   echo "== $t for ${seconds}s"
   # Leaks are not crashes here (GDAL and PROJ keep process-lifetime state).
-  ASAN_OPTIONS=detect_leaks=0 "build-fuzz/tests/fuzz/$t" -max_total_time="$seconds" -max_len=65536 \
+  ASAN_OPTIONS=detect_leaks=0 "build-fuzz/tests/fuzz/$t" -max_total_time="$seconds" -max_len=65536 -timeout=30 \
     -artifact_prefix="build-fuzz/crashes/$t-" "build-fuzz/corpus/$t" "tests/fuzz/corpus/${t#fuzz_}" 2>&1 |
     grep -E "^#[0-9]+ *DONE|^Done|ERROR|SUMMARY|artifact" || status=1
 done

@@ -10,17 +10,27 @@ packages=(
   libspdlog-dev libfontconfig-dev ffmpeg
   xvfb xauth libgl1-mesa-dri fonts-wqy-microhei fontconfig
   xclip xdotool x11-utils time
+  uim-xim uim-data locales xfonts-base xfonts-wqy
 )
+# The UI test types pinyin through uim's XIM server (as a user would through fcitx or ibus);
+# uim-xim needs X core fonts for its candidate window and its pinyin tables registered.
+register_pinyin() {
+  grep -q pyload /var/lib/uim/installed-modules.scm 2>/dev/null || $sudo uim-module-manager --register pyload
+}
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -eq 0 ]; then
+  register_pinyin
+  exit 0
+fi
 
 echo "installing: ${missing[*]}"
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+register_pinyin

@@ -47,12 +47,12 @@ def xdo(*args):
 
 
 class Viewer:
-    def __init__(self, *args):
+    def __init__(self, *args, env=None):
         self.probe = os.path.join(WORK, "probe.json")
         if os.path.exists(self.probe):
             os.remove(self.probe)
         self.log = open(os.path.join(WORK, "viewer.log"), "a")
-        self.proc = subprocess.Popen([VIEWER, "--ui-probe", self.probe, *args], env=ENV, stdout=self.log,
+        self.proc = subprocess.Popen([VIEWER, "--ui-probe", self.probe, *args], env=env or ENV, stdout=self.log,
                                      stderr=self.log)
         self.window = None
         self.state = self.wait(lambda s: s.get("frame", 0) > 3, 60, "the window shows")
@@ -169,6 +169,43 @@ def typing_and_shortcuts():
     v.stop()
 
 
+def input_method():
+    """Chinese typed as pinyin through an X input method (uim's pinyin over XIM, as fcitx or
+    ibus would be reached): the committed 汉字 land in the field."""
+    loc = os.path.join(WORK, "locale")
+    os.makedirs(loc, exist_ok=True)
+    subprocess.run(["localedef", "-i", "zh_CN", "-f", "UTF-8", os.path.join(loc, "zh_CN.UTF-8")], check=True)
+    env = dict(ENV, LANG="zh_CN.UTF-8", LOCPATH=loc, XMODIFIERS="@im=uim", JBT_DEBUG_INPUT="1")
+    im = subprocess.Popen(["uim-xim", "--engine=py"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        out = subprocess.run(["xprop", "-root", "XIM_SERVERS"], env=env, capture_output=True, text=True).stdout
+        if "@server=uim" in out:
+            break
+        time.sleep(0.2)
+    v = Viewer("--autosave", "0", env=env)
+    try:
+        check(v.click("tab.1") and v.click("search.field"), "the search field can be clicked")
+        xdo("key", "shift+space")  # the input method on
+        for syllable in ["jiang", "bei"]:
+            # uim's pinyin lists 将 讲 江 … and 被 备 北 …: the second space moves to the third.
+            xdo("type", "--delay", "40", syllable)
+            xdo("key", "--delay", "40", "space", "space", "Return")
+        got = v.wait(lambda s: s["texts"]["search"] == "江北", 30, "typed 江北")
+        check(got is not None, "pinyin jiang bei through the input method types 江北 (got %r)" %
+              v.state.get("texts", {}).get("search"))
+        check(got is not None and "jiangbeizui" in got["texts"]["search.hits"].split(), "and the search finds 江北嘴")
+        xdo("key", "shift+space")  # off again: plain keys pass through
+        xdo("type", "--delay", "40", "zui")
+        got = v.wait(lambda s: s["texts"]["search"] == "江北zui", 30, "typed zui")
+        check(got is not None, "with the input method off, keys type as before (got %r)" %
+              v.state.get("texts", {}).get("search"))
+    finally:
+        v.stop()
+        im.kill()
+        im.wait()
+
+
 def lifecycle():
     project = os.path.join(WORK, "city.json")
     v = Viewer("--project", project, "--autosave", "0")
@@ -254,7 +291,7 @@ def camera():
 
 
 try:
-    for name in sys.argv[2:] or ["typing_and_shortcuts", "lifecycle", "camera"]:
+    for name in sys.argv[2:] or ["typing_and_shortcuts", "input_method", "lifecycle", "camera"]:
         print("--", name, flush=True)
         globals()[name]()
 finally:

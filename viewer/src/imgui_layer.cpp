@@ -175,6 +175,25 @@ void ImGuiLayer::queueKey(const KeyEvent& k) {
     if (keyQueue_.size() < 4096) keyQueue_.push_back(k);
 }
 
+void ImGuiLayer::queueText(const std::string& utf8) {
+    KeyEvent mods = keyQueue_.empty() ? KeyEvent{} : keyQueue_.back();
+    if (keyQueue_.empty()) {
+        const ImGuiIO& io = ImGui::GetIO();
+        mods.ctrl = io.KeyCtrl, mods.shift = io.KeyShift, mods.alt = io.KeyAlt, mods.super = io.KeySuper;
+    }
+    for (std::size_t i = 0; i < utf8.size();) {
+        unsigned c = 0;
+        int n = ImTextCharFromUtf8(&c, utf8.c_str() + i, utf8.c_str() + utf8.size());
+        if (n <= 0) break;
+        i += std::size_t(n);
+        KeyEvent k = mods;
+        k.slot = -1;
+        k.down = false;
+        k.character = c;
+        queueKey(k);
+    }
+}
+
 // ImGui 1.86 samples KeysDown once per frame: a press and release in one frame (a quick tap at
 // a low frame rate) would never be seen. Events are applied in order until one would change a
 // key already changed this frame, or a typed character would follow a key (ImGui handles

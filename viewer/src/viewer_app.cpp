@@ -20,6 +20,7 @@
 #include "twin/subprocess.h"
 #include "twin/tour_player.h"
 #include "viewer/i18n.h"
+#include "viewer/input_method_window.h"
 #include "viewer/panels/panels.h"
 #include "viewer/picking_handler.h"
 #include "viewer/session_handler.h"
@@ -202,10 +203,12 @@ void ViewerApp::open() {
         useOffscreenContext(*viewer_, gc.get(), options_.width, options_.height);
         capture_ = new FrameCapture(true);
         cam->setFinalDrawCallback(capture_.get());
-    } else if (options_.fullscreen) {
-        viewer_->setUpViewOnSingleScreen(unsigned(options_.screen));
     } else {
-        viewer_->setUpViewInWindow(40, 40, options_.width, options_.height, unsigned(options_.screen));
+        auto commit = [this](const std::string& text) { imgui_.queueText(text); };
+        if (options_.fullscreen)
+            setUpViewWithInputMethod(*viewer_, 0, 0, 0, 0, unsigned(options_.screen), commit);
+        else
+            setUpViewWithInputMethod(*viewer_, 40, 40, options_.width, options_.height, unsigned(options_.screen), commit);
     }
     if (!wall_) {
         const osg::Viewport* vp = cam->getViewport();

@@ -16,7 +16,7 @@ struct DemOptions {
 
 struct DemInfo {
     int width = 0, height = 0;  // native raster size
-    double min = 0, max = 0;    // exact, from the source band (as `gdalinfo -stats`)
+    double min = 0, max = 0;    // from the source band (approximate for large rasters)
     double nativeSpacingM = 0;  // source pixel size in metres (approximate for lon/lat rasters)
     std::size_t noDataFilled = 0;
     std::string crs;

@@ -66,6 +66,7 @@ public:
         unsigned character = 0;   // typed character (Unicode), 0 for none
     };
     void queueKey(const KeyEvent& key);           // called by the event handler
+    void queueText(const std::string& utf8);      // text an input method committed
 
     // The top-level ImGui windows drawn in the last frame (for layout checks).
     struct WindowRect {
