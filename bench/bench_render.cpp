@@ -49,6 +49,10 @@ int main(int argc, char** argv) {
         }
     }
     osg::ref_ptr<osg::Program> program = jbt::loadProgram("buildings", {"sun_shadow.frag"});
+    {
+        osg::ref_ptr<osgViewer::Viewer> probe = jbt::makeOffscreenViewer(new osg::Group, 64, 64);
+        std::printf("Renderer: %s\n\n", jbt::rendererName(probe->getCamera()->getGraphicsContext()).c_str());
+    }
     std::printf("| buildings | layout | nodes | draw calls | triangles | median ms/frame |\n|---:|---|---:|---:|---:|---:|\n");
     for (std::size_t n : sizes) {
         jbt::LayerData layer = jbt::bench::generateFootprints(n);

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     double assembleMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     jbt::SceneModel& scene = twin.scene();
     osg::ref_ptr<osgViewer::Viewer> viewer = jbt::makeOffscreenViewer(scene.root.get(), o.width, o.height);
+    std::printf("Renderer: %s\n", jbt::rendererName(viewer->getCamera()->getGraphicsContext()).c_str());
     twin.attachCamera(*viewer->getCamera());
     std::printf("Scene assembled in %.0f ms (import %.0f, build %.0f); %dx%d, no panels, shadow map %d.\n\n", assembleMs,
                 scene.importMs, scene.buildMs, o.width, o.height, o.shadowMapSize);

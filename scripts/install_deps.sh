@@ -8,7 +8,7 @@ packages=(
   libimgui-dev nlohmann-json3-dev libcli11-dev libgtest-dev
   libmosquitto-dev mosquitto mosquitto-clients libcpp-httplib-dev curl python3
   libspdlog-dev libfontconfig-dev ffmpeg
-  xvfb xauth libgl1-mesa-dri fonts-wqy-microhei fontconfig
+  xvfb xauth libgl1-mesa-dri libegl-dev libegl-mesa0 fonts-wqy-microhei fontconfig
   xclip xdotool x11-utils time
   uim-xim uim-data locales xfonts-base xfonts-wqy
 )

@@ -8,11 +8,20 @@
 #include <cstdlib>
 
 #include "model/error.h"
+#include "twin/egl_context.h"
 
 namespace jbt {
 
 osg::ref_ptr<osg::GraphicsContext> createOffscreenContext(int width, int height) {
-    if (!std::getenv("DISPLAY")) throw Error("no X display (DISPLAY is unset): run under xvfb-run, as scripts/run.sh does");
+    // JBT_EGL=1 (or no X display): a GPU server or render node without X.
+    const char* egl = std::getenv("JBT_EGL");
+    if ((egl && *egl == '1') || !std::getenv("DISPLAY")) {
+        std::string why, renderer;
+        if (osg::ref_ptr<osg::GraphicsContext> gc = createEglContext(width, height, why, renderer)) return gc;
+        if (std::getenv("DISPLAY")) throw Error("JBT_EGL=1 but EGL gives no context: " + why);
+        throw Error("no X display (DISPLAY is unset) and EGL gives no context (" + why +
+                    "): run under xvfb-run, as scripts/run.sh does");
+    }
     // An undecorated window is the quiet path; a pbuffer (which makes OSG print harmless X11
     // BadMatch notices on Mesa) takes sizes larger than the X screen, e.g. 4K on a small Xvfb.
     unsigned screenW = 0, screenH = 0;
@@ -42,6 +51,14 @@ osg::ref_ptr<osg::GraphicsContext> createOffscreenContext(int width, int height)
     }
     throw Error("cannot create an OpenGL context of " + std::to_string(width) + "x" + std::to_string(height) +
                 " on display " + std::getenv("DISPLAY"));
+}
+
+std::string rendererName(osg::GraphicsContext* gc) {
+    if (!gc || !gc->makeCurrent()) return "unknown";
+    const char* r = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    std::string name = r ? r : "unknown";
+    gc->releaseContext();
+    return name;
 }
 
 void useOffscreenContext(osgViewer::Viewer& viewer, osg::GraphicsContext* gc, int width, int height) {

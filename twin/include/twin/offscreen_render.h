@@ -12,6 +12,9 @@ namespace jbt {
 // Throws Error when there is no display or no context of that size can be had.
 osg::ref_ptr<osg::GraphicsContext> createOffscreenContext(int width, int height);
 
+// GL_RENDERER of a realized context ("llvmpipe …", "NVIDIA H100 …"), for benchmark reports.
+std::string rendererName(osg::GraphicsContext* gc);
+
 // Attaches the context to the viewer's camera with a viewport and a perspective projection.
 void useOffscreenContext(osgViewer::Viewer& viewer, osg::GraphicsContext* gc, int width, int height);
 
