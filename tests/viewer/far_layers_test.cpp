@@ -1,6 +1,12 @@
 // "Go there" on a far layer: the session ends asking to reopen centred on that layer, with the
 // same layers (the one that was near becomes the far one), and the view on the moved layer.
+#include <gdal_priv.h>
 #include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <filesystem>
+#include <memory>
 
 #include "tests/test_support.h"
 #include "twin/twin.h"
@@ -8,6 +14,69 @@
 
 namespace jbt {
 namespace {
+
+// One 20 m square building at lon/lat, written as a shapefile in the given CRS.
+std::string squareIn(const std::filesystem::path& dir, const std::string& name, int epsg, double lon, double lat) {
+    GDALAllRegister();
+    OGRSpatialReference srs, wgs;
+    srs.importFromEPSG(epsg);
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    wgs.importFromEPSG(4326);
+    wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&wgs, &srs));
+    double x = lon, y = lat;
+    ct->Transform(1, &x, &y);
+    std::string path = (dir / (name + ".shp")).string();
+    GDALDataset* ds = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile")->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+    OGRLayer* layer = ds->CreateLayer(name.c_str(), &srs, wkbPolygon, nullptr);
+    OGRFeature* f = OGRFeature::CreateFeature(layer->GetLayerDefn());
+    OGRPolygon poly;
+    OGRLinearRing ring;
+    // 20 m on the ground: Web Mercator metres are longer by 1/cos(lat).
+    double half = epsg == 3857 ? 10 / std::cos(lat * M_PI / 180) : 10;
+    for (auto [dx, dy] : {std::pair{-1, -1}, {1, -1}, {1, 1}, {-1, 1}, {-1, -1}}) ring.addPoint(x + dx * half, y + dy * half);
+    poly.addRing(&ring);
+    f->SetGeometry(&poly);
+    EXPECT_EQ(layer->CreateFeature(f), OGRERR_NONE);
+    OGRFeature::DestroyFeature(f);
+    GDALClose(ds);
+    return path;
+}
+
+// EPSG:3857 (web maps) beside CGCS2000 Gauss–Krüger (EPSG:4545): near each other they share the
+// scene and land where they are; far apart, the second is a far layer, and nothing crashes.
+TEST(FarLayers, WebMercatorBesideCgcs2000) {
+    auto dir = test::scratchDir();
+    AppOptions o;
+    o.snapshotPath = (dir / "x.png").string();
+    o.demo = false;
+    ImportOptions gk, web, webFar;
+    gk.path = squareIn(dir, "gk", 4545, 106.58, 29.57);
+    web.path = squareIn(dir, "web", 3857, 106.59, 29.57);
+    webFar.path = squareIn(dir, "monaco", 3857, 7.42, 43.73);
+    o.layers = {gk, web, webFar};
+    Twin twin(o);
+    ASSERT_EQ(twin.scene().layers.size(), 2u);
+    ASSERT_EQ(twin.scene().farLayers.size(), 1u);
+    EXPECT_EQ(twin.scene().farLayers[0].name(), "monaco.shp");
+    const SceneFrame& frame = *twin.scene().frame;
+    for (const auto& [layer, lon] : {std::pair{0, 106.58}, {1, 106.59}}) {
+        const auto& ring = twin.scene().layers[std::size_t(layer)].data.features.at(0).polygons.at(0).outer;
+        double cx = 0, cy = 0;
+        ASSERT_EQ(ring.size(), 4u);  // rings are kept open
+        for (const Vec2& p : ring) cx += p.x / 4, cy += p.y / 4;
+        Vec2 expected = frame.toScene({lon, 29.57});
+        EXPECT_LT(std::hypot(cx - expected.x, cy - expected.y), 0.5) << "layer " << layer;
+        // Side lengths, not the x extent: the Gauss–Krüger square is turned by the meridian
+        // convergence between its zone (108°E) and the scene (0.7° here).
+        for (std::size_t i = 0; i < 4; ++i) {
+            const Vec2 &a = ring[i], &b = ring[(i + 1) % 4];
+            // Web Mercator is conformal on the sphere only: its 20 "metres" north–south are
+            // 19.91 m of the ellipsoid at this latitude.
+            EXPECT_NEAR(std::hypot(b.x - a.x, b.y - a.y), 20, layer == 1 ? 0.1 : 0.02) << "layer " << layer << " side " << i;
+        }
+    }
+}
 
 TEST(FarLayers, GoThereReopensTheSceneCentredOnTheLayer) {
     std::string monaco = test::sharedData("reference/monaco-2021-04-21.osm.pbf");
