@@ -28,7 +28,9 @@ std::string gdalMessage() {
 Dataset openRaster(const DemOptions& o) {
     GDALAllRegister();
     CPLSetConfigOption("GDAL_PAM_ENABLED", "NO");  // never write .aux.xml beside the user's DEM
-    if (!std::filesystem::exists(o.path)) throw Error(o.path + ": no such file");
+    VSIStatBufL st;  // GDAL's virtual files (/vsimem/, /vsizip/…) too
+    if (o.path.rfind("/vsi", 0) == 0 ? VSIStatL(o.path.c_str(), &st) != 0 : !std::filesystem::exists(o.path))
+        throw Error(o.path + ": no such file");
     CPLErrorReset();
     Dataset ds(GDALOpenEx(o.path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     if (!ds) throw Error(o.path + ": not a readable raster" + gdalMessage());

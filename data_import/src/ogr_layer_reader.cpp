@@ -51,18 +51,29 @@ struct DatasetCloser {
 };
 using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 
+bool isGdalVirtual(const std::string& path) { return path.rfind("/vsi", 0) == 0; }
+
 DatasetPtr openDataset(const ImportOptions& o) {
     registerGdalOnce();
-    if (!isPgConnection(o.path) && !std::filesystem::exists(o.path)) throw Error(o.path + ": no such file");
-    CPLStringList openOptions;
     std::string ext = std::filesystem::path(o.path).extension().string();
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // GDAL's virtual files (/vsizip/, /vsimem/, /vsicurl/…) as they are; a .zip (a zipped
+    // shapefile, as data is usually handed over) is read inside, without unpacking.
+    std::string path = o.path;
+    if (isGdalVirtual(path)) {
+        VSIStatBufL st;
+        if (VSIStatL(path.c_str(), &st) != 0) throw Error(o.path + ": no such file");
+    } else if (!isPgConnection(path)) {
+        if (!std::filesystem::exists(path)) throw Error(o.path + ": no such file");
+        if (ext == ".zip") path = "/vsizip/" + path;
+    }
+    CPLStringList openOptions;
     if (ext == ".csv") {
         openOptions.AddString("GEOM_POSSIBLE_NAMES=WKT,wkt,geometry,geom,the_geom");
         openOptions.AddString("KEEP_GEOM_COLUMNS=NO");
     }
     CPLErrorReset();
-    DatasetPtr ds(static_cast<GDALDataset*>(GDALOpenEx(o.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+    DatasetPtr ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
                                                        nullptr, openOptions.List(), nullptr)));
     if (!ds) throw Error(o.path + ": not a readable vector data set" + lastGdalError());
     return ds;

@@ -117,6 +117,27 @@ TEST(BuildingReader, CgcsGaussKrugerShapefileLandsWhereItsLonLatSays) {
     EXPECT_LT(std::hypot(c.x - expected.x, c.y - expected.y), 0.1);
 }
 
+// Data teams hand shapefiles over zipped: the .zip is read inside, and GDAL's virtual paths
+// (/vsizip/, /vsimem/) are taken as they are.
+TEST(BuildingReader, AZippedShapefileImportsWithoutUnpacking) {
+    auto dir = test::scratchDir();
+    std::string shp = writeProjectedShapefile(dir, 4545, 106.60, 29.60);
+    std::string zip = (dir / "handover.zip").string();
+    auto r = test::run("cd '" + dir.string() + "' && python3 -c \"import zipfile; z = zipfile.ZipFile('handover.zip', 'w'); "
+                       "[z.write('gk.' + e) for e in ('shp', 'shx', 'dbf', 'prj')]\"");
+    ASSERT_EQ(r.exitCode, 0) << r.out;
+    std::filesystem::remove(shp);
+    SceneFrame frame;
+    test::ImportResult zipped = test::tryImport({zip}, frame);
+    ASSERT_TRUE(zipped.ok) << zipped.error;
+    EXPECT_EQ(zipped.layer.features.size(), 1u);
+    EXPECT_DOUBLE_EQ(zipped.layer.features[0].height, 21);
+    test::ImportResult virtualPath = test::tryImport({"/vsizip/" + zip + "/gk.shp"}, frame);
+    ASSERT_TRUE(virtualPath.ok) << virtualPath.error;
+    EXPECT_EQ(virtualPath.layer.features.size(), 1u);
+    EXPECT_EQ(test::tryImport({"/vsimem/nothing.geojson"}, frame).error, "/vsimem/nothing.geojson: no such file");
+}
+
 TEST(BuildingReader, CsvWithWktAndForcedCgcs2000) {
     auto dir = test::scratchDir();
     std::string file = test::writeFile(dir / "b.csv",

@@ -1,12 +1,11 @@
 // A vector file as a data team might hand it over, through the whole import path (GDAL/OGR,
-// validity repair, reprojection, height rules). The first byte picks the format and the layer
-// kind; the rest is the file. Importing gives a layer or throws jbt::Error; nothing else may
+// validity repair, reprojection, height rules), read from memory through GDAL's /vsimem/. The
+// first byte picks the format and the layer kind; the rest is the file. Importing gives a layer or throws jbt::Error; nothing else may
 // escape or crash.
-#include <unistd.h>
+#include <cpl_vsi.h>
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
 #include <string>
 
 #include "data_import/ogr_layer_reader.h"
@@ -15,11 +14,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size < 1) return 0;
     static const char* kExt[] = {"geojson", "csv", "kml", "gml", "osm", "json", "gpx", "geojsonl"};
-    const std::string path = "/tmp/jbt-fuzz-ogr-" + std::to_string(getpid()) + "." + kExt[data[0] & 7];
-    if (FILE* f = std::fopen(path.c_str(), "wb")) {
-        std::fwrite(data + 1, 1, size - 1, f);
-        std::fclose(f);
-    }
+    const std::string path = std::string("/vsimem/fuzz.") + kExt[data[0] & 7];
+    VSILFILE* f = VSIFileFromMemBuffer(path.c_str(), const_cast<GByte*>(data + 1), vsi_l_offset(size - 1), FALSE);
+    VSIFCloseL(f);
     jbt::ImportOptions o;
     o.path = path;
     o.kind = static_cast<jbt::LayerKind>((data[0] >> 3) & 3);
@@ -30,6 +27,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         jbt::importLayer(o, frame);
     } catch (const jbt::Error&) {
     }
-    std::remove(path.c_str());
+    VSIUnlink(path.c_str());
     return 0;
 }

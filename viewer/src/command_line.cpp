@@ -20,7 +20,7 @@ CommandLine parseCommandLine(int argc, char** argv) {
     bool noDemo = false;
     app.add_option("--layer", layerFiles,
                    "Add an OGR-readable polygon file as extruded buildings (GeoJSON, Shapefile, GeoPackage, "
-                   "OSM .pbf/.osm, CSV with WKT, PG:connection); may repeat");
+                   "OSM .pbf/.osm, CSV with WKT, a .zip of any of them, GDAL /vsi paths, PG:connection); may repeat");
     app.add_option("--area", areaFiles, "Drape a polygon layer on the terrain (land use, parks, district or grid boundaries)");
     app.add_option("--lines", lineFiles, "Drape a line layer on the terrain (roads: width and colour by OSM highway class)");
     app.add_option("--events", out.eventSources,
