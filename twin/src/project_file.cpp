@@ -134,6 +134,8 @@ ProjectState loadProject(const std::string& path) {
         o.demPath = file("dem");
         where = "green";
         for (const std::string& g : j.value("green", std::vector<std::string>{})) o.greenFiles.push_back(pathFromProject(g, dir));
+        where = "oblique";
+        for (const std::string& d : j.value("oblique", std::vector<std::string>{})) o.obliqueDirs.push_back(pathFromProject(d, dir));
         where = "grid_m";
         o.gridCellM = j.value("grid_m", 0.0);
         o.boundaryPath = file("boundary");
@@ -186,6 +188,8 @@ std::string projectJson(const std::string& path, const ProjectState& p) {
     for (const ImportOptions& l : o.water) water.push_back(layerToJson(l, dir));
     for (const std::string& e : o.eventSources) events.push_back(pathForSaving(e, dir));
     for (const std::string& g : o.greenFiles) green.push_back(pathForSaving(g, dir));
+    json oblique = json::array();
+    for (const std::string& d : o.obliqueDirs) oblique.push_back(pathForSaving(d, dir));
     json j = {{"format", "jiangbei-twin-project"},
               {"version", 1},
               {"layers", layers},
@@ -195,6 +199,7 @@ std::string projectJson(const std::string& path, const ProjectState& p) {
               {"events", events},
               {"dem", pathForSaving(o.demPath, dir)},
               {"green", green},
+              {"oblique", oblique},
               {"grid_m", o.gridCellM},
               {"boundary", pathForSaving(o.boundaryPath, dir)},
               {"grid_file", pathForSaving(o.gridFile, dir)},
@@ -264,6 +269,7 @@ void applyProject(const ProjectState& project, const std::set<std::string>& give
     out.eventSources.insert(out.eventSources.begin(), p.eventSources.begin(), p.eventSources.end());
     out.userBookmarks.insert(out.userBookmarks.begin(), p.userBookmarks.begin(), p.userBookmarks.end());
     out.greenFiles.insert(out.greenFiles.begin(), p.greenFiles.begin(), p.greenFiles.end());
+    out.obliqueDirs.insert(out.obliqueDirs.begin(), p.obliqueDirs.begin(), p.obliqueDirs.end());
     // Single values: the command line's when it gave one, else the project's.
     out.layerDisplay = p.layerDisplay;
     out.uiLayout = p.uiLayout;

@@ -30,7 +30,8 @@ double msSince(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
-// Where the first layer lies (else the DEM); nullopt when neither can say (the import reports why).
+// Where the first layer lies (else the first oblique folder, else the DEM); nullopt when none can
+// say (the import reports why).
 std::optional<GeoPoint> dataCentre(const AppOptions& o, std::string& source) {
     try {
         if (!o.layers.empty()) {
@@ -39,6 +40,7 @@ std::optional<GeoPoint> dataCentre(const AppOptions& o, std::string& source) {
         }
     } catch (const Error&) {
     }
+    if (std::optional<GeoPoint> c = obliqueDataCentre(o, source)) return c;
     try {
         if (!o.demPath.empty()) {
             source = o.demPath;
@@ -461,6 +463,7 @@ SceneModel assembleScene(const AppOptions& o) {
         scene.labels = buildLabelLayer(placeLabels(scene), scene.labelOptions);
         scene.root->addChild(scene.labels);
     }
+    addObliqueLayers(o, scene);
     applyLayerDisplay(scene, o.layerDisplay);
     scene.bookmarks.insert(scene.bookmarks.begin(), fitAllBookmark(scene));
     scene.buildMs = msSince(t1);

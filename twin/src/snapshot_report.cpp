@@ -44,7 +44,14 @@ nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPat
     for (const FarLayer& f : scene.farLayers)
         far.push_back({{"name", f.name()}, {"path", f.options.path}, {"distance_km", f.distanceM / 1000},
                        {"centre", {f.centre.lon, f.centre.lat}}});
+    nlohmann::json oblique = nlohmann::json::array();
+    for (const ObliqueScene& s : scene.oblique)
+        oblique.push_back({{"name", s.name}, {"folder", s.folder}, {"srs", s.meta.srsName}, {"root_tiles", s.stats.rootTiles},
+                           {"missing_children", s.stats.missing ? s.stats.missing->count() : 0},
+                           {"centre", {s.placement.centre.lon, s.placement.centre.lat}},
+                           {"origin_in_scene", {s.placement.originInScene.x, s.placement.originInScene.y}}});
     return {{"snapshot", pngPath},
+            {"oblique", oblique},
             {"terrain", terrain},
             {"far_layers", far},
             {"size", {width, height}},

@@ -30,6 +30,7 @@ struct AppOptions {
     std::string gridFile;               // --grid-file: the city's own grid cells (or communities) instead
     std::vector<std::string> greenFiles;  // --green: parks, forest, green space (draped, and their coverage)
     std::string demPath;                // --dem: terrain from a raster DEM
+    std::vector<std::string> obliqueDirs;  // --oblique: ContextCapture exports (metadata.xml + Data/)
     bool demo = true;                   // generated demo district (off with --no-demo)
     std::optional<GeoPoint> centre;     // the scene's centre when the user moved it ("Go there");
                                         // else the first layer's, else Jiangbei's

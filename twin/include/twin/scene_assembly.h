@@ -16,6 +16,7 @@
 #include "scene/terrain_builder.h"
 #include "twin/app_options.h"
 #include "twin/far_layer.h"
+#include "twin/oblique_scene.h"
 
 namespace jbt {
 
@@ -37,6 +38,7 @@ struct SceneModel {
     std::unique_ptr<SceneFrame> frame;
     std::vector<SceneLayer> layers;
     std::vector<FarLayer> farLayers;
+    std::vector<ObliqueScene> oblique;  // oblique-photography meshes (--oblique)
     std::vector<Bookmark> bookmarks;
     std::vector<Tour> tours;
     std::vector<Place> places;

@@ -16,6 +16,7 @@ public:
 
     void draw() override {
         for (std::size_t i = 0; i < app_.scene.layers.size(); ++i) drawLayer(i, app_.scene.layers[i]);
+        for (std::size_t i = 0; i < app_.scene.oblique.size(); ++i) drawOblique(i, app_.scene.oblique[i]);
         if (GridChoropleth* grid = app_.twin.grid()) drawGrid(*grid);
         if (!app_.scene.farLayers.empty()) {
             ImGui::Separator();
@@ -39,6 +40,41 @@ public:
     }
 
 private:
+    // An oblique-photography mesh: on or off, zoom to it, where it came from and what is missing.
+    void drawOblique(std::size_t i, ObliqueScene& o) {
+        ImGui::PushID(int(2000000 + i));
+        if (ImGui::Checkbox("##visible", &o.visible)) o.node->setNodeMask(o.visible ? ~0u : 0u);
+        probe(app_, "oblique.visible." + std::to_string(i));
+        ImGui::SameLine();
+        std::string zoom = tr("定位", "Zoom");
+        float zoomX = ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(zoom.c_str()).x - 2 * ImGui::GetStyle().FramePadding.x;
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        float clipRight = ImGui::GetWindowPos().x + zoomX - ImGui::GetStyle().ItemSpacing.x;
+        ImGui::PushClipRect(at, ImVec2(clipRight, at.y + 2 * ImGui::GetFrameHeight()), true);
+        bool open = ImGui::TreeNode("oblique", "%s %s", tr("倾斜摄影", "Oblique").c_str(), uiText(o.name).c_str());
+        ImGui::PopClipRect();
+        ImGui::SameLine(zoomX);
+        bool zoomed = ImGui::SmallButton(zoom.c_str());
+        probe(app_, "oblique.zoom." + std::to_string(i));
+        if (zoomed && app_.flyTo) {
+            osg::BoundingBox box;
+            box.expandBy(o.node->getBound());
+            app_.flyTo(fitBookmark("layer:" + o.name, o.name, box, *app_.scene.frame));
+        }
+        if (open) {
+            ImGui::TextWrapped("%s: %s", tr("来源", "Source").c_str(), uiText(o.folder).c_str());
+            ImGui::TextWrapped("%s: %s", tr("坐标系", "SRS").c_str(), o.meta.srsName.c_str());
+            ImGui::Text("%s %d", tr("根图块", "root tiles").c_str(), o.stats.rootTiles);
+            if (std::size_t missing = o.stats.missing ? o.stats.missing->count() : 0) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.7f, 0.3f, 1));
+                ImGui::TextWrapped("%s: %zu", tr("缺少的子图块（显示上一级）", "missing child tiles (the level above shows)").c_str(), missing);
+                ImGui::PopStyleColor();
+            }
+            ImGui::TreePop();
+        }
+        ImGui::PopID();
+    }
+
     // The live grid's prisms: on or off, and what their colours mean.
     void drawGrid(GridChoropleth& grid) {
         ImGui::PushID("grid");

@@ -1,0 +1,112 @@
+// Oblique photography (the real ContextCapture sample): it opens from the command line, shows
+// textured pixels where it lies, pages deeper levels as the camera comes close, and reports the
+// L20 children the export names but does not hold, once, without asking for them again.
+#include <gtest/gtest.h>
+#include <osg/PagedLOD>
+#include <osgDB/DatabasePager>
+#include <osgDB/ReadFile>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+
+#include "tests/test_support.h"
+#include "twin/offscreen_render.h"
+#include "twin/scene_assembly.h"
+
+namespace jbt {
+namespace {
+
+const std::string kSample = "reference/3d/oblique/ContextCapture_Production_5";
+
+struct CountPagedLods : osg::NodeVisitor {
+    CountPagedLods() : NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
+    void apply(osg::PagedLOD& p) override {
+        ++count;
+        traverse(p);
+    }
+    int count = 0;
+};
+
+// The L20 names written inside the L19 files: an independent list of what the export lacks.
+std::set<std::string> l20NamesInL19Files(const std::string& dir) {
+    std::set<std::string> names;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+        if (e.path().filename().string().find("_L19_") == std::string::npos) continue;
+        std::ifstream in(e.path(), std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::regex name(R"(Tile_[+-]\d+_[+-]\d+_L20_\w+\.osgb)");
+        for (auto it = std::sregex_iterator(bytes.begin(), bytes.end(), name); it != std::sregex_iterator(); ++it)
+            names.insert(it->str());
+    }
+    return names;
+}
+
+TEST(Oblique, SnapshotShowsTheTexturedMeshWhereItLies) {
+    auto dir = test::scratchDir();
+    std::string png = (dir / "o.png").string();
+    auto r = test::run(std::string(JBT_VIEWER_EXE) + " --no-demo --hide-ui --oblique '" + test::sharedData(kSample) +
+                       "' --view layer:ContextCapture_Production_5 --size 480x320 --snapshot '" + png + "' 2>/dev/null");
+    ASSERT_EQ(r.exitCode, 0) << r.out;
+    auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j["oblique"].size(), 1u) << r.out;
+    EXPECT_EQ(j["oblique"][0]["root_tiles"], 1);
+    EXPECT_NEAR(j["oblique"][0]["centre"][0].get<double>(), 113.37998567, 1e-5);
+    EXPECT_NEAR(j["oblique"][0]["centre"][1].get<double>(), 22.49513679, 1e-5);
+    osg::ref_ptr<osg::Image> img = osgDB::readImageFile(png);
+    ASSERT_TRUE(img);
+    // The middle of the view is the photographed block: many colours (roofs, roads, trees),
+    // where the flat ground around it is one.
+    std::set<unsigned> colours;
+    for (int y = img->t() * 2 / 5; y < img->t() * 3 / 5; ++y)
+        for (int x = img->s() * 2 / 5; x < img->s() * 3 / 5; ++x) {
+            const unsigned char* p = img->data(x, y);
+            colours.insert((p[0] >> 3) << 10 | (p[1] >> 3) << 5 | (p[2] >> 3));
+        }
+    EXPECT_GT(colours.size(), 300u);
+}
+
+TEST(Oblique, PagesDeeperLevelsAndReportsMissingChildrenOnce) {
+    std::string sample = test::sharedData(kSample);
+    AppOptions o;
+    o.demo = false;
+    o.obliqueDirs = {sample};
+    SceneModel scene = assembleScene(o);
+    ASSERT_EQ(scene.oblique.size(), 1u) << (scene.errors.empty() ? "" : scene.errors[0]);
+    const ObliqueScene& layer = scene.oblique[0];
+    CountPagedLods before;
+    layer.node->accept(before);
+
+    osg::ref_ptr<osgViewer::Viewer> viewer = makeOffscreenViewer(scene.root.get(), 640, 400);
+    osg::BoundingSphere b = layer.node->getBound();
+    // Close over the block, looking down: the deepest levels are wanted.
+    viewer->getCamera()->setViewMatrixAsLookAt(b.center() + osg::Vec3d(0, -b.radius() * 0.15, b.radius() * 0.35),
+                                               b.center(), osg::Vec3d(0, 0, 1));
+    osgDB::DatabasePager* pager = viewer->getDatabasePager();
+    int quiet = 0;
+    for (int i = 0; i < 600 && quiet < 20; ++i) {
+        viewer->frame();
+        bool busy = pager->getRequestsInProgress() || pager->getFileRequestListSize() > 0 ||
+                    pager->getDataToMergeListSize() > 0;
+        quiet = busy ? 0 : quiet + 1;
+    }
+    CountPagedLods after;
+    layer.node->accept(after);
+    EXPECT_GT(after.count, before.count) << "deeper levels paged in";
+    std::size_t missing = layer.stats.missing->count();
+    std::set<std::string> l20 = l20NamesInL19Files(sample);
+    ASSERT_FALSE(l20.empty());
+    EXPECT_GT(missing, 0u);
+    EXPECT_LE(missing, l20.size());
+    EXPECT_NE(l20.count(std::filesystem::path(layer.stats.missing->first()).filename().string()), 0u)
+        << layer.stats.missing->first();
+    // Asked once: more frames neither ask again nor count again.
+    for (int i = 0; i < 30; ++i) viewer->frame();
+    EXPECT_EQ(layer.stats.missing->count(), missing);
+    EXPECT_EQ(pager->getFileRequestListSize(), 0u);
+}
+
+}  // namespace
+}  // namespace jbt

@@ -1,0 +1,60 @@
+#include "twin/oblique_scene.h"
+
+#include <cstdio>
+#include <filesystem>
+
+#include "model/error.h"
+#include "twin/app_options.h"
+#include "twin/scene_assembly.h"
+
+namespace jbt {
+
+std::optional<GeoPoint> obliqueDataCentre(const AppOptions& o, std::string& source) {
+    if (o.obliqueDirs.empty()) return std::nullopt;
+    source = o.obliqueDirs.front();
+    try {
+        ObliqueMetadata meta = readObliqueMetadata(source);
+        return obliqueCentre(meta, source + "/metadata.xml");
+    } catch (const Error&) {
+        return std::nullopt;  // addObliqueLayers says why
+    }
+}
+
+void addObliqueLayers(const AppOptions& o, SceneModel& scene) {
+    for (const std::string& folder : o.obliqueDirs) {
+        try {
+            ObliqueScene s;
+            s.folder = folder;
+            s.name = std::filesystem::path(folder).lexically_normal().filename().string();
+            if (s.name.empty()) s.name = std::filesystem::path(folder).lexically_normal().parent_path().filename().string();
+            std::string file = (std::filesystem::path(folder) / "metadata.xml").string();
+            s.meta = readObliqueMetadata(folder);
+            GeoPoint centre = obliqueCentre(s.meta, file);
+            double km = distanceMetres(centre, scene.frame->origin()) / 1000;
+            if (km * 1000 > kRegionRadiusM) {
+                char buf[400];
+                std::snprintf(buf, sizeof buf, "%s lies %.0f km from the scene centre (at %.4f, %.4f): not shown; open it "
+                              "first or alone to centre the scene on it", folder.c_str(), km, centre.lon, centre.lat);
+                scene.errors.push_back(buf);
+                continue;
+            }
+            std::vector<std::string> tiles = obliqueRootTiles(folder);
+            s.placement = placeOblique(s.meta, *scene.frame, file);
+            osg::Matrixd m;
+            m.set(s.placement.matrix.data());
+            s.node = buildObliqueLayer(folder, tiles, m, s.stats);
+            for (const std::string& why : s.stats.unreadable) scene.errors.push_back(why);
+            if (s.stats.rootTiles == 0) continue;
+            s.node->setName("oblique:" + s.name);
+            scene.root->addChild(s.node);
+            osg::BoundingBox box;
+            box.expandBy(s.node->getBound());
+            scene.bookmarks.push_back(fitBookmark("layer:" + s.name, "倾斜摄影 Oblique: " + s.name, box, *scene.frame));
+            scene.oblique.push_back(std::move(s));
+        } catch (const Error& e) {
+            scene.errors.push_back(e.what());
+        }
+    }
+}
+
+}  // namespace jbt
