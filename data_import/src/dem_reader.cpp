@@ -6,7 +6,10 @@
 #include <gdal_utils.h>
 #include <ogr_spatialref.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
+#include <vector>
 #include <filesystem>
 #include <memory>
 
@@ -80,6 +83,27 @@ Dataset decimated(GDALDatasetH src, int cols, int rows, double nativeSpacing, do
     return Dataset(GDALTranslate("", src, to.get(), &usageError));
 }
 
+// Lowest and highest height from one read of at most 1024² samples (overviews when the file has
+// them): exact for rasters up to that size. GDAL's own approximate statistics re-read a damaged
+// ASCII grid from its start for every sample (minutes for 13 values); one read fails at once.
+bool sampledRange(GDALRasterBandH band, int width, int height, double& lo, double& hi) {
+    int sw = std::min(width, 1024), sh = std::min(height, 1024);
+    std::vector<float> buf(std::size_t(sw) * std::size_t(sh));
+    CPLErrorReset();
+    if (GDALRasterIO(band, GF_Read, 0, 0, width, height, buf.data(), sw, sh, GDT_Float32, 0, 0) != CE_None) return false;
+    int hasNoData = 0;
+    double noData = GDALGetRasterNoDataValue(band, &hasNoData);
+    lo = std::numeric_limits<double>::infinity();
+    hi = -lo;
+    for (float v : buf) {
+        if (!std::isfinite(v) || (hasNoData && double(v) == double(float(noData)))) continue;
+        lo = std::min(lo, double(v));
+        hi = std::max(hi, double(v));
+    }
+    if (lo > hi) lo = hi = 0;  // nothing but voids: filled low, reported by the read
+    return true;
+}
+
 }  // namespace
 
 Dem readDem(const DemOptions& o, const SceneFrame& frame) {
@@ -95,10 +119,7 @@ Dem readDem(const DemOptions& o, const SceneFrame& frame) {
     r.info.height = GDALGetRasterYSize(src.get());
     r.info.crs = srs.GetName() ? srs.GetName() : "unnamed CRS";
     GDALRasterBandH band = GDALGetRasterBand(src.get(), 1);
-    double mean, stddev;
-    // Approximate statistics (a sample, or the overviews): exact ones read every pixel, which for
-    // a 100000² raster is minutes.
-    if (GDALComputeRasterStatistics(band, TRUE, &r.info.min, &r.info.max, &mean, &stddev, nullptr, nullptr) != CE_None)
+    if (!sampledRange(band, r.info.width, r.info.height, r.info.min, r.info.max))
         throw Error(o.path + ": cannot read the heights" + gdalMessage());
     r.info.nativeSpacingM = std::sqrt((b.maxX - b.minX) * (b.maxY - b.minY) / (double(r.info.width) * r.info.height));
     double spacing = std::max(r.info.nativeSpacingM,

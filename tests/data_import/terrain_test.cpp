@@ -109,6 +109,23 @@ TEST(DemReader, AHugeSparseDemIsReadAtTheSceneResolution) {
     EXPECT_LT(seconds, 60) << "reading the sparse DEM took " << seconds << " s";
 }
 
+// Found by fuzz_dem: a damaged ASCII grid saying 4 × 4999 cells of 0.01° (5,500 km north–south)
+// but holding 13 values hung the read.
+TEST(DemReader, AVeryTallThinGridReadsQuickly) {
+    auto dir = test::scratchDir();
+    // The fuzzer's input as it was (bytes above 127 included).
+    std::string file = test::writeFile(dir / "tall.asc", std::string("ncols 4\x0a" "nrows 4999\x8e" "\x8e" "\x8e" "\x8e" "\x8e" "\x0a" "xllcorner 106.5\x0a" "yllcorner 29.5\x0a" "cellsize 0.01\x0a" "NODATA_value-\x0a" " 99991 2 3 4\x0a" "5 -999\x8e" "\x8e" "\x8e" "\x8e" "\x8e" "\x8e" "\x8e" "\x8e" "\x8e" "\x8e" "\x8e" "\x8e" "\x8e" "\x8e" "\x8e" "\x8e" "9 7 8\x0a" "9 10 11 12\x0a" "", 135));
+    DemOptions o{file, "EPSG:4326"};
+    auto start = std::chrono::steady_clock::now();
+    GeoPoint centre = probeDemCentre(o);
+    SceneFrame frame(centre);
+    test::DemResult r = test::tryReadDem(o, frame);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(r.error.rfind(file + ": cannot read the heights (GDAL: ", 0), 0u) << r.error;
+    EXPECT_LT(seconds, 20) << "a hang bound, not a timing";
+}
+
 TEST(HeightGrid, BuildingOnASlopeStandsOnItsLowestCorner) {
     HeightGrid g;
     g.originX = 0;
