@@ -260,8 +260,10 @@ def camera():
     v.frames(2)
     xdo("click", "--repeat", 2, "--delay", 60, 1)
     s = v.wait(lambda s: abs(s["camera"]["range"] - before["range"] / 2) < before["range"] * 0.02, 20, "flown")
+    after = v.read()["camera"]
     check(s is not None and abs(s["camera"]["center"][0] - before["center"][0]) > 100,
-          "a double-click flies to the point clicked")
+          "a double-click flies to the point clicked (range %.0f -> %.0f m, centre x %.0f -> %.0f)" %
+          (before["range"], after["range"], before["center"][0], after["center"][0]))
     below = 0
     for i in range(50):  # drag upwards, past the horizon
         xdo("mousemove", cx, cy + 150)

@@ -71,7 +71,10 @@ bool GuardedCameraManipulator::handle(const osgGA::GUIEventAdapter& ea, osgGA::G
     if (userMoves || ea.getEventType() == osgGA::GUIEventAdapter::KEYDOWN || ea.getEventType() == osgGA::GUIEventAdapter::DRAG)
         lastInputTime_ = ea.getTime();
     if (userMoves) {
-        flight_.active = false;  // the user takes over mid-flight
+        // The user takes over mid-flight. OSG hands all of a frame's events to the handlers
+        // before the manipulator: at a low frame rate a double-click's first press arrives here
+        // after the second one asked for the flight, and must not cancel it.
+        if (ea.getTime() > flight_.askedAt) flight_.active = false;
         if (tour_ && !tourPaused_) tourPaused_ = pausedByInput_ = true;
     }
     if (ea.getEventType() == osgGA::GUIEventAdapter::KEYDOWN && moveByKey(ea.getUnmodifiedKey())) {
@@ -181,13 +184,13 @@ bool GuardedCameraManipulator::currentPose(CameraPose& pose) const {
     return true;
 }
 
-void GuardedCameraManipulator::flyTo(const CameraPose& pose, double seconds) {
+void GuardedCameraManipulator::flyTo(const CameraPose& pose, double seconds, double askedAt) {
     osg::Vec3d eye, center, up;
     auto* current = dynamic_cast<osgGA::StandardManipulator*>(getCurrentMatrixManipulator());
     if (!current) return jumpTo(pose);
     current->getTransformation(eye, center, up);
     // Keep the orbit centre at the same distance so the interpolation starts from what is seen.
-    flight_ = {true, {eye, center, osg::Vec3d(0, 0, 1)}, pose, -1, seconds};
+    flight_ = {true, {eye, center, osg::Vec3d(0, 0, 1)}, pose, -1, seconds, askedAt};
 }
 
 void GuardedCameraManipulator::advance(double time) {

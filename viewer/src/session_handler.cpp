@@ -64,7 +64,7 @@ public:
                         // Half as far, looking at the point from the same direction.
                         osg::Vec3d back = here.eye - here.center;
                         CameraPose to{*hit + back * 0.5, *hit, osg::Vec3d(0, 0, 1)};
-                        app_.camera->flyTo(to, 1.0);
+                        app_.camera->flyTo(to, 1.0, ea.getTime());
                         aa.requestRedraw();
                         return true;  // the camera does not take this press as the start of a drag
                     }

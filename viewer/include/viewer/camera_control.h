@@ -21,8 +21,10 @@ public:
 
     void jumpTo(const CameraPose& pose);
     bool currentPose(CameraPose& pose) const;
-    // Eased flight over `seconds`; the next frames' handle() calls advance it.
-    void flyTo(const CameraPose& pose, double seconds = 1.8);
+    // Eased flight over `seconds`; the next frames' handle() calls advance it. `askedAt`: the time
+    // of the event that asked for it; input from before then (the same frame's first click of a
+    // double-click) does not cancel it.
+    void flyTo(const CameraPose& pose, double seconds = 1.8, double askedAt = -1);
     bool flying() const { return flight_.active; }
 
     // Plays a tour from the next frame on; user input (a click, the wheel) pauses it.
@@ -51,7 +53,7 @@ private:
     struct Flight {
         bool active = false;
         CameraPose from, to;
-        double start = -1, duration = 1;
+        double start = -1, duration = 1, askedAt = -1;
     };
     void advance(double time);
 
