@@ -14,7 +14,10 @@
 
 #include "tests/test_support.h"
 #include "twin/offscreen_render.h"
+#include "twin/project_file.h"
 #include "twin/scene_assembly.h"
+#include "twin/twin.h"
+#include "viewer/viewer_app.h"
 
 namespace jbt {
 namespace {
@@ -106,6 +109,38 @@ TEST(Oblique, PagesDeeperLevelsAndReportsMissingChildrenOnce) {
     for (int i = 0; i < 30; ++i) viewer->frame();
     EXPECT_EQ(layer.stats.missing->count(), missing);
     EXPECT_EQ(pager->getFileRequestListSize(), 0u);
+}
+
+// The import dialog's Open on a folder: the mesh joins the running scene, Ctrl+S keeps it (by a
+// path relative to the project), and the reopened project shows it again.
+TEST(Oblique, OpenedFromTheDialogSurvivesSaveAndReopen) {
+    std::string sample = test::sharedData(kSample);
+    auto dir = test::scratchDir();
+    AppOptions o;
+    o.demo = false;
+    o.hideUi = true;
+    o.centre = GeoPoint{113.38, 22.495};
+    o.snapshotPath = (dir / "x.png").string();
+    o.width = 320;
+    o.height = 240;
+    Twin twin(o);
+    ViewerApp app(twin);
+    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
+    EXPECT_EQ(app.state().openOblique((dir / "nothing").string()), (dir / "nothing").string() + ": no such folder");
+    ASSERT_EQ(app.state().openOblique(sample), "");
+    ASSERT_EQ(twin.scene().oblique.size(), 1u);
+    app.renderImage(1);
+    std::string project = (dir / "p.json").string();
+    ProjectState state;
+    state.options = twin.options();
+    saveProject(project, state);
+    ProjectState back = loadProject(project);
+    ASSERT_EQ(back.options.obliqueDirs.size(), 1u);
+    EXPECT_EQ(std::filesystem::weakly_canonical(back.options.obliqueDirs[0]), std::filesystem::weakly_canonical(sample));
+    back.options.snapshotPath = o.snapshotPath;
+    Twin reopened(back.options);
+    ASSERT_EQ(reopened.scene().oblique.size(), 1u);
+    EXPECT_EQ(reopened.scene().oblique[0].stats.rootTiles, 1);
 }
 
 }  // namespace

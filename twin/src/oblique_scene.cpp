@@ -9,6 +9,12 @@
 
 namespace jbt {
 
+std::string obliqueLayerName(const std::string& folder) {
+    std::filesystem::path p = std::filesystem::path(folder).lexically_normal();
+    if (p.filename().empty()) p = p.parent_path();
+    return p.filename().string();
+}
+
 std::optional<GeoPoint> obliqueDataCentre(const AppOptions& o, std::string& source) {
     if (o.obliqueDirs.empty()) return std::nullopt;
     source = o.obliqueDirs.front();
@@ -21,12 +27,16 @@ std::optional<GeoPoint> obliqueDataCentre(const AppOptions& o, std::string& sour
 }
 
 void addObliqueLayers(const AppOptions& o, SceneModel& scene) {
-    for (const std::string& folder : o.obliqueDirs) {
+    for (const std::string& folder : o.obliqueDirs)
+        if (std::string why = addObliqueLayer(folder, scene); !why.empty()) scene.errors.push_back(why);
+}
+
+std::string addObliqueLayer(const std::string& folder, SceneModel& scene) {
+    {
         try {
             ObliqueScene s;
             s.folder = folder;
-            s.name = std::filesystem::path(folder).lexically_normal().filename().string();
-            if (s.name.empty()) s.name = std::filesystem::path(folder).lexically_normal().parent_path().filename().string();
+            s.name = obliqueLayerName(folder);
             std::string file = (std::filesystem::path(folder) / "metadata.xml").string();
             s.meta = readObliqueMetadata(folder);
             GeoPoint centre = obliqueCentre(s.meta, file);
@@ -35,16 +45,17 @@ void addObliqueLayers(const AppOptions& o, SceneModel& scene) {
                 char buf[400];
                 std::snprintf(buf, sizeof buf, "%s lies %.0f km from the scene centre (at %.4f, %.4f): not shown; open it "
                               "first or alone to centre the scene on it", folder.c_str(), km, centre.lon, centre.lat);
-                scene.errors.push_back(buf);
-                continue;
+                return buf;
             }
             std::vector<std::string> tiles = obliqueRootTiles(folder);
             s.placement = placeOblique(s.meta, *scene.frame, file);
             osg::Matrixd m;
             m.set(s.placement.matrix.data());
             s.node = buildObliqueLayer(folder, tiles, m, s.stats);
-            for (const std::string& why : s.stats.unreadable) scene.errors.push_back(why);
-            if (s.stats.rootTiles == 0) continue;
+            std::string why;
+            for (const std::string& w : s.stats.unreadable) why += (why.empty() ? "" : "; ") + w;
+            if (s.stats.rootTiles == 0) return why;
+            if (!why.empty()) scene.errors.push_back(why);
             s.node->setName("oblique:" + s.name);
             scene.root->addChild(s.node);
             osg::BoundingBox box;
@@ -52,9 +63,10 @@ void addObliqueLayers(const AppOptions& o, SceneModel& scene) {
             scene.bookmarks.push_back(fitBookmark("layer:" + s.name, "倾斜摄影 Oblique: " + s.name, box, *scene.frame));
             scene.oblique.push_back(std::move(s));
         } catch (const Error& e) {
-            scene.errors.push_back(e.what());
+            return e.what();
         }
     }
+    return "";
 }
 
 }  // namespace jbt

@@ -129,6 +129,12 @@ void Twin::setUpGrid() {
     for (auto& l : live_) l->onUpdate = [this] { grid_->update(live_, scene_.terrain, &timeline_); };
 }
 
+std::string Twin::openOblique(const std::string& folder) {
+    std::string why = addObliqueLayer(folder, scene_);
+    if (why.empty()) options_.obliqueDirs.push_back(folder);
+    return why;
+}
+
 void Twin::finishImport() {
     std::optional<LayerImport::Done> done = import_.take();
     if (!done) return;

@@ -35,6 +35,30 @@ ViewerApp::ViewerApp(Twin& twin)
     viewer_->setSceneData(scene_.root);
     app_.viewCamera = viewer_->getCamera();
     app_.import = [this](const ImportOptions& o) { twin_.startImport(o); };
+    app_.openOblique = [this](const std::string& folder) -> std::string {
+        // Beyond the scene's region the session reopens centred on the mesh, as "Go there"
+        // does for a far layer; everything else stays.
+        try {
+            GeoPoint at = obliqueCentre(readObliqueMetadata(folder), folder + "/metadata.xml");
+            if (distanceMetres(at, scene_.frame->origin()) > kRegionRadiusM) {
+                SessionEnd end;
+                end.reopen = true;
+                end.startsDirty = true;
+                end.next = currentProject().options;
+                keepWindow(end.next);
+                end.next.projectPath = session_.path();
+                end.next.obliqueDirs.push_back(folder);
+                end.next.centre = at;
+                end.next.startCamera.clear();
+                end.next.view = "layer:" + obliqueLayerName(folder);
+                end_ = end;
+                return "";
+            }
+        } catch (const Error& e) {
+            return e.what();
+        }
+        return twin_.openOblique(folder);
+    };
     app_.bookmarkThisView = [this] {
         CameraPose p;
         if (!camera_->currentPose(p)) return;

@@ -21,6 +21,9 @@ struct ObliqueScene {
     bool visible = true;
 };
 
+// The layer's name: the folder's own name ("Production_5" for "…/Production_5/").
+std::string obliqueLayerName(const std::string& folder);
+
 // Where the first oblique folder lies (for the scene's centre), nullopt when it cannot say.
 std::optional<GeoPoint> obliqueDataCentre(const AppOptions& options, std::string& source);
 
@@ -28,5 +31,9 @@ std::optional<GeoPoint> obliqueDataCentre(const AppOptions& options, std::string
 // scene's region) is an error or message naming it, and the rest load. Adds a "layer:NAME"
 // bookmark for each.
 void addObliqueLayers(const AppOptions& options, SceneModel& scene);
+
+// One folder, opened while the viewer runs (the import dialog). Returns "" or why it did not
+// open (naming the folder).
+std::string addObliqueLayer(const std::string& folder, SceneModel& scene);
 
 }  // namespace jbt

@@ -50,6 +50,9 @@ public:
     // update traversal.
     void startImport(const ImportOptions& options) { import_.start(options, scene_.frame->origin()); }
     const ImportStatus& importStatus() const { return import_.status(); }
+    // An oblique-photography folder joins the scene now (its levels page in as the camera
+    // comes); kept in the options for saving. Returns "" or why not.
+    std::string openOblique(const std::string& folder);
 
 private:
     void setUpGrid();

@@ -82,6 +82,7 @@ struct AppState {
     std::function<void()> fitView;                            // the camera's viewport to `view`, each frame
     std::function<bool(std::string& message)> saveProject;   // to the session's file (false: it has none yet)
     std::function<void(const ImportOptions&)> import;        // the import dialog's "Import"
+    std::function<std::string(const std::string&)> openOblique;  // the import dialog, for an oblique folder
     std::function<void()> bookmarkThisView;                  // adds the current view as a bookmark
 };
 

@@ -1,7 +1,9 @@
 #include <imgui.h>
 
+#include <filesystem>
 #include <optional>
 
+#include "data_import/oblique_metadata.h"
 #include "model/error.h"
 
 #include "viewer/i18n.h"
@@ -10,8 +12,9 @@
 namespace jbt {
 namespace {
 
-// The data team's import dialog: a file, URL or PG: connection; what it holds (layers, fields,
-// CRS); the choices (kind, height and style fields, CRS, datum); a progress bar while it loads.
+// The data team's import dialog: a file, URL or PG: connection, or an oblique-photography folder;
+// what it holds (layers, fields, CRS); the choices (kind, height and style fields, CRS, datum); a
+// progress bar while it loads.
 class ImportPanel : public Panel {
 public:
     explicit ImportPanel(AppState& app) : app_(app) {}
@@ -20,11 +23,12 @@ public:
         if (!app_.import) return;
         ImGui::SetNextItemWidth(-FLT_MIN);
         // Enter in the path field inspects, as the button does.
-        if (ImGui::InputTextWithHint("##path", tr("文件路径、URL 或 PG:…", "file path, URL or PG:…").c_str(), path_, sizeof path_,
+        if (ImGui::InputTextWithHint("##path", tr("文件、文件夹、URL 或 PG:…", "file, folder, URL or PG:…").c_str(), path_, sizeof path_,
                                      ImGuiInputTextFlags_EnterReturnsTrue))
             inspect();
         if (ImGui::Button(tr("检查", "Inspect").c_str())) inspect();
         if (!inspectError_.empty()) ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", inspectError_.c_str());
+        if (oblique_) drawOblique();
         if (info_) {
             ImGui::TextDisabled("%s: %s", tr("驱动", "driver").c_str(), info_->driver.c_str());
             for (const DatasetLayerInfo& l : info_->layers) {
@@ -56,10 +60,32 @@ public:
     }
 
 private:
+    // A ContextCapture export folder: its SRS and origin, and Open.
+    void drawOblique() {
+        ImGui::TextWrapped("%s: %s", tr("倾斜摄影", "Oblique photography").c_str(), oblique_->srsName.c_str());
+        ImGui::TextDisabled("SRSOrigin %.3f, %.3f, %.3f · %zu %s", oblique_->origin[0], oblique_->origin[1], oblique_->origin[2],
+                            obliqueTiles_, tr("个根图块", "root tiles").c_str());
+        bool open = ImGui::Button(tr("打开", "Open").c_str());
+        probe(app_, "import.oblique.open");
+        if (open && app_.openOblique) {
+            std::string why = app_.openOblique(path_);
+            obliqueMessage_ = why.empty() ? tr("已打开：", "Opened: ") + std::string(path_) : why;
+            if (why.empty()) oblique_.reset();
+        }
+        if (!obliqueMessage_.empty()) ImGui::TextWrapped("%s", obliqueMessage_.c_str());
+    }
+
     void inspect() {
         info_.reset();
+        oblique_.reset();
+        obliqueMessage_.clear();
         inspectError_.clear();
         try {
+            if (std::filesystem::exists(std::filesystem::path(path_) / "metadata.xml")) {
+                oblique_ = readObliqueMetadata(path_);
+                obliqueTiles_ = obliqueRootTiles(path_).size();
+                return;
+            }
             info_ = inspectDataset(path_);
         } catch (const Error& e) {
             inspectError_ = e.what();
@@ -82,6 +108,9 @@ private:
     int kind_ = 0, datum_ = 0;
     std::string heightField_, styleField_;
     std::optional<DatasetInfo> info_;
+    std::optional<ObliqueMetadata> oblique_;
+    std::size_t obliqueTiles_ = 0;
+    std::string obliqueMessage_;
     std::string inspectError_;
 };
 
