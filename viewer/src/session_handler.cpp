@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <osgUtil/IntersectionVisitor>
+#include <osgUtil/LineSegmentIntersector>
 
 #include "twin/ground_ray.h"
 
@@ -85,7 +87,19 @@ private:
         // Far enough for a whole region, not to the far plane's end of the world.
         osg::Vec3d dir = to - from;
         double len = dir.normalize();
-        return groundHit(app_.scene.terrain, from, from + dir * std::min(len, 2.0 * kRegionRadiusM));
+        osg::Vec3d end = from + dir * std::min(len, 2.0 * kRegionRadiusM);
+        std::optional<osg::Vec3d> best = groundHit(app_.scene.terrain, from, end);
+        // An oblique mesh is the ground where it lies (its roofs and streets, not the plane under).
+        for (const ObliqueScene& o : app_.scene.oblique) {
+            if (!o.visible || !o.node) continue;
+            osg::ref_ptr<osgUtil::LineSegmentIntersector> ray = new osgUtil::LineSegmentIntersector(from, end);
+            osgUtil::IntersectionVisitor iv(ray.get());
+            o.node->accept(iv);
+            if (!ray->containsIntersections()) continue;
+            osg::Vec3d hit = ray->getFirstIntersection().getWorldIntersectPoint();
+            if (!best || (hit - from).length2() < (*best - from).length2()) best = hit;
+        }
+        return best;
     }
 
     double metresPerPixel(const osg::Vec3d& at) const {
