@@ -11,6 +11,7 @@
 
 #include "scene/cjk_font.h"
 #include "viewer/clipboard.h"
+#include "viewer/input_method_window.h"
 
 #include "model/log.h"
 
@@ -358,6 +359,9 @@ void ImGuiLayer::setTheme(Theme theme) {
 }
 
 void ImGuiLayer::initialise() {
+    // The text cursor of the active field, for the input method's candidate window (ImGui gives
+    // the top of the line; X wants the baseline).
+    ImGui::GetIO().ImeSetInputScreenPosFn = [](int x, int y) { noteTextCursor(x, y + int(ImGui::GetFontSize())); };
     buildFonts();
     applyStyle();
     if (!fontMessage_.empty()) spdlog::warn(fontMessage_);

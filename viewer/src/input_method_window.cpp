@@ -5,6 +5,8 @@
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
 
+#include <algorithm>
+#include <atomic>
 #include <clocale>
 #include <cstdio>
 #include <cstdlib>
@@ -13,6 +15,8 @@
 
 namespace jbt {
 namespace {
+
+std::atomic<int> g_spotX{0}, g_spotY{0};
 
 class InputMethodWindow : public osgViewer::GraphicsWindowX11 {
 public:
@@ -28,7 +32,10 @@ public:
                 std::fprintf(stderr, "input method: %s, locale %s\n", ic_ ? name_.c_str() : "none",
                              std::setlocale(LC_CTYPE, nullptr));
         }
-        if (ic_) filterQueue();
+        if (ic_) {
+            moveSpot();
+            filterQueue();
+        }
         return GraphicsWindowX11::checkEvents();
     }
 
@@ -38,6 +45,7 @@ protected:
     ~InputMethodWindow() override {
         if (ic_) XDestroyIC(ic_);
         if (im_) XCloseIM(im_);
+        if (fontSet_) XFreeFontSet(getEventDisplay(), fontSet_);
     }
 
 private:
@@ -60,20 +68,34 @@ private:
             name_ = "Xlib's compose keys";
         }
         if (!im_) return;
+        // Over the spot where the IM can (its candidates appear at the text cursor), else the
+        // IM's own window ("root" style), else none.
+        const XIMStyle overSpot = XIMPreeditPosition | XIMStatusNothing, root = XIMPreeditNothing | XIMStatusNothing,
+                       none = XIMPreeditNone | XIMStatusNone;
+        std::vector<XIMStyle> offered;
         XIMStyles* styles = nullptr;
-        XIMStyle style = XIMPreeditNothing | XIMStatusNothing;
-        bool found = false;
         if (!XGetIMValues(im_, XNQueryInputStyle, &styles, nullptr) && styles) {
-            // The input method draws its own candidate window ("root" style) where it can.
-            for (XIMStyle want : {XIMStyle(XIMPreeditNothing | XIMStatusNothing), XIMStyle(XIMPreeditNone | XIMStatusNone)}) {
-                for (unsigned short i = 0; i < styles->count_styles && !found; ++i)
-                    if (styles->supported_styles[i] == want) style = want, found = true;
-                if (found) break;
-            }
+            offered.assign(styles->supported_styles, styles->supported_styles + styles->count_styles);
             XFree(styles);
         }
-        if (!found) return;
-        ic_ = XCreateIC(im_, XNInputStyle, style, XNClientWindow, w, XNFocusWindow, w, nullptr);
+        auto offers = [&](XIMStyle s) { return std::find(offered.begin(), offered.end(), s) != offered.end(); };
+        if (offers(overSpot)) {
+            char** missing = nullptr;
+            int missingCount = 0;
+            char* defString = nullptr;
+            // Xlib wants a font set for this style (uim draws with it; fcitx and ibus draw their own).
+            fontSet_ = XCreateFontSet(d, "-*-*-medium-r-normal--16-*-*-*-*-*-*-*,*", &missing, &missingCount, &defString);
+            if (missing) XFreeStringList(missing);
+            if (fontSet_) {
+                XPoint spot{0, 0};
+                XVaNestedList attrs = XVaCreateNestedList(0, XNSpotLocation, &spot, XNFontSet, fontSet_, nullptr);
+                ic_ = XCreateIC(im_, XNInputStyle, overSpot, XNClientWindow, w, XNFocusWindow, w, XNPreeditAttributes, attrs, nullptr);
+                XFree(attrs);
+                overSpot_ = ic_ != nullptr;
+            }
+        }
+        for (XIMStyle s : {root, none})
+            if (!ic_ && offers(s)) ic_ = XCreateIC(im_, XNInputStyle, s, XNClientWindow, w, XNFocusWindow, w, nullptr);
         if (!ic_) return;
         long mask = 0;
         XGetICValues(ic_, XNFilterEvents, &mask, nullptr);
@@ -117,7 +139,21 @@ private:
         if ((status == XLookupChars || status == XLookupBoth) && n > 0 && commit_) commit_(std::string(buf.data(), std::size_t(n)));
     }
 
+    // The text cursor ImGui reported last: the candidates are shown there.
+    void moveSpot() {
+        int x = g_spotX.load(), y = g_spotY.load();
+        if (!overSpot_ || (x == spotX_ && y == spotY_)) return;
+        spotX_ = x, spotY_ = y;
+        XPoint spot{short(x), short(y)};
+        XVaNestedList attrs = XVaCreateNestedList(0, XNSpotLocation, &spot, nullptr);
+        XSetICValues(ic_, XNPreeditAttributes, attrs, nullptr);
+        XFree(attrs);
+    }
+
     CommitText commit_;
+    XFontSet fontSet_ = nullptr;
+    bool overSpot_ = false;
+    int spotX_ = -1, spotY_ = -1;
     XIM im_ = nullptr;
     XIC ic_ = nullptr;
     bool tried_ = false;
@@ -167,6 +203,11 @@ void setUpViewWithInputMethod(osgViewer::Viewer& viewer, int x, int y, int width
     GLenum buffer = t->doubleBuffer ? GL_BACK : GL_FRONT;
     cam->setDrawBuffer(buffer);
     cam->setReadBuffer(buffer);
+}
+
+void noteTextCursor(int x, int y) {
+    g_spotX = x;
+    g_spotY = y;
 }
 
 std::string inputMethodName(osgViewer::Viewer& viewer) {

@@ -17,6 +17,10 @@ using CommitText = std::function<void(const std::string& utf8)>;
 void setUpViewWithInputMethod(osgViewer::Viewer& viewer, int x, int y, int width, int height, unsigned screen,
                               CommitText commit);
 
+// Where the text cursor is (window pixels from the top left, the baseline): the input method
+// shows its candidates there. ImGui reports it while a text field is active.
+void noteTextCursor(int x, int y);
+
 // The input method the window is connected to ("" before the window opens or when none is).
 std::string inputMethodName(osgViewer::Viewer& viewer);
 
