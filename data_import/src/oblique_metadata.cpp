@@ -73,8 +73,10 @@ void resolveSrs(const std::string& text, const std::string& file, OGRSpatialRefe
 std::unique_ptr<OGRCoordinateTransformation> transformTo(const ObliqueMetadata& meta, const std::string& target,
                                                          const std::string& file) {
     OGRSpatialReference src, dst;
-    std::string def;
-    resolveSrs(meta.srs, file, src, def);
+    src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (src.SetFromUserInput(meta.projDefinition.c_str()) != OGRERR_NONE)
+        throw Error(file + ": unknown SRS '" + meta.srs.substr(0, 120) + "'");
+    src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     dst.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     dst.SetFromUserInput(target.c_str());
     dst.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);

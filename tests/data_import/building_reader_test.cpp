@@ -6,6 +6,7 @@
 
 #include "tests/data_import/outcome.h"
 #include "data_import/ogr_layer_reader.h"
+#include "tests/support/square_shapefile.h"
 #include "tests/test_support.h"
 
 namespace jbt {
@@ -73,34 +74,9 @@ TEST(BuildingReader, Gcj02DatumIsShiftedBackToWgs84) {
     EXPECT_GT(std::hypot(c2.x - expected.x, c2.y - expected.y), 300);
 }
 
-// Writes one square building through OGR in the given CRS (the test's own Gauss–Krüger file).
+// One square building in the given CRS (the test's own Gauss–Krüger file), 7 floors.
 std::string writeProjectedShapefile(const std::filesystem::path& dir, int epsg, double lon, double lat) {
-    GDALAllRegister();
-    OGRSpatialReference srs, wgs;
-    srs.importFromEPSG(epsg);
-    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    wgs.importFromEPSG(4326);
-    wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&wgs, &srs));
-    double x = lon, y = lat;
-    ct->Transform(1, &x, &y);
-    std::string path = (dir / "gk.shp").string();
-    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
-    GDALDataset* ds = drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
-    OGRLayer* layer = ds->CreateLayer("gk", &srs, wkbPolygon, nullptr);
-    OGRFieldDefn levels("Floor", OFTInteger);
-    layer->CreateField(&levels);
-    OGRFeature* f = OGRFeature::CreateFeature(layer->GetLayerDefn());
-    f->SetField("Floor", 7);
-    OGRPolygon poly;
-    OGRLinearRing ring;
-    for (auto [dx, dy] : {std::pair{-10, -10}, {10, -10}, {10, 10}, {-10, 10}, {-10, -10}}) ring.addPoint(x + dx, y + dy);
-    poly.addRing(&ring);
-    f->SetGeometry(&poly);
-    EXPECT_EQ(layer->CreateFeature(f), OGRERR_NONE);
-    OGRFeature::DestroyFeature(f);
-    GDALClose(ds);
-    return path;
+    return test::writeSquareShapefile(dir, "gk", epsg, lon, lat, 10, 7);
 }
 
 TEST(BuildingReader, CgcsGaussKrugerShapefileLandsWhereItsLonLatSays) {

@@ -2,8 +2,6 @@
 // scene grid. The first byte picks the format (ASCII grid, GeoTIFF, XYZ) and whether a CRS is
 // given; the rest is the file. Reading gives terrain or throws jbt::Error; nothing else may
 // escape, crash or hang.
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -11,15 +9,12 @@
 
 #include "data_import/dem_reader.h"
 #include "model/error.h"
+#include "tests/fuzz/input_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size < 1) return 0;
     static const char* kExt[] = {"asc", "tif", "xyz", "asc"};
-    const std::string path = "/tmp/jbt-fuzz-dem-" + std::to_string(getpid()) + "." + kExt[data[0] & 3];
-    if (FILE* f = std::fopen(path.c_str(), "wb")) {
-        std::fwrite(data + 1, 1, size - 1, f);
-        std::fclose(f);
-    }
+    const std::string path = jbt::fuzz::writeInput("dem", kExt[data[0] & 3], data + 1, size - 1);
     jbt::DemOptions o;
     o.path = path;
     if (data[0] & 4) o.sourceCrs = "EPSG:4326";

@@ -1,21 +1,15 @@
 // A video-wall layout file: loading it gives a layout whose canvas fits in an int, or throws
 // jbt::Error naming the file; nothing else may escape or crash.
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
 #include <string>
 
 #include "model/error.h"
+#include "tests/fuzz/input_file.h"
 #include "viewer/wall_layout.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const std::string path = "/tmp/jbt-fuzz-wall-" + std::to_string(getpid()) + ".json";
-    if (FILE* f = std::fopen(path.c_str(), "wb")) {
-        std::fwrite(data, 1, size, f);
-        std::fclose(f);
-    }
+    const std::string path = jbt::fuzz::writeInput("wall", "json", data, size);
     try {
         jbt::WallLayout w = jbt::loadWallLayout(path);
         // What the viewer computes next from a layout it accepted.

@@ -1,13 +1,11 @@
 // "Go there" on a far layer: the session ends asking to reopen centred on that layer, with the
 // same layers (the one that was near becomes the far one), and the view on the moved layer.
-#include <gdal_priv.h>
 #include <gtest/gtest.h>
-#include <ogrsf_frmts.h>
 
 #include <cmath>
 #include <filesystem>
-#include <memory>
 
+#include "tests/support/square_shapefile.h"
 #include "tests/test_support.h"
 #include "twin/twin.h"
 #include "viewer/viewer_app.h"
@@ -15,32 +13,10 @@
 namespace jbt {
 namespace {
 
-// One 20 m square building at lon/lat, written as a shapefile in the given CRS.
+// One 20 m square building at lon/lat, as a shapefile in the given CRS (Web Mercator metres are
+// longer by 1/cos(lat)).
 std::string squareIn(const std::filesystem::path& dir, const std::string& name, int epsg, double lon, double lat) {
-    GDALAllRegister();
-    OGRSpatialReference srs, wgs;
-    srs.importFromEPSG(epsg);
-    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    wgs.importFromEPSG(4326);
-    wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&wgs, &srs));
-    double x = lon, y = lat;
-    ct->Transform(1, &x, &y);
-    std::string path = (dir / (name + ".shp")).string();
-    GDALDataset* ds = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile")->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
-    OGRLayer* layer = ds->CreateLayer(name.c_str(), &srs, wkbPolygon, nullptr);
-    OGRFeature* f = OGRFeature::CreateFeature(layer->GetLayerDefn());
-    OGRPolygon poly;
-    OGRLinearRing ring;
-    // 20 m on the ground: Web Mercator metres are longer by 1/cos(lat).
-    double half = epsg == 3857 ? 10 / std::cos(lat * M_PI / 180) : 10;
-    for (auto [dx, dy] : {std::pair{-1, -1}, {1, -1}, {1, 1}, {-1, 1}, {-1, -1}}) ring.addPoint(x + dx * half, y + dy * half);
-    poly.addRing(&ring);
-    f->SetGeometry(&poly);
-    EXPECT_EQ(layer->CreateFeature(f), OGRERR_NONE);
-    OGRFeature::DestroyFeature(f);
-    GDALClose(ds);
-    return path;
+    return test::writeSquareShapefile(dir, name, epsg, lon, lat, epsg == 3857 ? 10 / std::cos(lat * M_PI / 180) : 10);
 }
 
 // EPSG:3857 (web maps) beside CGCS2000 Gauss–Krüger (EPSG:4545): near each other they share the

@@ -39,8 +39,6 @@ public:
         return GraphicsWindowX11::checkEvents();
     }
 
-    const std::string& name() const { return name_; }
-
 protected:
     ~InputMethodWindow() override {
         if (ic_) XDestroyIC(ic_);
@@ -210,9 +208,5 @@ void noteTextCursor(int x, int y) {
     g_spotY = y;
 }
 
-std::string inputMethodName(osgViewer::Viewer& viewer) {
-    auto* gw = dynamic_cast<InputMethodWindow*>(viewer.getCamera()->getGraphicsContext());
-    return gw ? gw->name() : std::string();
-}
 
 }  // namespace jbt

@@ -41,17 +41,8 @@ ViewerApp::ViewerApp(Twin& twin)
         try {
             GeoPoint at = obliqueCentre(readObliqueMetadata(folder), folder + "/metadata.xml");
             if (distanceMetres(at, scene_.frame->origin()) > kRegionRadiusM) {
-                SessionEnd end;
-                end.reopen = true;
-                end.startsDirty = true;
-                end.next = currentProject().options;
-                keepWindow(end.next);
-                end.next.projectPath = session_.path();
-                end.next.obliqueDirs.push_back(folder);
-                end.next.centre = at;
-                end.next.startCamera.clear();
-                end.next.view = "layer:" + obliqueLayerName(folder);
-                end_ = end;
+                reopenCentredOn(at, "layer:" + obliqueLayerName(folder));
+                end_->next.obliqueDirs.push_back(folder);
                 return "";
             }
         } catch (const Error& e) {
@@ -122,18 +113,7 @@ ViewerApp::ViewerApp(Twin& twin)
         end.next.projectPath = session_.path();
         end_ = end;
     };
-    app_.goThere = [this](const FarLayer& far) {
-        SessionEnd end;
-        end.reopen = true;
-        end.startsDirty = true;
-        end.next = currentProject().options;
-        keepWindow(end.next);
-        end.next.projectPath = session_.path();
-        end.next.centre = far.centre;
-        end.next.startCamera.clear();
-        end.next.view = "layer:" + far.name();
-        end_ = end;
-    };
+    app_.goThere = [this](const FarLayer& far) { reopenCentredOn(far.centre, "layer:" + far.name()); };
     app_.quit = [this] {
         session_.removeAutosave();
         end_ = SessionEnd{};
@@ -388,6 +368,19 @@ void ViewerApp::writeProbe() {
 }
 
 // A new session opens its window where and as large as this one, with this run's settings.
+void ViewerApp::reopenCentredOn(GeoPoint centre, const std::string& view) {
+    SessionEnd end;
+    end.reopen = true;
+    end.startsDirty = true;
+    end.next = currentProject().options;
+    keepWindow(end.next);
+    end.next.projectPath = session_.path();
+    end.next.centre = centre;
+    end.next.startCamera.clear();
+    end.next.view = view;
+    end_ = end;
+}
+
 void ViewerApp::keepWindow(AppOptions& next) const {
     next.screen = options_.screen;
     next.fullscreen = fullscreen_ || options_.fullscreen;

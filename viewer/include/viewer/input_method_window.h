@@ -21,7 +21,4 @@ void setUpViewWithInputMethod(osgViewer::Viewer& viewer, int x, int y, int width
 // shows its candidates there. ImGui reports it while a text field is active.
 void noteTextCursor(int x, int y);
 
-// The input method the window is connected to ("" before the window opens or when none is).
-std::string inputMethodName(osgViewer::Viewer& viewer);
-
 }  // namespace jbt

@@ -65,6 +65,9 @@ public:
 
 private:
     void keepWindow(AppOptions& next) const;
+    // Ends the session to reopen it, everything kept, centred elsewhere and showing `view`
+    // ("Go there" on a far layer, an oblique folder opened far away).
+    void reopenCentredOn(GeoPoint centre, const std::string& view);
     void toggleFullscreen();
     void fitViewToLayout();
     void writeProbe();

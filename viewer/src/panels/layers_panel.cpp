@@ -40,22 +40,33 @@ public:
     }
 
 private:
+    // A layer row's name (and what follows it) is cut short before the Zoom button at the row's
+    // right end: beginRowName clips and returns where the button goes; endRowName draws it.
+    static float beginRowName() {
+        float zoomX = ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(tr("定位", "Zoom").c_str()).x -
+                      2 * ImGui::GetStyle().FramePadding.x;
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        float clipRight = ImGui::GetWindowPos().x + zoomX - ImGui::GetStyle().ItemSpacing.x;
+        ImGui::PushClipRect(at, ImVec2(clipRight, at.y + 2 * ImGui::GetFrameHeight()), true);
+        return zoomX;
+    }
+    bool endRowName(float zoomX, const std::string& probeName) {
+        ImGui::PopClipRect();
+        ImGui::SameLine(zoomX);
+        bool zoomed = ImGui::SmallButton(tr("定位", "Zoom").c_str());
+        probe(app_, probeName);
+        return zoomed;
+    }
+
     // An oblique-photography mesh: on or off, zoom to it, where it came from and what is missing.
     void drawOblique(std::size_t i, ObliqueScene& o) {
         ImGui::PushID(int(2000000 + i));
         if (ImGui::Checkbox("##visible", &o.visible)) o.node->setNodeMask(o.visible ? ~0u : 0u);
         probe(app_, "oblique.visible." + std::to_string(i));
         ImGui::SameLine();
-        std::string zoom = tr("定位", "Zoom");
-        float zoomX = ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(zoom.c_str()).x - 2 * ImGui::GetStyle().FramePadding.x;
-        ImVec2 at = ImGui::GetCursorScreenPos();
-        float clipRight = ImGui::GetWindowPos().x + zoomX - ImGui::GetStyle().ItemSpacing.x;
-        ImGui::PushClipRect(at, ImVec2(clipRight, at.y + 2 * ImGui::GetFrameHeight()), true);
+        float zoomX = beginRowName();
         bool open = ImGui::TreeNode("oblique", "%s %s", tr("倾斜摄影", "Oblique").c_str(), uiText(o.name).c_str());
-        ImGui::PopClipRect();
-        ImGui::SameLine(zoomX);
-        bool zoomed = ImGui::SmallButton(zoom.c_str());
-        probe(app_, "oblique.zoom." + std::to_string(i));
+        bool zoomed = endRowName(zoomX, "oblique.zoom." + std::to_string(i));
         if (zoomed && app_.flyTo) {
             osg::BoundingBox box;
             box.expandBy(o.node->getBound());
@@ -117,13 +128,7 @@ private:
         if (ImGui::Checkbox("##visible", &visible)) setLayerVisible(app_.scene, i, visible);
         probe(app_, "layer.visible." + std::to_string(i));
         ImGui::SameLine();
-        // The name is cut short before the Zoom button at the row's right end.
-        std::string zoom = tr("定位", "Zoom");
-        float zoomW = ImGui::CalcTextSize(zoom.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
-        float zoomX = ImGui::GetWindowContentRegionMax().x - zoomW;
-        ImVec2 at = ImGui::GetCursorScreenPos();
-        float clipRight = ImGui::GetWindowPos().x + zoomX - ImGui::GetStyle().ItemSpacing.x;
-        ImGui::PushClipRect(ImVec2(at.x, at.y), ImVec2(clipRight, at.y + 2 * ImGui::GetFrameHeight()), true);
+        float zoomX = beginRowName();
         bool open = ImGui::TreeNode("layer", "%s", uiText(l.data.name).c_str());
         const ImportReport& r = l.data.report;
         ImGui::SameLine();
@@ -132,10 +137,7 @@ private:
             ImGui::SameLine();
             ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), "(%zu %s)", r.skippedTotal(), tr("跳过", "skipped").c_str());
         }
-        ImGui::PopClipRect();
-        ImGui::SameLine(zoomX);
-        bool zoomed = ImGui::SmallButton(zoom.c_str());
-        probe(app_, "layer.zoom." + std::to_string(i));
+        bool zoomed = endRowName(zoomX, "layer.zoom." + std::to_string(i));
         if (zoomed && app_.flyTo) {
             osg::BoundingBox box = layerExtent(l);
             if (box.valid()) app_.flyTo(fitBookmark("layer:" + l.data.name, l.data.name, box, *app_.scene.frame));
