@@ -1,4 +1,5 @@
 #include "data_import/ogr_layer_reader.h"
+#include "data_import/city_model.h"
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -478,6 +479,7 @@ private:
 }  // namespace
 
 LayerData importLayer(const ImportOptions& o, const SceneFrame& frame) {
+    if (sniffCityFormat(o.path) != CityFormat::None) return importCityModel(o, frame);
     LayerData layer;
     layer.name = defaultLayerName(o);
     layer.kind = o.kind;
@@ -526,6 +528,7 @@ LayerData importLayer(const ImportOptions& o, const SceneFrame& frame) {
 }
 
 bool hasLayerOfKind(const ImportOptions& o) {
+    if (sniffCityFormat(o.path) != CityFormat::None) return o.kind == LayerKind::Buildings;
     try {
         DatasetPtr ds = openDataset(o);
         return !layersOfKind(*ds, o).empty();
@@ -535,6 +538,7 @@ bool hasLayerOfKind(const ImportOptions& o) {
 }
 
 DatasetInfo inspectDataset(const std::string& path) {
+    if (sniffCityFormat(path) != CityFormat::None) return inspectCityModel(path);
     DatasetInfo info;
     ImportOptions o;
     o.path = path;
@@ -555,6 +559,7 @@ DatasetInfo inspectDataset(const std::string& path) {
 }
 
 std::optional<GeoPoint> probeCentre(const ImportOptions& o) {
+    if (sniffCityFormat(o.path) != CityFormat::None) return probeCityModelCentre(o);
     DatasetPtr ds = openDataset(o);
     std::vector<OGRLayer*> layers = selectLayers(*ds, o);
     for (OGRLayer* l : layers) {

@@ -14,4 +14,9 @@ std::optional<LayerKind> parseLayerKind(const std::string& name) {
     return std::nullopt;
 }
 
+const char* surfaceKindName(SurfaceKind kind) {
+    constexpr const char* names[] = {"wall", "roof", "ground", "closure"};
+    return names[int(kind)];
+}
+
 }  // namespace jbt

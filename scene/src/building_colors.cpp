@@ -38,4 +38,14 @@ osg::Vec4ub lerpColor(double h, float scale) {
 osg::Vec4ub wallColorForHeight(double h) { return lerpColor(h, 1.0f); }
 osg::Vec4ub roofColorForHeight(double h) { return lerpColor(h, 0.88f); }
 
+osg::Vec4ub surfaceColor(SurfaceKind kind, double h) {
+    switch (kind) {
+        case SurfaceKind::Roof: return {178, 84, 62, 255};
+        case SurfaceKind::Ground: return {90, 88, 84, 255};
+        case SurfaceKind::Wall:
+        case SurfaceKind::Closure: break;
+    }
+    return wallColorForHeight(h);
+}
+
 }  // namespace jbt

@@ -36,7 +36,50 @@ void BuildingMesh::addWalls(const Ring& ring, bool outward, double bottom, doubl
     }
 }
 
+namespace {
+
+Vec3 faceNormal(const std::vector<Vec3>& r) {
+    Vec3 n;
+    for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) {
+        n.x += (r[j].y - r[i].y) * (r[j].z + r[i].z);
+        n.y += (r[j].z - r[i].z) * (r[j].x + r[i].x);
+        n.z += (r[j].x - r[i].x) * (r[j].y + r[i].y);
+    }
+    double len = std::sqrt(n.x * n.x + n.y * n.y + n.z * n.z);
+    return len > 0 ? Vec3{n.x / len, n.y / len, n.z / len} : Vec3{};
+}
+
+}  // namespace
+
+// A city model's own faces, each flat-shaded in its kind's colour. Files whose rings all run the
+// wrong way round (roofs facing down) are turned over as a whole.
+bool BuildingMesh::addSurfaces(const Feature& f, float id) {
+    std::vector<Vec3> normals(f.surfaces.size());
+    int roofsUp = 0, roofsDown = 0;
+    for (std::size_t i = 0; i < f.surfaces.size(); ++i) {
+        normals[i] = faceNormal(f.surfaces[i].rings[0]);
+        if (f.surfaces[i].kind == SurfaceKind::Roof) (normals[i].z >= 0 ? roofsUp : roofsDown)++;
+    }
+    const double flip = roofsDown > roofsUp ? -1.0 : 1.0;
+    std::size_t added = 0;
+    for (std::size_t i = 0; i < f.surfaces.size(); ++i) {
+        const Surface& s = f.surfaces[i];
+        Vec3 n{normals[i].x * flip, normals[i].y * flip, normals[i].z * flip};
+        if (n.x == 0 && n.y == 0 && n.z == 0) continue;  // no area
+        if ((s.kind == SurfaceKind::Roof && n.z < 0) || (s.kind == SurfaceKind::Ground && n.z > 0)) n = {-n.x, -n.y, -n.z};
+        if (!triangulator_.triangulate(s, n, facePoints_, roofTriangles_)) continue;
+        osg::Vec4ub color = surfaceColor(s.kind, f.height);
+        osg::Vec3 normal(float(n.x), float(n.y), float(n.z));
+        auto base = static_cast<std::uint32_t>(vertices->size());
+        for (const Vec3& p : facePoints_) addVertex(p.x, p.y, f.groundZ + p.z, normal, color, id);
+        for (std::uint32_t t : roofTriangles_) triangles->push_back(base + t);
+        ++added;
+    }
+    return added > 0;
+}
+
 bool BuildingMesh::add(const Feature& f, float id) {
+    if (!f.surfaces.empty()) return addSurfaces(f, id);
     // Triangulate every part first so a failure leaves the mesh untouched.
     std::vector<std::pair<std::vector<Vec2>, std::vector<std::uint32_t>>> roofs;
     for (const Polygon& p : f.polygons) {

@@ -10,6 +10,7 @@ namespace jbt {
 
 struct RoofTriangulator::Context {
     std::vector<Vec2>* points = nullptr;
+    std::vector<Vec3>* points3 = nullptr;  // set instead of points for 3D faces
     std::vector<std::uint32_t>* triangles = nullptr;
     std::deque<std::array<double, 3>> coords;  // stable addresses for gluTessVertex
     bool failed = false;
@@ -31,8 +32,9 @@ void GL_APIENTRY onVertex(void* vertex, void* data) {
 
 void GL_APIENTRY onCombine(GLdouble coords[3], void*[4], GLfloat[4], void** out, void* data) {
     auto* ctx = static_cast<Ctx*>(data);
-    auto index = static_cast<std::uintptr_t>(ctx->points->size());
-    ctx->points->push_back({coords[0], coords[1]});
+    auto index = static_cast<std::uintptr_t>(ctx->points3 ? ctx->points3->size() : ctx->points->size());
+    if (ctx->points3) ctx->points3->push_back({coords[0], coords[1], coords[2]});
+    else ctx->points->push_back({coords[0], coords[1]});
     *out = reinterpret_cast<void*>(index);
 }
 
@@ -60,6 +62,7 @@ bool RoofTriangulator::triangulate(const Polygon& polygon, std::vector<Vec2>& po
     ctx.triangles = &triangles;
     points.clear();
     triangles.clear();
+    osg::gluTessNormal(tess_, 0, 0, 1);
     osg::gluTessBeginPolygon(tess_, &ctx);
     auto contour = [&](const Ring& ring) {
         osg::gluTessBeginContour(tess_);
@@ -73,6 +76,30 @@ bool RoofTriangulator::triangulate(const Polygon& polygon, std::vector<Vec2>& po
     };
     contour(polygon.outer);
     for (const Ring& hole : polygon.holes) contour(hole);
+    osg::gluTessEndPolygon(tess_);
+    if (triangles.size() % 3 != 0) ctx.failed = true;
+    return !ctx.failed;
+}
+
+bool RoofTriangulator::triangulate(const Surface& surface, const Vec3& normal, std::vector<Vec3>& points,
+                                   std::vector<std::uint32_t>& triangles) {
+    Context ctx;
+    ctx.points3 = &points;
+    ctx.triangles = &triangles;
+    points.clear();
+    triangles.clear();
+    osg::gluTessNormal(tess_, normal.x, normal.y, normal.z);
+    osg::gluTessBeginPolygon(tess_, &ctx);
+    for (const auto& ring : surface.rings) {
+        osg::gluTessBeginContour(tess_);
+        for (const Vec3& p : ring) {
+            auto index = static_cast<std::uintptr_t>(points.size());
+            points.push_back(p);
+            ctx.coords.push_back({p.x, p.y, p.z});
+            osg::gluTessVertex(tess_, ctx.coords.back().data(), reinterpret_cast<void*>(index));
+        }
+        osg::gluTessEndContour(tess_);
+    }
     osg::gluTessEndPolygon(tess_);
     if (triangles.size() % 3 != 0) ctx.failed = true;
     return !ctx.failed;

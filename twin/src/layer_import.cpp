@@ -8,11 +8,12 @@ LayerImport::~LayerImport() {
     if (job_ && job_->worker.joinable()) job_->worker.join();
 }
 
-void LayerImport::start(const ImportOptions& options, GeoPoint origin) {
+void LayerImport::start(const ImportOptions& options, GeoPoint origin, std::optional<std::size_t> replaces) {
     if (status_.running) return;
     if (job_ && job_->worker.joinable()) job_->worker.join();
     auto job = std::make_shared<Job>();
     job->options = options;
+    job->replaces = replaces;
     job->worker = std::thread([job, origin] {
         ImportOptions o = job->options;
         o.progress = [job](double p) { job->progress = p; };
@@ -45,7 +46,7 @@ std::optional<LayerImport::Done> LayerImport::take() {
     status_.running = false;
     if (job_->far) {
         status_.message = job_->far->message();
-        Done done{job_->options, {}, job_->far};
+        Done done{job_->options, {}, job_->far, std::nullopt};
         done.options.progress = nullptr;
         done.far->options.progress = nullptr;
         return done;
@@ -57,7 +58,7 @@ std::optional<LayerImport::Done> LayerImport::take() {
     const ImportReport& rep = job_->layer->report;
     status_.message = job_->options.path + ": " + std::to_string(rep.featuresImported) + " imported, " +
                       std::to_string(rep.skippedTotal()) + " skipped";
-    Done done{job_->options, std::move(*job_->layer), std::nullopt};
+    Done done{job_->options, std::move(*job_->layer), std::nullopt, job_->replaces};
     done.options.progress = nullptr;
     return done;
 }

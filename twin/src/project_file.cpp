@@ -56,7 +56,8 @@ json layerToJson(const ImportOptions& o, const fs::path& dir) {
             {"floor_height", o.height.floorHeight},
             {"default_height", o.height.defaultHeight},
             {"name", o.displayName},
-            {"style_field", o.styleField}};
+            {"style_field", o.styleField},
+            {"level_of_detail", o.levelOfDetail}};
 }
 
 ImportOptions layerFromJson(const json& j, const fs::path& dir) {
@@ -72,6 +73,7 @@ ImportOptions layerFromJson(const json& j, const fs::path& dir) {
     o.height.defaultHeight = j.value("default_height", 10.0);
     o.displayName = j.value("name", "");
     o.styleField = j.value("style_field", "");
+    o.levelOfDetail = j.value("level_of_detail", "");
     return o;
 }
 

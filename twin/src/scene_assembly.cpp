@@ -255,7 +255,8 @@ Bookmark fitBookmark(const std::string& id, const std::string& name, const osg::
     b.nameZh = b.nameEn = name;
     osg::Vec3 c = box.center();
     b.target = frame.toWgs84({c.x(), c.y()});
-    b.rangeM = std::max(300.0, 1.3 * std::max(box.xMax() - box.xMin(), box.yMax() - box.yMin()));
+    // At least a house and its garden in view: one building fills the view, not a corner of it.
+    b.rangeM = std::max(60.0, 1.3 * std::max(box.xMax() - box.xMin(), box.yMax() - box.yMin()));
     b.headingDeg = 0;
     b.pitchDeg = 50;
     return b;
@@ -481,6 +482,22 @@ std::size_t addLayerToScene(SceneModel& scene, LayerData data, const std::string
     buildLayerNode(scene, index);
     if (draped) redrape(scene);
     return index;
+}
+
+void replaceLayerData(SceneModel& scene, std::size_t index, LayerData data) {
+    if (index >= scene.layers.size() || !scene.layers[index].buildings()) return;
+    SceneLayer& l = scene.layers[index];
+    if (l.node) scene.buildings->removeChild(l.node);
+    std::string bookmark = "layer:" + l.data.name;
+    scene.bookmarks.erase(std::remove_if(scene.bookmarks.begin(), scene.bookmarks.end(),
+                                         [&](const Bookmark& b) { return b.id == bookmark; }),
+                          scene.bookmarks.end());
+    l.data = std::move(data);
+    l.stats = {};
+    placeOnTerrain(l.data, scene.terrain);
+    buildLayerNode(scene, index);
+    if (!l.visible) l.node->setNodeMask(0u);
+    setLayerOpacity(*l.node, l.opacity);
 }
 
 const Bookmark* bookmarkForPlace(const SceneModel& scene, const Place& place) {

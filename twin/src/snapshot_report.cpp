@@ -24,6 +24,11 @@ nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPat
                           {"heights_unreadable", r.heightsUnreadable},
                           {"tiles", l.stats.tiles},
                           {"triangles", l.stats.triangles}});
+        if (!l.data.format.empty()) {
+            layers.back()["format"] = l.data.format;
+            layers.back()["level_of_detail"] = l.data.levelOfDetail;
+            layers.back()["levels_of_detail"] = l.data.levelsOfDetail;
+        }
         triangles += l.stats.triangles;
         vertices += l.stats.vertices;
         tiles += l.stats.tiles;

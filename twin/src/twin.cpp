@@ -135,9 +135,31 @@ std::string Twin::openOblique(const std::string& folder) {
     return why;
 }
 
+ImportOptions* Twin::optionsOfLayer(std::size_t index) {
+    if (index >= scene_.layers.size()) return nullptr;
+    const LayerData& d = scene_.layers[index].data;
+    for (ImportOptions& o : options_.layers)
+        if (o.path == d.sourcePath && defaultLayerName(o) == d.name) return &o;
+    return nullptr;
+}
+
+bool Twin::changeLevelOfDetail(std::size_t index, const std::string& lod) {
+    ImportOptions* o = optionsOfLayer(index);
+    if (!o || import_.status().running) return false;
+    ImportOptions changed = *o;
+    changed.levelOfDetail = lod;
+    import_.start(changed, scene_.frame->origin(), index);
+    return true;
+}
+
 void Twin::finishImport() {
     std::optional<LayerImport::Done> done = import_.take();
     if (!done) return;
+    if (done->replaces) {
+        if (ImportOptions* o = optionsOfLayer(*done->replaces)) o->levelOfDetail = done->options.levelOfDetail;
+        replaceLayerData(scene_, *done->replaces, std::move(done->layer));
+        return;
+    }
     // Saved with the project, found again after a restart.
     options_.layers.push_back(done->options);
     if (done->far) {

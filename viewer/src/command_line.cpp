@@ -54,6 +54,8 @@ CommandLine parseCommandLine(int argc, char** argv) {
     app.add_option("--default-height", shared.height.defaultHeight,
                    "Height when a building carries none (default 10 m)")
         ->check(CLI::PositiveNumber);
+    app.add_option("--lod", shared.levelOfDetail,
+                   "CityGML/CityJSON: level of detail to show (1, 2, 2.2 …; default the highest in the file)");
     app.add_option("--oblique", out.obliqueDirs,
                    "Oblique photography (倾斜摄影): a ContextCapture/Smart3D export folder (metadata.xml + Data/Tile_*/…osgb); may repeat");
     app.add_option("--dem", out.demPath, "Terrain from a raster DEM (GeoTIFF, SRTM .hgt, DTED, ...; any CRS)");

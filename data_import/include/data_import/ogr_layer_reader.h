@@ -23,6 +23,7 @@ struct ImportOptions {
     HeightOptions height;
     std::string displayName;  // empty: the file's name
     std::string styleField;   // draped layers: colour by this attribute (empty: the run's --style-field)
+    std::string levelOfDetail;  // city models (CityGML, CityJSON): "" the highest, or "1", "2.2"
     // Called now and then from the importing thread with the share done (0…1); may be empty.
     std::function<void(double)> progress;
     // Asked every 2000 features: true ends the import with Error "…: import cancelled" (quitting

@@ -30,6 +30,18 @@ struct Polygon {
 
 enum class HeightSource { Field, Levels, Default };
 
+// A city model's semantic surfaces (CityGML/CityJSON): each kind drawn in its own colour.
+// Surfaces the source leaves unnamed are classed by their slope on import.
+enum class SurfaceKind : std::uint8_t { Wall, Roof, Ground, Closure };
+const char* surfaceKindName(SurfaceKind kind);
+
+// One planar face of a building's own 3D shape: rings[0] the outer ring (counter-clockwise seen
+// from outside), the rest holes; open rings, scene metres, z above the building's lowest point.
+struct Surface {
+    SurfaceKind kind = SurfaceKind::Wall;
+    std::vector<std::vector<Vec3>> rings;
+};
+
 struct Feature {
     std::int64_t sourceFid = -1;
     std::vector<Polygon> polygons;  // scene metres, x east, y north (buildings, areas)
@@ -40,6 +52,9 @@ struct Feature {
     double groundZ = 0;             // terrain height the building stands on, metres
     HeightSource heightSource = HeightSource::Default;
     Attributes attributes;
+    // Buildings from city models carry their own shape: drawn as it is instead of extruding the
+    // footprint (which `polygons` still holds, for the ground, picking zoom and analyses).
+    std::vector<Surface> surfaces;
 };
 
 // Why a feature was not imported, counted per reason; keys are stable snake_case for the JSON.
@@ -76,6 +91,11 @@ struct LayerData {
     std::string sourceCrs;  // as understood, for the panel
     std::vector<Feature> features;
     ImportReport report;
+    // City models (CityGML, CityJSON): the format read, the levels of detail the file holds
+    // (ascending, e.g. "1.2", "2.2") and the one shown. All empty for footprint sources.
+    std::string format;
+    std::vector<std::string> levelsOfDetail;
+    std::string levelOfDetail;
 };
 
 }  // namespace jbt

@@ -6,6 +6,10 @@ struct Vec2 {
     double x = 0, y = 0;
 };
 
+struct Vec3 {
+    double x = 0, y = 0, z = 0;
+};
+
 struct GeoPoint {
     double lon = 0, lat = 0;
 };

@@ -1,6 +1,7 @@
 #pragma once
-// Appends extruded buildings (walls, roof, and a floor when raised) to one shared vertex
-// buffer, each vertex tagged with its building's id for picking and highlighting.
+// Appends extruded buildings (walls, roof, and a floor when raised), or a city model's own
+// faces, to one shared vertex buffer, each vertex tagged with its building's id for picking
+// and highlighting.
 #include <osg/Array>
 #include <osg/PrimitiveSet>
 #include <osg/ref_ptr>
@@ -29,12 +30,14 @@ public:
     std::size_t triangleCount() const { return triangles->size() / 3; }
 
 private:
+    bool addSurfaces(const Feature& feature, float id);
     void addWalls(const Ring& ring, bool counterClockwise, double bottom, double top, osg::Vec4ub color, float id);
     std::uint32_t addVertex(double x, double y, double z, const osg::Vec3& n, osg::Vec4ub c, float id);
 
     osg::Vec3d origin_;
     RoofTriangulator triangulator_;
     std::vector<Vec2> roofPoints_;
+    std::vector<Vec3> facePoints_;
     std::vector<std::uint32_t> roofTriangles_;
 };
 

@@ -21,13 +21,14 @@ struct ImportStatus {
 class LayerImport {
 public:
     ~LayerImport();
-    // Ignored while another import runs.
-    void start(const ImportOptions& options, GeoPoint sceneOrigin);
+    // Ignored while another import runs. `replaces`: the scene layer the result takes the place of.
+    void start(const ImportOptions& options, GeoPoint sceneOrigin, std::optional<std::size_t> replaces = std::nullopt);
     // The finished layer, once; nullopt while running, after a failure (see status()) or when idle.
     struct Done {
         ImportOptions options;
         LayerData layer;             // empty when the file lies far away
         std::optional<FarLayer> far;
+        std::optional<std::size_t> replaces;
     };
     std::optional<Done> take();
     const ImportStatus& status() const { return status_; }
@@ -39,6 +40,7 @@ private:
         std::atomic<double> progress{0};
         std::atomic<bool> cancel{false};
         ImportOptions options;
+        std::optional<std::size_t> replaces;
         std::optional<LayerData> layer;
         std::optional<FarLayer> far;
         std::string error;

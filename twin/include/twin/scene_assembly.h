@@ -66,6 +66,9 @@ SceneModel assembleScene(const AppOptions& options);
 // Adds a layer imported while the viewer runs (buildings stand on the terrain, draped layers go
 // into the terrain's image, points become labels). Returns its index.
 std::size_t addLayerToScene(SceneModel& scene, LayerData data, const std::string& styleField);
+// A building layer read again (another level of detail): same place in the list, visibility
+// and opacity kept.
+void replaceLayerData(SceneModel& scene, std::size_t index, LayerData data);
 
 // The extent (scene metres) of what a layer holds: footprints, lines and points.
 osg::BoundingBox layerExtent(const SceneLayer& layer);

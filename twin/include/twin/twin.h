@@ -50,6 +50,9 @@ public:
     // update traversal.
     void startImport(const ImportOptions& options) { import_.start(options, scene_.frame->origin()); }
     const ImportStatus& importStatus() const { return import_.status(); }
+    // A city-model layer read again in another level of detail ("" the highest), on the worker;
+    // false while another import runs or when the layer is not one the options hold.
+    bool changeLevelOfDetail(std::size_t layerIndex, const std::string& lod);
     // An oblique-photography folder joins the scene now (its levels page in as the camera
     // comes); kept in the options for saving. Returns "" or why not.
     std::string openOblique(const std::string& folder);
@@ -57,6 +60,7 @@ public:
 private:
     void setUpGrid();
     void finishImport();
+    ImportOptions* optionsOfLayer(std::size_t sceneLayerIndex);  // the options it was read with
 
     AppOptions options_;
     SceneModel scene_;

@@ -113,6 +113,36 @@ private:
         return out;
     }
 
+    // City models: surfaces by what they are (walls keep the height colours).
+    static std::vector<LegendEntry> surfaceLegend() {
+        std::vector<LegendEntry> out;
+        for (auto [label, kind] : {std::pair{"屋顶 roof", SurfaceKind::Roof}, {"墙面 wall", SurfaceKind::Wall},
+                                   {"地面 ground", SurfaceKind::Ground}}) {
+            osg::Vec4ub c = surfaceColor(kind, 15.0);
+            out.push_back({label, {c.r(), c.g(), c.b(), 255}});
+        }
+        return out;
+    }
+
+    // The level of detail shown; another one is read again from the file on the import worker.
+    void levelOfDetail(std::size_t i, const LayerData& d) {
+        ImGui::Text("%s: %s", tr("格式", "Format").c_str(), d.format.c_str());
+        if (d.levelsOfDetail.size() < 2) {
+            ImGui::Text("LOD %s", d.levelOfDetail.c_str());
+            return;
+        }
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+        if (ImGui::BeginCombo(tr("细节层次", "LOD").c_str(), d.levelOfDetail.c_str())) {
+            for (const std::string& lod : d.levelsOfDetail)
+                if (ImGui::Selectable(lod.c_str(), lod == d.levelOfDetail) && lod != d.levelOfDetail &&
+                    app_.twin.changeLevelOfDetail(i, lod))
+                    app_.selection = {};
+            ImGui::EndCombo();
+        }
+        probe(app_, "layer.lod." + std::to_string(i));
+        if (app_.importStatus.running) ImGui::TextDisabled("%s", tr("正在读取…", "reading…").c_str());
+    }
+
     static void legend(const std::vector<LegendEntry>& entries) {
         for (const LegendEntry& e : entries) {
             ImGui::ColorButton(("##" + e.label).c_str(), ImVec4(e.color[0] / 255.f, e.color[1] / 255.f, e.color[2] / 255.f, 1),
@@ -146,7 +176,8 @@ private:
         if (open) {
             if (l.node && ImGui::SliderFloat(tr("不透明度", "Opacity").c_str(), &l.opacity, 0.1f, 1.0f, "%.2f"))
                 setLayerOpacity(*l.node, l.opacity);
-            legend(l.buildings() ? heightLegend() : l.legend);
+            legend(!l.data.format.empty() ? surfaceLegend() : l.buildings() ? heightLegend() : l.legend);
+            if (!l.data.format.empty()) levelOfDetail(i, l.data);
             ImGui::Text("%s: %s", tr("来源", "Source").c_str(), l.data.sourcePath.c_str());
             ImGui::Text("%s: %s", tr("坐标系", "CRS").c_str(), l.data.sourceCrs.c_str());
             ImGui::TextWrapped("%s %zu · %s %zu · %s %zu · %s %zu", tr("读取", "read").c_str(), r.featuresRead,
