@@ -10,9 +10,15 @@ namespace jbt {
 
 bool firstFeatureHit(const osgUtil::LineSegmentIntersector::Intersections& hits, FeatureHit& out) {
     for (const auto& hit : hits) {
-        int layer = -1;
+        int layer = -1, model = -1;
         for (const osg::Node* n : hit.nodePath)
-            if (n->getUserValue(kLayerIndexKey, layer)) break;
+            if (n->getUserValue(kLayerIndexKey, layer) || n->getUserValue(kModelIndexKey, model)) break;
+        if (model >= 0) {
+            out = FeatureHit{};
+            out.modelIndex = model;
+            out.worldPoint = hit.getWorldIntersectPoint();
+            return true;
+        }
         if (layer < 0 || hit.indexList.empty()) continue;
         const osg::Geometry* g = hit.drawable ? hit.drawable->asGeometry() : nullptr;
         const auto* ids = g ? dynamic_cast<const osg::FloatArray*>(g->getVertexAttribArray(kFeatureIdAttribute)) : nullptr;

@@ -138,6 +138,19 @@ ProjectState loadProject(const std::string& path) {
         for (const std::string& g : j.value("green", std::vector<std::string>{})) o.greenFiles.push_back(pathFromProject(g, dir));
         where = "oblique";
         for (const std::string& d : j.value("oblique", std::vector<std::string>{})) o.obliqueDirs.push_back(pathFromProject(d, dir));
+        where = "models";
+        for (const json& m : j.value("models", json::array())) {
+            ModelPlacement mp;
+            mp.path = pathFromProject(m.at("path"), dir);
+            mp.lon = m.at("lon");
+            mp.lat = m.at("lat");
+            mp.altitude = m.value("altitude_m", 0.0);
+            mp.headingDeg = m.value("heading_deg", 0.0);
+            mp.scale = m.value("scale", 1.0);
+            if (!(mp.scale > 0) || std::fabs(mp.lon) > 180 || std::fabs(mp.lat) > 90)
+                throw Error(path + ": 'models': " + mp.path + ": position or scale out of range");
+            o.models.push_back(mp);
+        }
         where = "grid_m";
         o.gridCellM = j.value("grid_m", 0.0);
         o.boundaryPath = file("boundary");
@@ -190,8 +203,11 @@ std::string projectJson(const std::string& path, const ProjectState& p) {
     for (const ImportOptions& l : o.water) water.push_back(layerToJson(l, dir));
     for (const std::string& e : o.eventSources) events.push_back(pathForSaving(e, dir));
     for (const std::string& g : o.greenFiles) green.push_back(pathForSaving(g, dir));
-    json oblique = json::array();
+    json oblique = json::array(), models = json::array();
     for (const std::string& d : o.obliqueDirs) oblique.push_back(pathForSaving(d, dir));
+    for (const ModelPlacement& m : o.models)
+        models.push_back({{"path", pathForSaving(m.path, dir)}, {"lon", m.lon}, {"lat", m.lat}, {"altitude_m", m.altitude},
+                          {"heading_deg", m.headingDeg}, {"scale", m.scale}});
     json j = {{"format", "jiangbei-twin-project"},
               {"version", 1},
               {"layers", layers},
@@ -202,6 +218,7 @@ std::string projectJson(const std::string& path, const ProjectState& p) {
               {"dem", pathForSaving(o.demPath, dir)},
               {"green", green},
               {"oblique", oblique},
+              {"models", models},
               {"grid_m", o.gridCellM},
               {"boundary", pathForSaving(o.boundaryPath, dir)},
               {"grid_file", pathForSaving(o.gridFile, dir)},
@@ -272,6 +289,7 @@ void applyProject(const ProjectState& project, const std::set<std::string>& give
     out.userBookmarks.insert(out.userBookmarks.begin(), p.userBookmarks.begin(), p.userBookmarks.end());
     out.greenFiles.insert(out.greenFiles.begin(), p.greenFiles.begin(), p.greenFiles.end());
     out.obliqueDirs.insert(out.obliqueDirs.begin(), p.obliqueDirs.begin(), p.obliqueDirs.end());
+    out.models.insert(out.models.begin(), p.models.begin(), p.models.end());
     // Single values: the command line's when it gave one, else the project's.
     out.layerDisplay = p.layerDisplay;
     out.uiLayout = p.uiLayout;

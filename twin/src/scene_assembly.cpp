@@ -41,6 +41,10 @@ std::optional<GeoPoint> dataCentre(const AppOptions& o, std::string& source) {
     } catch (const Error&) {
     }
     if (std::optional<GeoPoint> c = obliqueDataCentre(o, source)) return c;
+    if (!o.models.empty()) {
+        source = o.models.front().path;
+        return GeoPoint{o.models.front().lon, o.models.front().lat};
+    }
     try {
         if (!o.demPath.empty()) {
             source = o.demPath;
@@ -266,6 +270,10 @@ Bookmark fitAllBookmark(const SceneModel& scene) {
     osg::BoundingBox all;
     for (const SceneLayer& l : scene.layers)
         if (l.visible) all.expandBy(layerExtent(l));
+    for (const ObliqueScene& o : scene.oblique)
+        if (o.visible) all.expandBy(o.node->getBound());
+    for (const PlacedModelScene& m : scene.models)
+        if (m.visible) all.expandBy(m.node->getBound());
     if (!all.valid()) all = scene.extent;
     return fitBookmark("all", "全部 Fit all", all, *scene.frame);
 }
@@ -465,6 +473,7 @@ SceneModel assembleScene(const AppOptions& o) {
         scene.root->addChild(scene.labels);
     }
     addObliqueLayers(o, scene);
+    addPlacedModels(o, scene);
     applyLayerDisplay(scene, o.layerDisplay);
     scene.bookmarks.insert(scene.bookmarks.begin(), fitAllBookmark(scene));
     scene.buildMs = msSince(t1);

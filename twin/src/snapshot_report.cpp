@@ -55,8 +55,14 @@ nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPat
                            {"missing_children", s.stats.missing ? s.stats.missing->count() : 0},
                            {"centre", {s.placement.centre.lon, s.placement.centre.lat}},
                            {"origin_in_scene", {s.placement.originInScene.x, s.placement.originInScene.y}}});
+    nlohmann::json models = nlohmann::json::array();
+    for (const PlacedModelScene& m : scene.models)
+        models.push_back({{"name", m.name}, {"path", m.placement.path}, {"format", m.format}, {"triangles", m.triangles},
+                          {"lon_lat", {m.placement.lon, m.placement.lat}}, {"base_in_scene", {m.base.x(), m.base.y(), m.base.z()}},
+                          {"heading_deg", m.placement.headingDeg}, {"scale", m.placement.scale}});
     return {{"snapshot", pngPath},
             {"oblique", oblique},
+            {"models", models},
             {"terrain", terrain},
             {"far_layers", far},
             {"size", {width, height}},

@@ -152,6 +152,12 @@ bool Twin::changeLevelOfDetail(std::size_t index, const std::string& lod) {
     return true;
 }
 
+std::string Twin::placeModel(const ModelPlacement& placement) {
+    std::string why = addPlacedModel(placement, scene_);
+    if (why.empty()) options_.models.push_back(placement);
+    return why;
+}
+
 void Twin::finishImport() {
     std::optional<LayerImport::Done> done = import_.take();
     if (!done) return;

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <sstream>
 
+#include "model/error.h"
+#include "model/model_placement.h"
 #include "twin/project_file.h"
 
 namespace jbt {
@@ -58,6 +60,10 @@ CommandLine parseCommandLine(int argc, char** argv) {
                    "CityGML/CityJSON: level of detail to show (1, 2, 2.2 …; default the highest in the file)");
     app.add_option("--oblique", out.obliqueDirs,
                    "Oblique photography (倾斜摄影): a ContextCapture/Smart3D export folder (metadata.xml + Data/Tile_*/…osgb); may repeat");
+    std::vector<std::string> modelSpecs;
+    app.add_option("--model", modelSpecs,
+                   "Place a 3D model (glTF/GLB, OBJ, DAE, 3DS, OSGB): FILE@LON,LAT[,ALT,HEADING,SCALE] — altitude above "
+                   "the ground in metres, heading clockwise from north in degrees; may repeat");
     app.add_option("--dem", out.demPath, "Terrain from a raster DEM (GeoTIFF, SRTM .hgt, DTED, ...; any CRS)");
     app.add_flag("--no-demo", noDemo, "Leave out the generated demo district");
     app.add_option("--snapshot", out.snapshotPath, "Render offscreen to this PNG, print one line of JSON, exit");
@@ -130,6 +136,13 @@ CommandLine parseCommandLine(int argc, char** argv) {
         out.time = *t;
     }
     if (!parseChineseDatum(datum, shared.datum)) throw CommandLineExit(2, "--datum: unknown datum '" + datum + "'\n");
+    for (const std::string& spec : modelSpecs) {
+        try {
+            out.models.push_back(parseModelPlacement(spec));
+        } catch (const Error& e) {
+            throw CommandLineExit(2, std::string(e.what()) + "\n");
+        }
+    }
     auto add = [&](const std::vector<std::string>& files, LayerKind kind, std::vector<ImportOptions>& to) {
         for (const std::string& f : files) {
             ImportOptions o = shared;

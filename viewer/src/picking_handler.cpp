@@ -8,10 +8,13 @@ namespace jbt {
 
 void select(AppState& app, Selection s) {
     auto& layers = app.scene.layers;
+    auto& models = app.scene.models;
     if (app.selection.valid() && app.selection.layer < int(layers.size()))
         setHighlightedFeature(*layers[app.selection.layer].node, -1);
+    if (app.selection.isModel() && app.selection.model < int(models.size())) setModelHighlighted(models[app.selection.model], false);
     app.selection = s;
     if (s.valid() && s.layer < int(layers.size())) setHighlightedFeature(*layers[s.layer].node, s.feature);
+    if (s.isModel() && s.model < int(models.size())) setModelHighlighted(models[s.model], true);
 }
 
 bool pickAt(osgViewer::View& view, double x, double y, FeatureHit& hit) {
@@ -37,7 +40,7 @@ bool PickingHandler::handle(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAd
     osgUtil::LineSegmentIntersector::Intersections hits;
     // Hidden layers have node mask 0 and are skipped by the intersection visitor.
     if (view->computeIntersections(ea, hits) && firstFeatureHit(hits, hit))
-        select(app_, {hit.layerIndex, hit.featureIndex});
+        select(app_, {hit.layerIndex, hit.featureIndex, hit.modelIndex});
     else select(app_, {});
     return false;
 }

@@ -50,6 +50,12 @@ ViewerApp::ViewerApp(Twin& twin)
         }
         return twin_.openOblique(folder);
     };
+    app_.placeModel = [this](const ModelPlacement& p) { return twin_.placeModel(p); };
+    app_.viewCentre = [this] {
+        CameraPose p;
+        if (!camera_->currentPose(p)) return scene_.frame->origin();
+        return scene_.frame->toWgs84({p.center.x(), p.center.y()});
+    };
     app_.bookmarkThisView = [this] {
         CameraPose p;
         if (!camera_->currentPose(p)) return;

@@ -8,10 +8,14 @@ namespace jbt {
 struct FeatureHit {
     int layerIndex = -1;
     int featureIndex = -1;
+    int modelIndex = -1;  // a placed model instead of a building
     osg::Vec3d worldPoint;
 };
 
-// The nearest hit that is a building; false if none is.
+// Node user value on a placed model's transform: its index in the scene's model list.
+constexpr const char* kModelIndexKey = "jbt_model_index";
+
+// The nearest hit that is a building or a placed model; false if none is.
 bool firstFeatureHit(const osgUtil::LineSegmentIntersector::Intersections& hits, FeatureHit& out);
 
 }  // namespace jbt

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "data_import/ogr_layer_reader.h"
+#include "model/model_placement.h"
 #include "model/local_time.h"
 #include "model/place.h"
 
@@ -31,6 +32,7 @@ struct AppOptions {
     std::vector<std::string> greenFiles;  // --green: parks, forest, green space (draped, and their coverage)
     std::string demPath;                // --dem: terrain from a raster DEM
     std::vector<std::string> obliqueDirs;  // --oblique: ContextCapture exports (metadata.xml + Data/)
+    std::vector<ModelPlacement> models;    // --model FILE@LON,LAT[,ALT,HEADING,SCALE]
     bool demo = true;                   // generated demo district (off with --no-demo)
     std::optional<GeoPoint> centre;     // the scene's centre when the user moved it ("Go there");
                                         // else the first layer's, else Jiangbei's

@@ -17,6 +17,7 @@
 #include "twin/app_options.h"
 #include "twin/far_layer.h"
 #include "twin/oblique_scene.h"
+#include "twin/placed_models.h"
 
 namespace jbt {
 
@@ -39,6 +40,7 @@ struct SceneModel {
     std::vector<SceneLayer> layers;
     std::vector<FarLayer> farLayers;
     std::vector<ObliqueScene> oblique;  // oblique-photography meshes (--oblique)
+    std::vector<PlacedModelScene> models;  // placed models (--model)
     std::vector<Bookmark> bookmarks;
     std::vector<Tour> tours;
     std::vector<Place> places;

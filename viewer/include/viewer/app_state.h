@@ -14,7 +14,9 @@ namespace jbt {
 
 struct Selection {
     int layer = -1, feature = -1;
+    int model = -1;  // a placed model (layer and feature then -1)
     bool valid() const { return layer >= 0 && feature >= 0; }
+    bool isModel() const { return model >= 0; }
 };
 
 // Where things sit on screen (pixels, top-left origin).
@@ -83,6 +85,8 @@ struct AppState {
     std::function<bool(std::string& message)> saveProject;   // to the session's file (false: it has none yet)
     std::function<void(const ImportOptions&)> import;        // the import dialog's "Import"
     std::function<std::string(const std::string&)> openOblique;  // the import dialog, for an oblique folder
+    std::function<std::string(const ModelPlacement&)> placeModel;  // "" or why not, naming the file
+    std::function<GeoPoint()> viewCentre;                            // where the camera looks, lon/lat
     std::function<void()> bookmarkThisView;                  // adds the current view as a bookmark
 };
 

@@ -29,26 +29,37 @@ public:
         if (ImGui::Button(tr("检查", "Inspect").c_str())) inspect();
         if (!inspectError_.empty()) ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", inspectError_.c_str());
         if (oblique_) drawOblique();
+        if (model_) drawModel();
         if (info_) {
             ImGui::TextDisabled("%s: %s", tr("驱动", "driver").c_str(), info_->driver.c_str());
             for (const DatasetLayerInfo& l : info_->layers) {
                 std::string count = l.features >= 0 ? std::to_string(l.features) : "?";
                 ImGui::BulletText("%s — %s, %s, %s", l.name.c_str(), l.geometry.c_str(), count.c_str(), l.crs.c_str());
             }
-            const char* kinds[] = {uiText("建筑 buildings"), uiText("面 areas"), uiText("线 lines"), uiText("点 points")};
-            ImGui::Combo(tr("类型", "kind").c_str(), &kind_, kinds, 4);
-            fieldCombo(tr("高度字段", "height field").c_str(), heightField_);
-            fieldCombo(tr("样式字段", "style field").c_str(), styleField_);
+            // A city model is buildings with their own heights: only its CRS and LOD are choices.
+            bool city = info_->driver.rfind("City", 0) == 0;
+            if (!city) {
+                const char* kinds[] = {uiText("建筑 buildings"), uiText("面 areas"), uiText("线 lines"), uiText("点 points")};
+                ImGui::Combo(tr("类型", "kind").c_str(), &kind_, kinds, 4);
+                fieldCombo(tr("高度字段", "height field").c_str(), heightField_);
+                fieldCombo(tr("样式字段", "style field").c_str(), styleField_);
+            }
             ImGui::SetNextItemWidth(10 * ImGui::GetFontSize());
             ImGui::InputTextWithHint(tr("源坐标系", "source CRS").c_str(), "EPSG:4545", crs_, sizeof crs_);
-            const char* datums[] = {"WGS84 / CGCS2000", "GCJ-02", "BD-09"};
-            ImGui::Combo(tr("偏移", "datum").c_str(), &datum_, datums, 3);
+            if (city) {
+                ImGui::SetNextItemWidth(6 * ImGui::GetFontSize());
+                ImGui::InputTextWithHint(tr("细节层次", "LOD").c_str(), tr("最高", "highest").c_str(), lod_, sizeof lod_);
+            } else {
+                const char* datums[] = {"WGS84 / CGCS2000", "GCJ-02", "BD-09"};
+                ImGui::Combo(tr("偏移", "datum").c_str(), &datum_, datums, 3);
+            }
             if (app_.importStatus.running) {
                 ImGui::ProgressBar(float(app_.importStatus.progress), ImVec2(-FLT_MIN, 0), tr("正在导入", "importing").c_str());
             } else if (ImGui::Button(tr("导入", "Import").c_str())) {
                 ImportOptions o;
                 o.path = path_;
-                o.kind = LayerKind(kind_);
+                o.kind = city ? LayerKind::Buildings : LayerKind(kind_);
+                o.levelOfDetail = city ? lod_ : "";
                 o.height.heightField = heightField_;
                 o.styleField = styleField_;
                 o.sourceCrs = crs_;
@@ -75,15 +86,57 @@ private:
         if (!obliqueMessage_.empty()) ImGui::TextWrapped("%s", obliqueMessage_.c_str());
     }
 
+    // A model file: where to stand it (the view's centre to begin with), turned and scaled.
+    void drawModel() {
+        ImGui::TextWrapped("%s", tr("三维模型：放置于", "3D model: place at").c_str());
+        ImGui::SetNextItemWidth(12 * ImGui::GetFontSize());
+        ImGui::InputDouble(tr("经度", "longitude").c_str(), &placement_.lon, 0, 0, "%.6f");
+        ImGui::SetNextItemWidth(12 * ImGui::GetFontSize());
+        ImGui::InputDouble(tr("纬度", "latitude").c_str(), &placement_.lat, 0, 0, "%.6f");
+        ImGui::SetNextItemWidth(8 * ImGui::GetFontSize());
+        ImGui::InputDouble(tr("离地高度 m", "above ground m").c_str(), &placement_.altitude, 0, 0, "%.1f");
+        ImGui::SetNextItemWidth(8 * ImGui::GetFontSize());
+        ImGui::SliderFloat(tr("朝向", "heading").c_str(), &heading_, 0, 360, "%.0f°");
+        ImGui::SetNextItemWidth(8 * ImGui::GetFontSize());
+        ImGui::InputDouble(tr("比例", "scale").c_str(), &placement_.scale, 0, 0, "%g");
+        bool place = ImGui::Button(tr("放置", "Place").c_str());
+        probe(app_, "import.model.place");
+        if (place && app_.placeModel) {
+            placement_.path = path_;
+            placement_.headingDeg = heading_;
+            std::string why = placement_.scale > 0 ? app_.placeModel(placement_) : path_ + std::string(": the scale must be above 0");
+            modelMessage_ = why.empty() ? tr("已放置：", "Placed: ") + std::string(path_) : why;
+        }
+        if (!modelMessage_.empty()) ImGui::TextWrapped("%s", modelMessage_.c_str());
+    }
+
+    static bool isModelFile(const std::string& path) {
+        std::string ext = std::filesystem::path(path).extension().string();
+        for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (const char* e : {".gltf", ".glb", ".obj", ".dae", ".3ds", ".osgb", ".osgt", ".osg", ".ive", ".ply", ".stl"})
+            if (ext == e) return true;
+        return false;
+    }
+
     void inspect() {
         info_.reset();
         oblique_.reset();
+        model_ = false;
+        modelMessage_.clear();
         obliqueMessage_.clear();
         inspectError_.clear();
         try {
             if (std::filesystem::exists(std::filesystem::path(path_) / "metadata.xml")) {
                 oblique_ = readObliqueMetadata(path_);
                 obliqueTiles_ = obliqueRootTiles(path_).size();
+                return;
+            }
+            if (isModelFile(path_)) {
+                if (!std::filesystem::is_regular_file(path_)) throw Error(std::string(path_) + ": no such file");
+                model_ = true;
+                GeoPoint at = app_.viewCentre ? app_.viewCentre() : GeoPoint{};
+                placement_.lon = at.lon;
+                placement_.lat = at.lat;
                 return;
             }
             info_ = inspectDataset(path_);
@@ -105,12 +158,17 @@ private:
     AppState& app_;
     char path_[1024] = "";
     char crs_[128] = "";
+    char lod_[16] = "";
     int kind_ = 0, datum_ = 0;
     std::string heightField_, styleField_;
     std::optional<DatasetInfo> info_;
     std::optional<ObliqueMetadata> oblique_;
     std::size_t obliqueTiles_ = 0;
     std::string obliqueMessage_;
+    bool model_ = false;
+    ModelPlacement placement_;
+    float heading_ = 0;
+    std::string modelMessage_;
     std::string inspectError_;
 };
 

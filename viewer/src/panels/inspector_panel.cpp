@@ -1,5 +1,7 @@
 #include <imgui.h>
 
+#include <cstdio>
+
 #include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
 
@@ -20,6 +22,10 @@ public:
 
     void draw() override {
         const Selection& s = app_.selection;
+        if (s.isModel() && s.model < int(app_.scene.models.size())) {
+            drawModel(app_.scene.models[s.model]);
+            return;
+        }
         if (!s.valid() || s.layer >= int(app_.scene.layers.size())) {
             ImGui::TextDisabled("%s", tr("点击建筑查看属性", "Click a building to see its attributes").c_str());
             return;
@@ -44,6 +50,34 @@ public:
     }
 
 private:
+    void drawModel(const PlacedModelScene& m) {
+        const ModelPlacement& p = m.placement;
+        ImGui::Text("%s: %s", tr("模型", "Model").c_str(), m.name.c_str());
+        if (ImGui::BeginTable("model", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit)) {
+            auto row = [](const std::string& k, const std::string& v) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(k.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(v.c_str());
+            };
+            char buf[96];
+            row(tr("格式", "format"), m.format);
+            row(tr("三角形", "triangles"), std::to_string(m.triangles));
+            std::snprintf(buf, sizeof buf, "%.6f, %.6f", p.lon, p.lat);
+            row(tr("经纬度", "lon, lat"), buf);
+            std::snprintf(buf, sizeof buf, "%.1f m", p.altitude);
+            row(tr("离地高度", "above ground"), buf);
+            std::snprintf(buf, sizeof buf, "%.1f°", p.headingDeg);
+            row(tr("朝向", "heading"), buf);
+            std::snprintf(buf, sizeof buf, "%g", p.scale);
+            row(tr("比例", "scale"), buf);
+            row(tr("文件", "file"), p.path);
+            ImGui::EndTable();
+        }
+        if (ImGui::Button(tr("清除", "Clear").c_str())) select(app_, {});
+    }
+
     AppState& app_;
 };
 

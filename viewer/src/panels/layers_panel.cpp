@@ -17,6 +17,7 @@ public:
     void draw() override {
         for (std::size_t i = 0; i < app_.scene.layers.size(); ++i) drawLayer(i, app_.scene.layers[i]);
         for (std::size_t i = 0; i < app_.scene.oblique.size(); ++i) drawOblique(i, app_.scene.oblique[i]);
+        for (std::size_t i = 0; i < app_.scene.models.size(); ++i) drawModel(i, app_.scene.models[i]);
         if (GridChoropleth* grid = app_.twin.grid()) drawGrid(*grid);
         if (!app_.scene.farLayers.empty()) {
             ImGui::Separator();
@@ -81,6 +82,30 @@ private:
                 ImGui::TextWrapped("%s: %zu", tr("缺少的子图块（显示上一级）", "missing child tiles (the level above shows)").c_str(), missing);
                 ImGui::PopStyleColor();
             }
+            ImGui::TreePop();
+        }
+        ImGui::PopID();
+    }
+
+    // A placed model: on or off, zoom to it, what it is and where it stands.
+    void drawModel(std::size_t i, PlacedModelScene& m) {
+        ImGui::PushID(int(3000000 + i));
+        if (ImGui::Checkbox("##visible", &m.visible)) m.node->setNodeMask(m.visible ? ~0u : 0u);
+        probe(app_, "model.visible." + std::to_string(i));
+        ImGui::SameLine();
+        float zoomX = beginRowName();
+        bool open = ImGui::TreeNode("model", "%s %s", tr("模型", "Model").c_str(), uiText(m.name).c_str());
+        bool zoomed = endRowName(zoomX, "model.zoom." + std::to_string(i));
+        if (zoomed && app_.flyTo) {
+            osg::BoundingBox box;
+            box.expandBy(m.node->getBound());
+            app_.flyTo(fitBookmark("model:" + m.name, m.name, box, *app_.scene.frame));
+        }
+        if (open) {
+            const ModelPlacement& p = m.placement;
+            ImGui::TextWrapped("%s: %s", tr("来源", "Source").c_str(), uiText(p.path).c_str());
+            ImGui::Text("%s · %zu %s", m.format.c_str(), m.triangles, tr("三角形", "triangles").c_str());
+            ImGui::Text("%.6f, %.6f · %+.1f m · %.0f° · ×%g", p.lon, p.lat, p.altitude, p.headingDeg, p.scale);
             ImGui::TreePop();
         }
         ImGui::PopID();
