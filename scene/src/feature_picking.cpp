@@ -11,11 +11,18 @@ namespace jbt {
 bool firstFeatureHit(const osgUtil::LineSegmentIntersector::Intersections& hits, FeatureHit& out) {
     for (const auto& hit : hits) {
         int layer = -1, model = -1;
-        for (const osg::Node* n : hit.nodePath)
+        bool oblique = false;
+        for (const osg::Node* n : hit.nodePath) {
             if (n->getUserValue(kLayerIndexKey, layer) || n->getUserValue(kModelIndexKey, model)) break;
-        if (model >= 0) {
+            if (n->getName().rfind(kObliqueNodePrefix, 0) == 0) {
+                oblique = true;
+                break;
+            }
+        }
+        if (model >= 0 || oblique) {
             out = FeatureHit{};
             out.modelIndex = model;
+            out.onOblique = oblique;
             out.worldPoint = hit.getWorldIntersectPoint();
             return true;
         }

@@ -179,11 +179,17 @@ private:
                          " past its " + std::to_string(v->size()) + " vertices; left out");
                     return nullptr;
                 }
+            if (mode == GL_TRIANGLES) idx.resize(idx.size() / 3 * 3);  // a partial last triangle draws nothing
             g->addPrimitiveSet(new osg::DrawElementsUInt(mode, idx.begin(), idx.end()));
         } else {
-            g->addPrimitiveSet(new osg::DrawArrays(mode, 0, GLsizei(v->size())));
+            g->addPrimitiveSet(new osg::DrawArrays(mode, 0, GLsizei(mode == GL_TRIANGLES ? v->size() / 3 * 3 : v->size())));
         }
-        if (!g->getNormalArray() && mode >= GL_TRIANGLES) osgUtil::SmoothingVisitor::smooth(*g);
+        bool triangles = mode == GL_TRIANGLES || mode == GL_TRIANGLE_STRIP || mode == GL_TRIANGLE_FAN;
+        if (triangles && (pr.indices >= 0 ? idx.size() : v->size()) < 3) {
+            warn("mesh '" + meshName + "' primitive " + std::to_string(n) + ": fewer than three vertices; left out");
+            return nullptr;
+        }
+        if (!g->getNormalArray() && triangles) osgUtil::SmoothingVisitor::smooth(*g);
         material(pr.material, *g);
         return g;
     }

@@ -108,5 +108,11 @@ TEST(ModelLoader, DamagedOrUnknownFilesAreNamedWithTheReason) {
     ASSERT_FALSE(untextured.warnings.empty());
 }
 
+// Found by fuzz_gltf: a triangle list of one index under a node that is its own child.
+TEST(ModelLoader, FuzzFoundOneIndexUnderACycleIsRefusedCleanly) {
+    std::string path = std::string(JBT_SOURCE_DIR) + "/tests/fuzz/corpus/gltf/crash-one-index-cycle.glb";
+    EXPECT_EQ(test::errorOf([&] { loadModel(path); }), path + ": the model has no triangles to draw");
+}
+
 }  // namespace
 }  // namespace jbt

@@ -56,7 +56,7 @@ osg::ref_ptr<osg::GraphicsContext> createEglContext(int width, int height, std::
         EGLint major = 0, minor = 0;
         if (!eglInitialize(d, &major, &minor)) continue;
         const EGLint attrs[] = {EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_RED_SIZE, 8,
-                                EGL_GREEN_SIZE, 8, EGL_BLUE_SIZE, 8, EGL_ALPHA_SIZE, 8, EGL_DEPTH_SIZE, 24, EGL_NONE};
+                                EGL_GREEN_SIZE, 8, EGL_BLUE_SIZE, 8, EGL_ALPHA_SIZE, 8, EGL_DEPTH_SIZE, 24, EGL_STENCIL_SIZE, 8, EGL_NONE};
         EGLConfig config;
         EGLint count = 0;
         if (!eglChooseConfig(d, attrs, &config, 1, &count) || count < 1) {

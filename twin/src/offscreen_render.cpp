@@ -42,6 +42,7 @@ osg::ref_ptr<osg::GraphicsContext> createOffscreenContext(int width, int height)
         t->height = height;
         t->red = t->green = t->blue = t->alpha = 8;
         t->depth = 24;
+        t->stencil = 8;  // classification (单体化) tints the oblique mesh through the stencil
         t->pbuffer = pbuffer;
         t->windowDecoration = false;
         t->doubleBuffer = !pbuffer;

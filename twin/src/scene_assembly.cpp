@@ -474,6 +474,10 @@ SceneModel assembleScene(const AppOptions& o) {
     }
     addObliqueLayers(o, scene);
     addPlacedModels(o, scene);
+    scene.selectedTint = std::make_unique<ClassificationHighlight>(osg::Vec4(1.0f, 0.55f, 0.1f, 0.55f), 20);
+    scene.hoverTint = std::make_unique<ClassificationHighlight>(osg::Vec4(0.35f, 0.85f, 1.0f, 0.35f), 22);
+    scene.root->addChild(scene.selectedTint->node());
+    scene.root->addChild(scene.hoverTint->node());
     applyLayerDisplay(scene, o.layerDisplay);
     scene.bookmarks.insert(scene.bookmarks.begin(), fitAllBookmark(scene));
     scene.buildMs = msSince(t1);

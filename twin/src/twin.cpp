@@ -54,6 +54,8 @@ Twin::~Twin() = default;
 
 void Twin::attachCamera(osg::Camera& camera) {
     camera_ = &camera;
+    // The stencil too: classification (单体化) counts in it each frame from zero.
+    camera.setClearMask(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
     try {
         SunShadowOptions so;
         so.mapSize = options_.shadowMapSize;

@@ -166,6 +166,7 @@ void setUpViewWithInputMethod(osgViewer::Viewer& viewer, int x, int y, int width
     t->readDISPLAY();
     if (t->displayNum < 0) t->displayNum = 0;
     t->screenNum = int(screen);
+    t->stencil = 8;  // classification (单体化) tints the oblique mesh through the stencil
     bool fullscreen = width <= 0;
     if (fullscreen) {
         osg::GraphicsContext::ScreenSettings s;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "scene/building_layer_builder.h"
+#include "twin/oblique_selection.h"
 
 namespace jbt {
 
@@ -15,6 +16,15 @@ void select(AppState& app, Selection s) {
     app.selection = s;
     if (s.valid() && s.layer < int(layers.size())) setHighlightedFeature(*layers[s.layer].node, s.feature);
     if (s.isModel() && s.model < int(models.size())) setModelHighlighted(models[s.model], true);
+    if (app.scene.selectedTint) classifyOnOblique(app.scene, *app.scene.selectedTint, s.layer, s.feature);
+}
+
+void resolveOnOblique(const SceneModel& scene, FeatureHit& hit) {
+    if (!hit.onOblique) return;
+    if (auto f = footprintAt(scene, hit.worldPoint.x(), hit.worldPoint.y())) {
+        hit.layerIndex = f->first;
+        hit.featureIndex = f->second;
+    }
 }
 
 bool pickAt(osgViewer::View& view, double x, double y, FeatureHit& hit) {
@@ -25,8 +35,29 @@ bool pickAt(osgViewer::View& view, double x, double y, FeatureHit& hit) {
     return picker->containsIntersections() && firstFeatureHit(picker->getIntersections(), hit);
 }
 
+// The footprint under the pointer lights up on the oblique mesh (only while meshes are shown).
+void PickingHandler::hover(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAdapter& aa) {
+    ClassificationHighlight* tint = app_.scene.hoverTint.get();
+    if (!tint || app_.scene.oblique.empty()) return;
+    auto* view = dynamic_cast<osgViewer::View*>(&aa);
+    FeatureHit hit;
+    osgUtil::LineSegmentIntersector::Intersections hits;
+    if (!imgui_.wantsEvent(ea) && view && view->computeIntersections(ea, hits) && firstFeatureHit(hits, hit) && hit.onOblique) {
+        resolveOnOblique(app_.scene, hit);
+        if (hit.featureIndex >= 0 && !(hit.layerIndex == app_.selection.layer && hit.featureIndex == app_.selection.feature)) {
+            classifyOnOblique(app_.scene, *tint, hit.layerIndex, hit.featureIndex);
+            return;
+        }
+    }
+    tint->hide();
+}
+
 bool PickingHandler::handle(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAdapter& aa) {
     using GEA = osgGA::GUIEventAdapter;
+    if (ea.getEventType() == GEA::MOVE) {
+        hover(ea, aa);
+        return false;
+    }
     if (ea.getButton() != GEA::LEFT_MOUSE_BUTTON || imgui_.wantsEvent(ea)) return false;
     if (ea.getEventType() == GEA::PUSH) {
         pushX_ = ea.getX();
@@ -39,8 +70,11 @@ bool PickingHandler::handle(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAd
     FeatureHit hit;
     osgUtil::LineSegmentIntersector::Intersections hits;
     // Hidden layers have node mask 0 and are skipped by the intersection visitor.
-    if (view->computeIntersections(ea, hits) && firstFeatureHit(hits, hit))
+    if (view->computeIntersections(ea, hits) && firstFeatureHit(hits, hit)) {
+        resolveOnOblique(app_.scene, hit);
         select(app_, {hit.layerIndex, hit.featureIndex, hit.modelIndex});
+        if (app_.scene.hoverTint) app_.scene.hoverTint->hide();
+    }
     else select(app_, {});
     return false;
 }

@@ -58,6 +58,7 @@ void setUpWall(osgViewer::Viewer& viewer, const WallLayout& w, bool offscreen, d
                 t->setUndefinedScreenDetailsToDefaultScreen();
                 bool ownScreen = !w.screens.empty();
                 t->screenNum = ownScreen ? w.screens[row * w.columns + col] : w.canvasScreen;
+                t->stencil = 8;
                 // On one split canvas the tiles sit side by side; on separate displays each fills its own.
                 t->x = ownScreen ? 0 : col * w.tileWidth;
                 t->y = ownScreen ? 0 : row * w.tileHeight;
@@ -76,6 +77,7 @@ void setUpWall(osgViewer::Viewer& viewer, const WallLayout& w, bool offscreen, d
             cam->setDrawBuffer(buffer);
             cam->setReadBuffer(buffer);
             cam->setClearColor(viewer.getCamera()->getClearColor());
+            cam->setClearMask(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
             WallTile tile{col, row, cam, nullptr};
             if (offscreen) {
                 tile.capture = new FrameCapture;

@@ -18,6 +18,7 @@
 #include "twin/far_layer.h"
 #include "twin/oblique_scene.h"
 #include "twin/placed_models.h"
+#include "scene/classification.h"
 
 namespace jbt {
 
@@ -41,6 +42,8 @@ struct SceneModel {
     std::vector<FarLayer> farLayers;
     std::vector<ObliqueScene> oblique;  // oblique-photography meshes (--oblique)
     std::vector<PlacedModelScene> models;  // placed models (--model)
+    // 单体化 tints on oblique meshes: the selected building's footprint, and the one under the pointer.
+    std::unique_ptr<ClassificationHighlight> selectedTint, hoverTint;
     std::vector<Bookmark> bookmarks;
     std::vector<Tour> tours;
     std::vector<Place> places;

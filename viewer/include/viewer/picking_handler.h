@@ -11,6 +11,8 @@ namespace jbt {
 
 // The building under window pixel (x, y) (OSG window coordinates, origin bottom-left).
 bool pickAt(osgViewer::View& view, double x, double y, FeatureHit& hit);
+// A hit on an oblique mesh becomes the footprint there (单体化), when a building layer has one.
+void resolveOnOblique(const SceneModel& scene, FeatureHit& hit);
 
 class PickingHandler : public osgGA::GUIEventHandler {
 public:
@@ -18,6 +20,8 @@ public:
     bool handle(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAdapter& aa) override;
 
 private:
+    void hover(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAdapter& aa);
+
     AppState& app_;
     const ImGuiLayer& imgui_;
     float pushX_ = 0, pushY_ = 0;

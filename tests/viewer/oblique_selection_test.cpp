@@ -1,0 +1,112 @@
+// 单体化 on the real oblique sample: a footprint layer generated over the mesh (hidden, as it is
+// used), a click at a footprint's screen position selects that footprint, and the tint lands on
+// the photographed surface inside it only.
+#include <gtest/gtest.h>
+#include <osg/Image>
+
+#include <cmath>
+#include <fstream>
+
+#include "tests/test_support.h"
+#include "twin/oblique_selection.h"
+#include "twin/twin.h"
+#include "viewer/picking_handler.h"
+#include "viewer/viewer_app.h"
+
+namespace jbt {
+namespace {
+
+const std::string kSample = "reference/3d/oblique/ContextCapture_Production_5";
+
+// 5 × 5 squares of 16 m, 22 m apart, around `centre` (lon/lat): ids B00 … B44.
+std::string writeFootprints(const std::filesystem::path& dir, GeoPoint c) {
+    double mlat = 110760.0, mlon = 111320.0 * std::cos(c.lat * M_PI / 180);
+    std::string features;
+    for (int i = -2; i <= 2; ++i)
+        for (int j = -2; j <= 2; ++j) {
+            std::string ring;
+            for (auto [dx, dy] : {std::pair{-8, -8}, {8, -8}, {8, 8}, {-8, 8}, {-8, -8}}) {
+                char p[64];
+                std::snprintf(p, sizeof p, "%s[%.8f,%.8f]", ring.empty() ? "" : ",", c.lon + (i * 22 + dx) / mlon,
+                              c.lat + (j * 22 + dy) / mlat);
+                ring += p;
+            }
+            features += std::string(features.empty() ? "" : ",") + R"({"type":"Feature","properties":{"id":"B)" +
+                        std::to_string(i + 2) + std::to_string(j + 2) + R"("},"geometry":{"type":"Polygon","coordinates":[[)" +
+                        ring + "]]}}";
+        }
+    return test::writeFile(dir / "footprints.geojson", R"({"type":"FeatureCollection","features":[)" + features + "]}");
+}
+
+float reddening(const osg::Vec4& after, const osg::Vec4& before) { return (after.r() - after.b()) - (before.r() - before.b()); }
+
+TEST(ObliqueSelection, ClickingAFootprintOnTheMeshSelectsAndTintsItOnly) {
+    auto dir = test::scratchDir();
+    AppOptions o;
+    o.demo = false;
+    o.hideUi = true;
+    o.snapshotPath = (dir / "unused.png").string();
+    o.width = 480;
+    o.height = 360;
+    o.obliqueDirs = {test::sharedData(kSample)};
+    GeoPoint meshCentre;
+    double meshTop = 0;
+    {
+        Twin probe(o);
+        ASSERT_EQ(probe.scene().oblique.size(), 1u);
+        osg::BoundingSphere b = probe.scene().oblique[0].node->getBound();
+        meshCentre = probe.scene().frame->toWgs84({b.center().x(), b.center().y()});
+        meshTop = b.center().z() + b.radius();
+    }
+    ImportOptions footprints;
+    footprints.path = writeFootprints(dir, meshCentre);
+    o.layers.push_back(footprints);
+    o.layerDisplay.push_back({"footprints.geojson", false, 1.0f});  // hidden: the photographs show the city
+    Twin twin(o);
+    SceneModel& scene = twin.scene();
+    ASSERT_TRUE(scene.errors.empty()) << scene.errors[0];
+    ASSERT_EQ(scene.layers.size(), 1u);
+    ASSERT_FALSE(scene.layers[0].visible);
+    // Straight down over the middle footprint (B22, feature 12).
+    const Feature& middle = scene.layers[0].data.features[12];
+    ASSERT_EQ(*findAttribute(middle.attributes, "id"), "B22");
+    double cx = 0, cy = 0;
+    for (const Vec2& v : middle.polygons[0].outer) cx += v.x / 4, cy += v.y / 4;  // four corners, stored open
+    twin.options().startCamera = {cx, cy - 0.01, meshTop + 40, cx, cy, meshTop - 40};
+    ViewerApp app(twin);
+    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
+    osg::ref_ptr<osg::Image> before = app.renderImage(10);  // the pager brings the levels in
+    before = app.renderImage(10);
+
+    FeatureHit hit;
+    ASSERT_TRUE(pickAt(app.viewer(), 240, 180, hit));
+    EXPECT_TRUE(hit.onOblique);
+    resolveOnOblique(scene, hit);
+    EXPECT_EQ(hit.layerIndex, 0);
+    EXPECT_EQ(hit.featureIndex, 12);
+    select(app.state(), {hit.layerIndex, hit.featureIndex});
+    osg::ref_ptr<osg::Image> after = app.renderImage(3);
+
+    osg::Camera* c = app.viewer().getCamera();
+    osg::Matrixd vpw = c->getViewMatrix() * c->getProjectionMatrix() * c->getViewport()->computeWindowMatrix();
+    // Inside the footprint (its middle half) the surface turns orange; between footprints nothing changes.
+    int inside = 0, tinted = 0;
+    for (double fx : {-4.0, 0.0, 4.0})
+        for (double fy : {-4.0, 0.0, 4.0}) {
+            osg::Vec3d w = osg::Vec3d(cx + fx, cy + fy, meshTop - 40) * vpw;
+            ++inside;
+            tinted += reddening(after->getColor(int(w.x()), int(w.y())), before->getColor(int(w.x()), int(w.y()))) > 0.15f;
+        }
+    EXPECT_EQ(tinted, inside);
+    for (auto [gx, gy] : {std::pair{11.0, 0.0}, {-11.0, 0.0}, {0.0, 11.0}, {0.0, -11.0}, {11.0, 11.0}}) {
+        osg::Vec3d w = osg::Vec3d(cx + gx, cy + gy, meshTop - 40) * vpw;
+        osg::Vec4 a = after->getColor(int(w.x()), int(w.y())), b = before->getColor(int(w.x()), int(w.y()));
+        EXPECT_LT(std::fabs(a.r() - b.r()) + std::fabs(a.g() - b.g()) + std::fabs(a.b() - b.b()), 0.03f) << gx << "," << gy;
+    }
+    // Clearing takes the tint away.
+    select(app.state(), {});
+    EXPECT_FALSE(scene.selectedTint->shown());
+}
+
+}  // namespace
+}  // namespace jbt

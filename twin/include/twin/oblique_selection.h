@@ -1,0 +1,21 @@
+#pragma once
+// 单体化: selecting one building on an oblique-photography mesh by a footprint layer (any building
+// layer, shown or hidden: usually hidden, the photographs showing the city).
+#include <optional>
+#include <utility>
+
+#include "scene/classification.h"
+
+namespace jbt {
+
+struct SceneModel;
+
+// The footprint (layer, feature) of a building layer containing scene point (x, y), nullopt
+// when none does. Layers are searched in order; within one, the first footprint that holds it.
+std::optional<std::pair<int, int>> footprintAt(const SceneModel& scene, double x, double y);
+
+// Tints the feature's footprint on the oblique meshes (between their lowest and highest points);
+// hides the tint when there is no such feature or no mesh.
+void classifyOnOblique(const SceneModel& scene, ClassificationHighlight& tint, int layer, int feature);
+
+}  // namespace jbt
