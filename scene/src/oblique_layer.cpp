@@ -28,7 +28,24 @@ std::string MissingTiles::first() const {
     return paths_.empty() ? std::string() : *paths_.begin();
 }
 
+void MissingTiles::noteDamaged(const std::string& path) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    damaged_.insert(path);
+}
+
+std::size_t MissingTiles::damagedCount() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return damaged_.size();
+}
+
+std::string MissingTiles::firstDamaged() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return damaged_.empty() ? std::string() : *damaged_.begin();
+}
+
 namespace {
+
+constexpr const char* kDamagedTile = "jbt:damaged tile";
 
 // A PagedLOD child whose file is absent: its range is made unreachable and the level above it
 // keeps showing, so the pager never asks for it.
@@ -69,8 +86,16 @@ public:
 
     osgDB::ReaderWriter::ReadResult readNode(const std::string& file, const osgDB::Options* options) override {
         osgDB::ReaderWriter::ReadResult r = osgDB::Registry::instance()->readNodeImplementation(file, options);
-        if (!r.validNode()) return r;
         std::shared_ptr<MissingTiles> missing = forFile(file);
+        if (!r.validNode()) {
+            // On disk but unreadable: an empty node, so the pager has its answer and stops asking.
+            std::error_code ec;
+            if (!missing || !std::filesystem::exists(file, ec)) return r;
+            missing->noteDamaged(file);
+            osg::ref_ptr<osg::Group> placeholder = new osg::Group;
+            placeholder->setName(kDamagedTile);
+            return osgDB::ReaderWriter::ReadResult(placeholder.get());
+        }
         if (missing) {
             CutMissingChildren cut(osgDB::getFilePath(file), *missing);
             r.getNode()->accept(cut);
@@ -111,7 +136,7 @@ osg::ref_ptr<osg::MatrixTransform> buildObliqueLayer(const std::string& folder, 
     root->setName(folder);
     for (const std::string& tile : rootTiles) {
         osg::ref_ptr<osg::Node> node = osgDB::readRefNodeFile(tile);
-        if (!node) {
+        if (!node || node->getName() == kDamagedTile) {
             stats.unreadable.push_back(tile + ": not a readable OpenSceneGraph binary (truncated or not .osgb)");
             continue;
         }

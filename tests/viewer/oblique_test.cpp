@@ -111,6 +111,41 @@ TEST(Oblique, PagesDeeperLevelsAndReportsMissingChildrenOnce) {
     EXPECT_EQ(pager->getFileRequestListSize(), 0u);
 }
 
+// A copy of the export with one deep tile cut short, as a failed copy leaves it: read once,
+// reported by name, never asked for again; the rest pages in as before.
+TEST(Oblique, ADamagedChildTileIsReportedOnceAndTheRestPages) {
+    auto dir = test::scratchDir();
+    std::string sample = test::sharedData(kSample);
+    std::filesystem::copy(sample, dir / "export", std::filesystem::copy_options::recursive);
+    std::filesystem::path broken = dir / "export/Data/Tile_+000_+012/Tile_+000_+012_L18_0uuuu.osgb";
+    ASSERT_TRUE(std::filesystem::exists(broken));
+    std::filesystem::permissions(broken, std::filesystem::perms::owner_write, std::filesystem::perm_options::add);
+    std::filesystem::resize_file(broken, std::filesystem::file_size(broken) / 3);
+    AppOptions o;
+    o.demo = false;
+    o.obliqueDirs = {(dir / "export").string()};
+    SceneModel scene = assembleScene(o);
+    ASSERT_EQ(scene.oblique.size(), 1u) << (scene.errors.empty() ? "" : scene.errors[0]);
+    const ObliqueScene& layer = scene.oblique[0];
+    osg::ref_ptr<osgViewer::Viewer> viewer = makeOffscreenViewer(scene.root.get(), 640, 400);
+    osg::BoundingSphere b = layer.node->getBound();
+    viewer->getCamera()->setViewMatrixAsLookAt(b.center() + osg::Vec3d(0, -b.radius() * 0.15, b.radius() * 0.35),
+                                               b.center(), osg::Vec3d(0, 0, 1));
+    osgDB::DatabasePager* pager = viewer->getDatabasePager();
+    int quiet = 0;
+    for (int i = 0; i < 600 && quiet < 20; ++i) {
+        viewer->frame();
+        bool busy = pager->getRequestsInProgress() || pager->getFileRequestListSize() > 0 ||
+                    pager->getDataToMergeListSize() > 0;
+        quiet = busy ? 0 : quiet + 1;
+    }
+    ASSERT_EQ(layer.stats.missing->damagedCount(), 1u);
+    EXPECT_EQ(std::filesystem::path(layer.stats.missing->firstDamaged()).filename(), broken.filename());
+    for (int i = 0; i < 30; ++i) viewer->frame();
+    EXPECT_EQ(layer.stats.missing->damagedCount(), 1u);
+    EXPECT_EQ(pager->getFileRequestListSize(), 0u);
+}
+
 // The import dialog's Open on a folder: the mesh joins the running scene, Ctrl+S keeps it (by a
 // path relative to the project), and the reopened project shows it again.
 TEST(Oblique, OpenedFromTheDialogSurvivesSaveAndReopen) {

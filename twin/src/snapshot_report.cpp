@@ -53,6 +53,7 @@ nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPat
     for (const ObliqueScene& s : scene.oblique)
         oblique.push_back({{"name", s.name}, {"folder", s.folder}, {"srs", s.meta.srsName}, {"root_tiles", s.stats.rootTiles},
                            {"missing_children", s.stats.missing ? s.stats.missing->count() : 0},
+                           {"damaged_children", s.stats.missing ? s.stats.missing->damagedCount() : 0},
                            {"centre", {s.placement.centre.lon, s.placement.centre.lat}},
                            {"origin_in_scene", {s.placement.originInScene.x, s.placement.originInScene.y}}});
     nlohmann::json models = nlohmann::json::array();

@@ -14,16 +14,20 @@
 namespace jbt {
 
 // The child files found missing so far under one oblique folder (the pager adds to it from its
-// own thread).
+// own thread), and those on disk but unreadable (truncated, damaged): each is read once, drawn
+// as nothing (a hole where the data is broken) and never asked for again.
 class MissingTiles {
 public:
     void note(const std::string& path);
     std::size_t count() const;
     std::string first() const;  // "" when none
+    void noteDamaged(const std::string& path);
+    std::size_t damagedCount() const;
+    std::string firstDamaged() const;
 
 private:
     mutable std::mutex mutex_;
-    std::set<std::string> paths_;
+    std::set<std::string> paths_, damaged_;
 };
 
 struct ObliqueLayerStats {

@@ -82,6 +82,12 @@ private:
                 ImGui::TextWrapped("%s: %zu", tr("缺少的子图块（显示上一级）", "missing child tiles (the level above shows)").c_str(), missing);
                 ImGui::PopStyleColor();
             }
+            if (std::size_t damaged = o.stats.missing ? o.stats.missing->damagedCount() : 0) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.45f, 0.4f, 1));
+                ImGui::TextWrapped("%s: %zu (%s)", tr("损坏的图块（不显示）", "damaged tiles (not shown)").c_str(), damaged,
+                                   uiText(o.stats.missing->firstDamaged()).c_str());
+                ImGui::PopStyleColor();
+            }
             ImGui::TreePop();
         }
         ImGui::PopID();
