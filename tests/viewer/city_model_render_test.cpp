@@ -92,7 +92,12 @@ INSTANTIATE_TEST_SUITE_P(
                       Sample{"reference/3d/citygml/ogc_citygml3_fzk_examples/Building_and_garage_LOD2-EPSG25832.citygml3.gml", ""},
                       Sample{"reference/3d/citygml/libcitygml_small/b1_lod2_cs_w_sem.gml", "EPSG:25832"},
                       Sample{"reference/3d/cityjson/zurich_lod2_v1.1/zurich_subset_lod2.city.json", ""},
-                      Sample{"reference/3d/cityjson/multi_lod_v2.0/multi_lod.city.json", "EPSG:28992"}));
+                      Sample{"reference/3d/cityjson/multi_lod_v2.0/multi_lod.city.json", "EPSG:28992"}),
+    [](const auto& info) {
+        std::string path = info.param.path;
+        std::string folder = path.substr(0, path.rfind('/'));
+        return folder.substr(folder.rfind('/') + 1);
+    });
 
 TEST(CityModelImportDialog, InspectsAndImportsACityGml3File) {
     std::string file = test::sharedData("reference/3d/citygml/ogc_citygml3_fzk_examples/Building_LOD2-EPSG25832.citygml3.gml");

@@ -50,7 +50,16 @@ ViewerApp::ViewerApp(Twin& twin)
         }
         return twin_.openOblique(folder);
     };
-    app_.placeModel = [this](const ModelPlacement& p) { return twin_.placeModel(p); };
+    app_.placeModel = [this](const ModelPlacement& p) -> std::string {
+        // Far away: the session reopens centred on the model, as for an oblique mesh.
+        if (distanceMetres({p.lon, p.lat}, scene_.frame->origin()) > kRegionRadiusM) {
+            if (!std::filesystem::is_regular_file(p.path)) return p.path + ": no such file";
+            reopenCentredOn({p.lon, p.lat}, "model:" + std::filesystem::path(p.path).filename().string());
+            end_->next.models.push_back(p);
+            return "";
+        }
+        return twin_.placeModel(p);
+    };
     app_.viewCentre = [this] {
         CameraPose p;
         if (!camera_->currentPose(p)) return scene_.frame->origin();
