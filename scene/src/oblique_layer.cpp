@@ -8,6 +8,10 @@
 #include <osgDB/Registry>
 
 #include <cfloat>
+
+#include "model/error.h"
+#include "scene/model_loader.h"
+#include "scene/shader_library.h"
 #include <filesystem>
 #include <map>
 
@@ -99,6 +103,7 @@ public:
         if (missing) {
             CutMissingChildren cut(osgDB::getFilePath(file), *missing);
             r.getNode()->accept(cut);
+            markTexturedStateSets(*r.getNode());  // the oblique program samples only where there is a photograph
         }
         return r;
     }
@@ -144,10 +149,18 @@ osg::ref_ptr<osg::MatrixTransform> buildObliqueLayer(const std::string& folder, 
         ++stats.rootTiles;
     }
     osg::StateSet* ss = root->getOrCreateStateSet();
-    // The photographs carry the real day's light: no second shading on top, and no shader of
-    // the layers around (an empty program is the fixed-function pipeline).
+    // The photographs carry the real day's light: no second shading on top; they only dim with
+    // the sun and fade into the haze (the "oblique" program; without it, fixed function).
     ss->setMode(GL_LIGHTING, osg::StateAttribute::OFF | osg::StateAttribute::PROTECTED);
-    ss->setAttributeAndModes(new osg::Program, osg::StateAttribute::ON | osg::StateAttribute::PROTECTED);
+    osg::ref_ptr<osg::Program> program;
+    try {
+        program = loadProgram("oblique");
+    } catch (const Error&) {
+        program = new osg::Program;
+    }
+    ss->setAttributeAndModes(program, osg::StateAttribute::ON | osg::StateAttribute::PROTECTED);
+    ss->addUniform(new osg::Uniform("u_texture", 0));
+    ss->addUniform(new osg::Uniform("u_textured", 0.0f));
     // Placement scales by a few parts in ten thousand: normals (if any) stay unit length.
     ss->setMode(GL_RESCALE_NORMAL, osg::StateAttribute::ON);
     return root;

@@ -96,7 +96,10 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& info) {
         std::string path = info.param.path;
         std::string folder = path.substr(0, path.rfind('/'));
-        return folder.substr(folder.rfind('/') + 1);
+        std::string name = folder.substr(folder.rfind('/') + 1);
+        for (char& ch : name)
+            if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+        return name;
     });
 
 TEST(CityModelImportDialog, InspectsAndImportsACityGml3File) {

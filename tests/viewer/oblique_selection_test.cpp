@@ -108,5 +108,71 @@ TEST(ObliqueSelection, ClickingAFootprintOnTheMeshSelectsAndTintsItOnly) {
     EXPECT_FALSE(scene.selectedTint->shown());
 }
 
+// The Replay tints the buildings whose footprints hold the events it shows, on the mesh.
+TEST(ObliqueSelection, TheReplayTintsTheBuildingsOfTheEventsItShows) {
+    auto dir = test::scratchDir();
+    AppOptions o;
+    o.demo = false;
+    o.hideUi = true;
+    o.snapshotPath = (dir / "unused.png").string();
+    o.width = 480;
+    o.height = 360;
+    o.obliqueDirs = {test::sharedData(kSample)};
+    GeoPoint c;
+    double meshTop = 0;
+    {
+        Twin probe(o);
+        osg::BoundingSphere b = probe.scene().oblique.at(0).node->getBound();
+        c = probe.scene().frame->toWgs84({b.center().x(), b.center().y()});
+        meshTop = b.center().z() + b.radius();
+    }
+    ImportOptions footprints;
+    footprints.path = writeFootprints(dir, c);
+    o.layers.push_back(footprints);
+    o.layerDisplay.push_back({"footprints.geojson", false, 1.0f});
+    // One event in B22 (the middle) at t = 1000 s, one in B12 (22 m west) at t = 5000 s.
+    double mlon = 111320.0 * std::cos(c.lat * M_PI / 180);
+    char events[800];
+    std::snprintf(events, sizeof events, R"({"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"id":"a","time":"1000","category":"城市管理","status":"上报"},"geometry":{"type":"Point","coordinates":[%.8f,%.8f]}},
+      {"type":"Feature","properties":{"id":"b","time":"5000","category":"城市管理","status":"上报"},"geometry":{"type":"Point","coordinates":[%.8f,%.8f]}}]})",
+                  c.lon, c.lat, c.lon - 22 / mlon, c.lat);
+    o.eventSources = {test::writeFile(dir / "events.geojson", events)};
+    Twin twin(o);
+    SceneModel& scene = twin.scene();
+    const Feature& middle = scene.layers.at(0).data.features.at(12);
+    double cx = 0, cy = 0;
+    for (const Vec2& v : middle.polygons[0].outer) cx += v.x / 4, cy += v.y / 4;
+    twin.options().startCamera = {cx - 11, cy - 0.01, meshTop + 50, cx - 11, cy, meshTop - 40};
+    ViewerApp app(twin);
+    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
+    waitForFirstData(app.liveLayers(), 5);
+    app.renderImage(10);
+    osg::ref_ptr<osg::Image> before = app.renderImage(10);
+    EventTimeline& t = app.state().timeline;
+    t.active = true;
+    t.cursor = 1500;
+    t.windowSeconds = 1000;  // 500 < time <= 1500: the event in B22 only
+    classifyEventBuildings(scene, *scene.eventTint, app.liveLayers(), t);
+    ASSERT_TRUE(scene.eventTint->shown());
+    osg::ref_ptr<osg::Image> first = app.renderImage(3);
+    t.cursor = 5500;  // 4500 < time <= 5500: B12 only
+    classifyEventBuildings(scene, *scene.eventTint, app.liveLayers(), t);
+    osg::ref_ptr<osg::Image> second = app.renderImage(3);
+    osg::Camera* cam = app.viewer().getCamera();
+    osg::Matrixd vpw = cam->getViewMatrix() * cam->getProjectionMatrix() * cam->getViewport()->computeWindowMatrix();
+    osg::Vec3d b22 = osg::Vec3d(cx, cy, meshTop - 40) * vpw, b12 = osg::Vec3d(cx - 22, cy, meshTop - 40) * vpw;
+    auto red = [&](const osg::ref_ptr<osg::Image>& img, const osg::Vec3d& w) {
+        return reddening(img->getColor(int(w.x()), int(w.y())), before->getColor(int(w.x()), int(w.y())));
+    };
+    EXPECT_GT(red(first, b22), 0.15f);
+    EXPECT_LT(std::fabs(red(first, b12)), 0.03f);
+    EXPECT_GT(red(second, b12), 0.15f);
+    EXPECT_LT(std::fabs(red(second, b22)), 0.03f);
+    t.active = false;
+    classifyEventBuildings(scene, *scene.eventTint, app.liveLayers(), t);
+    EXPECT_FALSE(scene.eventTint->shown());
+}
+
 }  // namespace
 }  // namespace jbt

@@ -1,5 +1,7 @@
 #include "twin/oblique_selection.h"
 
+#include <algorithm>
+
 #include "twin/scene_assembly.h"
 
 namespace jbt {
@@ -43,6 +45,37 @@ void classifyOnOblique(const SceneModel& scene, ClassificationHighlight& tint, i
     }
     // A metre beyond the mesh at both ends: the prism must enclose every surface it tints.
     tint.show(scene.layers[layer].data.features[feature].polygons, meshes.zMin() - 1.0, meshes.zMax() + 1.0);
+}
+
+void classifyEventBuildings(const SceneModel& scene, ClassificationHighlight& tint,
+                            const std::vector<std::unique_ptr<LiveLayer>>& live, const EventTimeline& timeline) {
+    bool meshes = std::any_of(scene.oblique.begin(), scene.oblique.end(), [](const ObliqueScene& o) { return o.visible; });
+    if (!timeline.active || !meshes) {
+        tint.hide();
+        return;
+    }
+    std::set<std::pair<int, int>> found;
+    std::size_t looked = 0;
+    for (const auto& l : live) {
+        if (!l->events) continue;
+        for (const auto& [id, e] : l->events->byId) {
+            if (!timeline.shows(e) || ++looked > 2000) continue;
+            if (auto f = footprintAt(scene, e.scene.x, e.scene.y)) found.insert(*f);
+        }
+    }
+    std::vector<Polygon> footprints;
+    for (auto [layer, feature] : found) {
+        const auto& polys = scene.layers[layer].data.features[feature].polygons;
+        footprints.insert(footprints.end(), polys.begin(), polys.end());
+    }
+    if (footprints.empty()) {
+        tint.hide();
+        return;
+    }
+    osg::BoundingBox box;
+    for (const ObliqueScene& o : scene.oblique)
+        if (o.visible) box.expandBy(o.node->getBound());
+    tint.show(footprints, box.zMin() - 1.0, box.zMax() + 1.0);
 }
 
 }  // namespace jbt

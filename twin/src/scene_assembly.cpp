@@ -477,7 +477,9 @@ SceneModel assembleScene(const AppOptions& o) {
     scene.selectedTint = std::make_unique<ClassificationHighlight>(osg::Vec4(1.0f, 0.55f, 0.1f, 0.55f), 20);
     scene.hoverTint = std::make_unique<ClassificationHighlight>(osg::Vec4(0.35f, 0.85f, 1.0f, 0.35f), 22);
     scene.root->addChild(scene.selectedTint->node());
+    scene.eventTint = std::make_unique<ClassificationHighlight>(osg::Vec4(0.95f, 0.2f, 0.25f, 0.45f), 24);
     scene.root->addChild(scene.hoverTint->node());
+    scene.root->addChild(scene.eventTint->node());
     applyLayerDisplay(scene, o.layerDisplay);
     scene.bookmarks.insert(scene.bookmarks.begin(), fitAllBookmark(scene));
     scene.buildMs = msSince(t1);

@@ -1,10 +1,14 @@
 #pragma once
 // 单体化: selecting one building on an oblique-photography mesh by a footprint layer (any building
 // layer, shown or hidden: usually hidden, the photographs showing the city).
+#include <memory>
 #include <optional>
+#include <set>
+#include <vector>
 #include <utility>
 
 #include "scene/classification.h"
+#include "twin/live_layers.h"
 
 namespace jbt {
 
@@ -17,5 +21,10 @@ std::optional<std::pair<int, int>> footprintAt(const SceneModel& scene, double x
 // Tints the feature's footprint on the oblique meshes (between their lowest and highest points);
 // hides the tint when there is no such feature or no mesh.
 void classifyOnOblique(const SceneModel& scene, ClassificationHighlight& tint, int layer, int feature);
+
+// The Replay's buildings: every footprint holding an event the timeline shows now, tinted on the
+// meshes (the first 2000 events); hidden when the replay is off or there is no mesh.
+void classifyEventBuildings(const SceneModel& scene, ClassificationHighlight& tint,
+                            const std::vector<std::unique_ptr<LiveLayer>>& live, const EventTimeline& timeline);
 
 }  // namespace jbt

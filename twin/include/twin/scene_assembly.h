@@ -43,7 +43,7 @@ struct SceneModel {
     std::vector<ObliqueScene> oblique;  // oblique-photography meshes (--oblique)
     std::vector<PlacedModelScene> models;  // placed models (--model)
     // 单体化 tints on oblique meshes: the selected building's footprint, and the one under the pointer.
-    std::unique_ptr<ClassificationHighlight> selectedTint, hoverTint;
+    std::unique_ptr<ClassificationHighlight> selectedTint, hoverTint, eventTint;  // eventTint: the Replay's
     std::vector<Bookmark> bookmarks;
     std::vector<Tour> tours;
     std::vector<Place> places;

@@ -1,5 +1,6 @@
 #include <imgui.h>
 
+#include "twin/oblique_selection.h"
 #include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
 
@@ -33,6 +34,11 @@ public:
 private:
     void flyTo(const Place& p) {
         if (const Bookmark* b = bookmarkForPlace(app_.scene, p); b && app_.flyTo) app_.flyTo(*b);
+        // Over oblique photography, the building standing at the place is selected and tinted on
+        // the mesh (单体化), as a click there would.
+        if (app_.scene.oblique.empty()) return;
+        Vec2 at = app_.scene.frame->toScene(p.position);
+        if (auto f = footprintAt(app_.scene, at.x, at.y)) select(app_, {f->first, f->second});
     }
 
     AppState& app_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "twin/oblique_selection.h"
 #include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
 
@@ -50,7 +51,10 @@ public:
             if (ImGui::SliderFloat(tr("倍速", "speed").c_str(), &speed, 60.f, 7200.f, "%.0f×", ImGuiSliderFlags_Logarithmic))
                 t.speed = speed;
         }
-        if (changed) ++t.version;
+        if (changed) {
+            ++t.version;
+            if (app_.scene.eventTint) classifyEventBuildings(app_.scene, *app_.scene.eventTint, *app_.live, t);
+        }
     }
 
 private:
