@@ -11,7 +11,10 @@ packages=(
   xvfb xauth libgl1-mesa-dri libegl-dev libegl-mesa0 fonts-wqy-microhei fontconfig
   xclip xdotool x11-utils time
   uim-xim uim-data locales xfonts-base xfonts-wqy
+  postgresql-15 postgresql-15-postgis-3
 )
+# The PostGIS tests start a server of their own on 127.0.0.1 (as root they run it as the
+# `postgres` user the package creates; PostgreSQL refuses to run as root).
 # The UI test types pinyin through uim's XIM server (as a user would through fcitx or ibus);
 # uim-xim needs X core fonts for its candidate window and its pinyin tables registered.
 register_pinyin() {

@@ -1,5 +1,5 @@
 #include "data_import/ogr_layer_reader.h"
-#include "data_import/city_model.h"
+#include "ogr_import.h"
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -478,8 +478,7 @@ private:
 
 }  // namespace
 
-LayerData importLayer(const ImportOptions& o, const SceneFrame& frame) {
-    if (sniffCityFormat(o.path) != CityFormat::None) return importCityModel(o, frame);
+LayerData importOgrLayer(const ImportOptions& o, const SceneFrame& frame) {
     LayerData layer;
     layer.name = defaultLayerName(o);
     layer.kind = o.kind;
@@ -527,8 +526,7 @@ LayerData importLayer(const ImportOptions& o, const SceneFrame& frame) {
     return layer;
 }
 
-bool hasLayerOfKind(const ImportOptions& o) {
-    if (sniffCityFormat(o.path) != CityFormat::None) return o.kind == LayerKind::Buildings;
+bool hasOgrLayerOfKind(const ImportOptions& o) {
     try {
         DatasetPtr ds = openDataset(o);
         return !layersOfKind(*ds, o).empty();
@@ -537,8 +535,7 @@ bool hasLayerOfKind(const ImportOptions& o) {
     }
 }
 
-DatasetInfo inspectDataset(const std::string& path) {
-    if (sniffCityFormat(path) != CityFormat::None) return inspectCityModel(path);
+DatasetInfo inspectOgrDataset(const std::string& path) {
     DatasetInfo info;
     ImportOptions o;
     o.path = path;
@@ -558,8 +555,7 @@ DatasetInfo inspectDataset(const std::string& path) {
     return info;
 }
 
-std::optional<GeoPoint> probeCentre(const ImportOptions& o) {
-    if (sniffCityFormat(o.path) != CityFormat::None) return probeCityModelCentre(o);
+std::optional<GeoPoint> probeOgrCentre(const ImportOptions& o) {
     DatasetPtr ds = openDataset(o);
     std::vector<OGRLayer*> layers = selectLayers(*ds, o);
     for (OGRLayer* l : layers) {

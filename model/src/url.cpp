@@ -42,4 +42,27 @@ std::optional<Url> parseUrl(const std::string& text) {
     return u;
 }
 
+std::string withoutPasswords(const std::string& text) {
+    std::string out = text;
+    for (std::size_t at = out.find("password="); at != std::string::npos; at = out.find("password=", at + 1)) {
+        std::size_t start = at + 9, end = start;
+        if (end < out.size() && out[end] == '\'') {
+            end = out.find('\'', end + 1);
+            end = end == std::string::npos ? out.size() : end + 1;
+        } else {
+            while (end < out.size() && out[end] != ' ' && out[end] != '\t') ++end;
+        }
+        out.replace(start, end - start, "***");
+    }
+    // scheme://user:password@host
+    for (std::size_t s = out.find("://"); s != std::string::npos; s = out.find("://", s + 3)) {
+        std::size_t hostEnd = out.find_first_of("/ ", s + 3);
+        std::size_t atSign = out.find('@', s + 3);
+        if (atSign == std::string::npos || (hostEnd != std::string::npos && atSign > hostEnd)) continue;
+        std::size_t colon = out.find(':', s + 3);
+        if (colon != std::string::npos && colon < atSign) out.replace(colon + 1, atSign - colon - 1, "***");
+    }
+    return out;
+}
+
 }  // namespace jbt

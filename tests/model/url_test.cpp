@@ -32,3 +32,18 @@ TEST(Url, RefusesWhatIsNotAnAddress) {
 
 }  // namespace
 }  // namespace jbt
+
+namespace jbt {
+namespace {
+
+TEST(WithoutPasswords, PgConnectionsAndUrls) {
+    EXPECT_EQ(withoutPasswords("PG:host=db user=gis password=s3cret dbname=city"), "PG:host=db user=gis password=*** dbname=city");
+    EXPECT_EQ(withoutPasswords("PG:password='a b c' host=db"), "PG:password=*** host=db");
+    EXPECT_EQ(withoutPasswords("PG:host=db password=x"), "PG:host=db password=***");
+    EXPECT_EQ(withoutPasswords("mqtt://ops:pa55@broker:1883/events"), "mqtt://ops:***@broker:1883/events");
+    EXPECT_EQ(withoutPasswords("http://host/path@x"), "http://host/path@x");
+    EXPECT_EQ(withoutPasswords("/data/ifs@tower.glb"), "/data/ifs@tower.glb");
+}
+
+}  // namespace
+}  // namespace jbt

@@ -1,5 +1,7 @@
 #include "twin/snapshot_report.h"
 
+#include "model/url.h"
+
 namespace jbt {
 
 nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPath, int width, int height,
@@ -12,7 +14,7 @@ nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPat
         for (const auto& [reason, count] : r.skipped) skipped[reason] = count;
         layers.push_back({{"name", l.data.name},
                           {"kind", layerKindName(l.data.kind)},
-                          {"source", l.data.sourcePath},
+                          {"source", withoutPasswords(l.data.sourcePath)},
                           {"crs", l.data.sourceCrs},
                           {"demo_data", l.data.generated},
                           {"features_read", r.featuresRead},

@@ -19,4 +19,8 @@ struct Url {
 // explicit one in 1…65535.
 std::optional<Url> parseUrl(const std::string& text);
 
+// A source as it may be shown or logged: "password=…" of a PG: connection (quoted or not) and
+// the password of scheme://user:password@host replaced by ***.
+std::string withoutPasswords(const std::string& text);
+
 }  // namespace jbt

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/url.h"
 #include "scene/building_colors.h"
 #include "scene/building_layer_builder.h"
 #include "viewer/i18n.h"
@@ -209,7 +210,7 @@ private:
                 setLayerOpacity(*l.node, l.opacity);
             legend(!l.data.format.empty() ? surfaceLegend() : l.buildings() ? heightLegend() : l.legend);
             if (!l.data.format.empty()) levelOfDetail(i, l.data);
-            ImGui::Text("%s: %s", tr("来源", "Source").c_str(), l.data.sourcePath.c_str());
+            ImGui::Text("%s: %s", tr("来源", "Source").c_str(), withoutPasswords(l.data.sourcePath).c_str());
             ImGui::Text("%s: %s", tr("坐标系", "CRS").c_str(), l.data.sourceCrs.c_str());
             ImGui::TextWrapped("%s %zu · %s %zu · %s %zu · %s %zu", tr("读取", "read").c_str(), r.featuresRead,
                                tr("导入", "imported").c_str(), r.featuresImported, tr("修复", "repaired").c_str(),
