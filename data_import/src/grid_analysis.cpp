@@ -1,5 +1,8 @@
 #include "data_import/grid_analysis.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "data_import/ogr_polygons.h"
 
 #include <cmath>
@@ -68,16 +71,50 @@ std::vector<GridCell> makeGrid(const std::vector<Polygon>& boundary, double cell
     return cells;
 }
 
+CellIndex::CellIndex(const std::vector<GridCell>& cells) : cells_(&cells) {
+    double x1 = -INFINITY, y1 = -INFINITY, area = 0;
+    x0_ = y0_ = INFINITY;
+    for (const GridCell& c : cells)
+        for (const Vec2& v : c.shape.outer) {
+            x0_ = std::min(x0_, v.x), y0_ = std::min(y0_, v.y);
+            x1 = std::max(x1, v.x), y1 = std::max(y1, v.y);
+        }
+    if (cells.empty() || !std::isfinite(x0_)) return;
+    for (const GridCell& c : cells) area += std::fabs(signedArea(c.shape.outer));
+    size_ = std::max(1.0, std::sqrt(area / double(cells.size())));  // about one cell per bucket
+    cols_ = std::min(4096, int((x1 - x0_) / size_) + 1);
+    rows_ = std::min(4096, int((y1 - y0_) / size_) + 1);
+    size_ = std::max((x1 - x0_) / cols_, (y1 - y0_) / rows_) * (1 + 1e-9);
+    buckets_.resize(std::size_t(cols_) * rows_);
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        double bx0 = INFINITY, by0 = INFINITY, bx1 = -INFINITY, by1 = -INFINITY;
+        for (const Vec2& v : cells[i].shape.outer) {
+            bx0 = std::min(bx0, v.x), by0 = std::min(by0, v.y);
+            bx1 = std::max(bx1, v.x), by1 = std::max(by1, v.y);
+        }
+        int c0 = std::clamp(int((bx0 - x0_) / size_), 0, cols_ - 1), c1 = std::clamp(int((bx1 - x0_) / size_), 0, cols_ - 1);
+        int r0 = std::clamp(int((by0 - y0_) / size_), 0, rows_ - 1), r1 = std::clamp(int((by1 - y0_) / size_), 0, rows_ - 1);
+        for (int r = r0; r <= r1; ++r)
+            for (int c = c0; c <= c1; ++c) buckets_[std::size_t(r) * cols_ + c].push_back(int(i));
+    }
+}
+
+int CellIndex::cellOf(Vec2 p) const {
+    if (buckets_.empty() || !std::isfinite(p.x) || !std::isfinite(p.y)) return -1;
+    double fx = (p.x - x0_) / size_, fy = (p.y - y0_) / size_;
+    if (fx < 0 || fy < 0 || fx >= cols_ || fy >= rows_) return -1;
+    for (int i : buckets_[std::size_t(fy) * cols_ + std::size_t(fx)])
+        if (inside((*cells_)[i].shape, p)) return i;  // cells do not overlap
+    return -1;
+}
+
 std::vector<int> countEventsPerCell(const std::vector<GridCell>& cells, const EventSet& events, std::int64_t from,
                                     std::int64_t to) {
     std::vector<int> counts(cells.size(), 0);
+    CellIndex index(cells);
     for (const auto& [id, e] : events.byId) {
         if (e.time < from || e.time >= to) continue;
-        for (std::size_t i = 0; i < cells.size(); ++i)
-            if (inside(cells[i].shape, e.scene)) {
-                ++counts[i];
-                break;  // cells do not overlap
-            }
+        if (int cell = index.cellOf(e.scene); cell >= 0) ++counts[cell];
     }
     return counts;
 }

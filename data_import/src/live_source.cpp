@@ -26,6 +26,11 @@ const char* liveStateName(LiveStatus::State s) {
 
 std::shared_ptr<const EventSet> LiveEventSource::takeUpdate() {
     std::lock_guard<std::mutex> lock(mutex_);
+    if (merged_) {
+        latest_ = std::make_shared<const EventSet>(working_);
+        merged_ = false;
+        fresh_ = true;
+    }
     if (!fresh_) return nullptr;
     fresh_ = false;
     return latest_;
@@ -47,6 +52,19 @@ void LiveEventSource::publish(std::shared_ptr<const EventSet> data) {
     status_.reason.clear();
     ++status_.updates;
     status_.events = latest_->byId.size();
+    lastGood_ = std::chrono::steady_clock::now();
+}
+
+void LiveEventSource::merge(EventSet incoming) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (auto& [id, e] : incoming.byId) working_.byId[id] = std::move(e);
+    for (std::string& p : incoming.problems)
+        if (working_.problems.size() < 100) working_.problems.push_back(std::move(p));
+    merged_ = true;
+    status_.state = LiveStatus::State::Live;
+    status_.reason.clear();
+    ++status_.updates;
+    status_.events = working_.byId.size();
     lastGood_ = std::chrono::steady_clock::now();
 }
 
@@ -295,11 +313,10 @@ private:
             return;
         }
         std::string payload(static_cast<const char*>(msg->payload), std::size_t(msg->payloadlen));
-        auto next = std::make_shared<EventSet>();
-        if (auto current = latest()) *next = *current;
         try {  // on the MQTT client's thread: nothing a message holds may end it
-            mergeEventsGeoJson(payload, name(), *frame_, options_.parse, *next);
-            publish(next);
+            EventSet incoming;
+            mergeEventsGeoJson(payload, name(), *frame_, options_.parse, incoming);
+            merge(std::move(incoming));
         } catch (const std::exception& e) {
             fail(LiveStatus::State::Error, std::string(e.what()) + "; showing the last good data");
         }

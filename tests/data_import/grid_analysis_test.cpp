@@ -85,3 +85,33 @@ TEST(GridAnalysis, GreenCoverageEqualsAGeosAreaComputation) {
 
 }  // namespace
 }  // namespace jbt
+
+namespace jbt {
+namespace {
+
+// The index finds, for every point, the cell a scan of all cells finds (clipped cells at the
+// boundary, points outside, on no cell).
+TEST(CellIndex, AgreesWithAScanOfEveryCell) {
+    Polygon boundary{{{0, 0}, {3000, 200}, {2600, 2500}, {400, 2900}, {-300, 1200}}, {{{1200, 1200}, {1500, 1200}, {1500, 1500}, {1200, 1500}}}};
+    std::vector<GridCell> cells = makeGrid({boundary}, 250);
+    ASSERT_GT(cells.size(), 50u);
+    CellIndex index(cells);
+    std::size_t inside = 0;
+    for (int i = 0; i < 20000; ++i) {
+        Vec2 p{-500.0 + (i * 7919 % 4000), -500.0 + (i * 104729 % 3900)};
+        int expected = -1;
+        for (std::size_t c = 0; c < cells.size() && expected < 0; ++c) {
+            EventSet one;
+            GovernanceEvent e;
+            e.scene = p;
+            one.byId["e"] = e;
+            if (countEventsPerCell({cells[c]}, one)[0] == 1) expected = int(c);
+        }
+        ASSERT_EQ(index.cellOf(p), expected) << p.x << "," << p.y;
+        inside += expected >= 0;
+    }
+    EXPECT_GT(inside, 5000u);
+}
+
+}  // namespace
+}  // namespace jbt

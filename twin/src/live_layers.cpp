@@ -137,35 +137,48 @@ void waitForFirstData(const std::vector<std::unique_ptr<LiveLayer>>& layers, dou
 
 #include "data_import/grid_analysis.h"
 #include "scene/building_layer_builder.h"
+#include "scene/building_mesh.h"
 
 namespace jbt {
 
 GridChoropleth::GridChoropleth(std::vector<GridCell> cells, osg::Group& parent, osg::ref_ptr<osg::Program> program)
-    : cells_(std::move(cells)), node_(new osg::Group), program_(std::move(program)) {
+    : cells_(std::move(cells)), index_(cells_), node_(new osg::Group), program_(std::move(program)) {
     node_->setName("grid choropleth");
     parent.addChild(node_);
 }
 
 void GridChoropleth::update(const std::vector<std::unique_ptr<LiveLayer>>& layers, const HeightGrid& terrain,
                             const EventTimeline* timeline) {
-    EventSet all;
-    for (const auto& l : layers)
-        if (l->events)
-            for (const auto& [id, e] : l->events->byId)
-                if (!timeline || timeline->shows(e)) all.byId[l->source->name() + "/" + id] = e;
-    std::vector<int> counts = countEventsPerCell(cells_, all);
-    LayerData cellsLayer = gridLayer(cells_, counts, {});
-    LayerData prisms = cellsLayer;
-    prisms.features.clear();
+    std::vector<int> counts(cells_.size(), 0);
+    placed_.resize(layers.size());
+    for (std::size_t li = 0; li < layers.size(); ++li) {
+        if (!layers[li]->events) continue;
+        for (const auto& [id, e] : layers[li]->events->byId) {
+            if (timeline && !timeline->shows(e)) continue;
+            auto [it, isNew] = placed_[li].try_emplace(id);
+            Placed& p = it->second;
+            if (isNew || p.at.x != e.scene.x || p.at.y != e.scene.y) p = {e.scene, index_.cellOf(e.scene)};
+            if (p.cell >= 0) ++counts[p.cell];
+        }
+    }
+    // Unchanged counts (status changes, events outside the grid): the prisms stay as they are.
+    if (prismGeometries_.empty()) buildPrisms(terrain);
+    if (counts == counts_) return;
+    counts_ = std::move(counts);
     total_ = 0;
-    for (std::size_t i = 0; i < cellsLayer.features.size(); ++i) {
-        total_ += counts[i];
-        if (counts[i] == 0) continue;  // quiet cells stay out of the way
-        Feature f = cellsLayer.features[i];
-        // Square-root heights: hot spots read from afar without one busy cell towering over all.
-        f.height = prismHeight(counts[i]);
+    for (int n : counts_) total_ += n;
+    reshapePrisms();
+}
+
+}  // namespace jbt
+
+namespace jbt {
+
+void GridChoropleth::buildPrisms(const HeightGrid& terrain) {
+    LayerData prisms = gridLayer(cells_, std::vector<int>(cells_.size(), 0), {});
+    for (Feature& f : prisms.features) {
+        f.height = 1;  // a marker height: vertices above the ground are the tops
         f.groundZ = terrain.empty() ? 0 : terrain.lowestUnder(f);
-        prisms.features.push_back(std::move(f));
     }
     SceneBuildStats stats;
     BuildingLayerOptions o;
@@ -173,13 +186,51 @@ void GridChoropleth::update(const std::vector<std::unique_ptr<LiveLayer>>& layer
     o.layerIndex = -1;  // not pickable as a building
     osg::ref_ptr<osg::Group> g = buildBuildingLayer(prisms, o, stats);
     setLayerOpacity(*g, 0.55f);
+    struct Collect : osg::NodeVisitor {
+        Collect() : NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
+        void apply(osg::Geometry& geometry) override {
+            found.push_back({&geometry, osg::computeLocalToWorld(getNodePath()).getTrans()});
+        }
+        std::vector<std::pair<osg::ref_ptr<osg::Geometry>, osg::Vec3d>> found;
+    } collect;
+    g->accept(collect);
+    for (auto& [geometry, origin] : collect.found) {
+        auto* v = dynamic_cast<osg::Vec3Array*>(geometry->getVertexArray());
+        auto* n = dynamic_cast<osg::Vec3Array*>(geometry->getNormalArray());
+        auto* ids = dynamic_cast<osg::FloatArray*>(geometry->getVertexAttribArray(kFeatureIdAttribute));
+        if (!v || !n || !ids || !dynamic_cast<osg::Vec4ubArray*>(geometry->getColorArray())) continue;
+        geometry->setDataVariance(osg::Object::DYNAMIC);
+        auto gi = unsigned(prismGeometries_.size());
+        prismGeometries_.push_back(geometry);
+        for (unsigned i = 0; i < v->size(); ++i) {
+            int cell = int((*ids)[i] + 0.5f);
+            if (cell < 0 || cell >= int(prisms.features.size())) continue;
+            float ground = float(prisms.features[cell].groundZ - origin.z());
+            prismVertices_.push_back({gi, i, cell, (*v)[i].z() > ground + 0.5f, (*n)[i].z() > 0.5f, ground});
+        }
+    }
     node_->removeChildren(0, node_->getNumChildren());
     node_->addChild(g);
+    counts_.assign(cells_.size(), -1);  // nothing shown yet: the first counts reshape every prism
 }
 
-}  // namespace jbt
-
-namespace jbt {
+void GridChoropleth::reshapePrisms() {
+    for (const PrismVertex& p : prismVertices_) {
+        osg::Geometry& g = *prismGeometries_[p.geometry];
+        auto& v = static_cast<osg::Vec3Array&>(*g.getVertexArray());
+        auto& c = static_cast<osg::Vec4ubArray&>(*g.getColorArray());
+        int n = counts_[p.cell];
+        // An empty cell's prism flattens and sinks well below the lowest ground in its cell.
+        double h = n > 0 ? prismHeight(n) : 0.0;
+        v[p.index].z() = n == 0 ? p.groundZ - 50.0f : p.top ? p.groundZ + float(h) : p.groundZ;
+        c[p.index] = p.roof ? roofColorForHeight(h) : wallColorForHeight(h);
+    }
+    for (auto& g : prismGeometries_) {
+        g->getVertexArray()->dirty();
+        g->getColorArray()->dirty();
+        g->dirtyBound();
+    }
+}
 
 std::vector<LegendEntry> GridChoropleth::legend() const {
     // The building palette's bands (30, 100, 250 m) met by 60·√n: 1–2, 3–17 and 18 or more.

@@ -24,6 +24,20 @@ constexpr double kMaxGridCells = 40000;
 // larger cells where `cellM` would give more than kMaxGridCells over the boundary's envelope.
 std::vector<GridCell> makeGrid(const std::vector<Polygon>& boundary, double cellM);
 
+// Which cell holds a point: a bucket grid over the cells' bounding boxes, so a point is tested
+// against the few cells near it instead of all of them.
+class CellIndex {
+public:
+    explicit CellIndex(const std::vector<GridCell>& cells);
+    int cellOf(Vec2 p) const;  // -1 when no cell holds it
+
+private:
+    const std::vector<GridCell>* cells_;
+    double x0_ = 0, y0_ = 0, size_ = 1;
+    int cols_ = 0, rows_ = 0;
+    std::vector<std::vector<int>> buckets_;
+};
+
 // Events inside each cell whose time is in [from, to).
 std::vector<int> countEventsPerCell(const std::vector<GridCell>& cells, const EventSet& events,
                                     std::int64_t from = std::numeric_limits<std::int64_t>::min(),

@@ -41,6 +41,10 @@ public:
 protected:
     explicit LiveEventSource(std::string name) : name_(std::move(name)) {}
     void publish(std::shared_ptr<const EventSet> data);
+    // A message's events joined to what the source holds (the newest version of each id). The
+    // consumer's copy is made in takeUpdate, at most once per frame however many messages came:
+    // a copy per message costs more than the rendering at a thousand messages a second.
+    void merge(EventSet incoming);
     void fail(LiveStatus::State state, const std::string& reason);
     std::shared_ptr<const EventSet> latest() const;
 
@@ -49,6 +53,8 @@ private:
     mutable std::mutex mutex_;
     std::shared_ptr<const EventSet> latest_;
     bool fresh_ = false;
+    EventSet working_;    // what merge() has gathered
+    bool merged_ = false;  // working_ has changed since the last copy
     LiveStatus status_;
     std::chrono::steady_clock::time_point lastGood_;
 };

@@ -1,11 +1,13 @@
 #pragma once
 // Live event layers in the scene: each wraps a LiveEventSource and swaps its markers on the
 // update traversal when the source has finished something new (the render thread never waits).
+#include <osg/Geometry>
 #include <osg/Group>
 #include <cmath>
 #include <functional>
 #include <map>
 #include <memory>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -89,6 +91,26 @@ public:
 
 private:
     std::vector<GridCell> cells_;
+    CellIndex index_;
+    // Each event's cell, found once per position (a status change keeps its cell).
+    struct Placed {
+        Vec2 at;
+        int cell = -1;
+    };
+    std::vector<std::unordered_map<std::string, Placed>> placed_;  // per live layer
+    std::vector<int> counts_;                                      // what the prisms show
+    // Every cell's prism is built once; a new count moves its top and recolours it in place
+    // (an empty cell's prism sinks below the ground).
+    struct PrismVertex {
+        unsigned geometry, index;
+        int cell;
+        bool top, roof;
+        float groundZ;  // relative to the geometry's tile origin
+    };
+    void buildPrisms(const HeightGrid& terrain);
+    void reshapePrisms();
+    std::vector<osg::ref_ptr<osg::Geometry>> prismGeometries_;
+    std::vector<PrismVertex> prismVertices_;
     osg::ref_ptr<osg::Group> node_;
     osg::ref_ptr<osg::Program> program_;
     int total_ = 0;
