@@ -135,7 +135,7 @@ private:
             return it == pr.attributes.end() ? -1 : it->second;
         };
         std::vector<float> pos, nor, uv, col;
-        if (!readFloats(m_, attr("POSITION"), 3, pos)) {
+        if (!readFloats(m_, attr("POSITION"), 3, pos) || pos.empty()) {
             warn("mesh '" + meshName + "' primitive " + std::to_string(n) + ": no readable positions; left out");
             return nullptr;
         }
