@@ -141,16 +141,16 @@ private:
         }
         osg::ref_ptr<osg::Geometry> g = new osg::Geometry;
         auto* v = new osg::Vec3Array(pos.size() / 3);
-        std::memcpy(&(*v)[0], pos.data(), pos.size() * sizeof(float));
+        for (std::size_t i = 0; i < v->size(); ++i) (*v)[i].set(pos[3 * i], pos[3 * i + 1], pos[3 * i + 2]);
         g->setVertexArray(v);
         if (readFloats(m_, attr("NORMAL"), 3, nor) && nor.size() == pos.size()) {
             auto* a = new osg::Vec3Array(nor.size() / 3);
-            std::memcpy(&(*a)[0], nor.data(), nor.size() * sizeof(float));
+            for (std::size_t i = 0; i < a->size(); ++i) (*a)[i].set(nor[3 * i], nor[3 * i + 1], nor[3 * i + 2]);
             g->setNormalArray(a, osg::Array::BIND_PER_VERTEX);
         }
         if (readFloats(m_, attr("TEXCOORD_0"), 2, uv) && uv.size() / 2 == pos.size() / 3) {
             auto* a = new osg::Vec2Array(uv.size() / 2);
-            std::memcpy(&(*a)[0], uv.data(), uv.size() * sizeof(float));
+            for (std::size_t i = 0; i < a->size(); ++i) (*a)[i].set(uv[2 * i], uv[2 * i + 1]);
             g->setTexCoordArray(0, a, osg::Array::BIND_PER_VERTEX);
         }
         int comps = attr("COLOR_0") >= 0 ? tinygltf::GetNumComponentsInType(m_.accessors[attr("COLOR_0")].type) : 0;
