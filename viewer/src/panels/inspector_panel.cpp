@@ -34,7 +34,8 @@ public:
         const Feature& f = l.data.features[s.feature];
         ImGui::Text("%s: %s", tr("图层", "Layer").c_str(), l.data.name.c_str());
         ImGui::Text("%s: #%lld", tr("要素", "Feature").c_str(), static_cast<long long>(f.sourceFid));
-        ImGui::Text("%s: %.1f m (%s)", tr("高度", "Height").c_str(), f.height, heightSourceName(f.heightSource).c_str());
+        std::string from = f.surfaces.empty() ? heightSourceName(f.heightSource) : tr("三维模型", "its 3D model");
+        ImGui::Text("%s: %.1f m (%s)", tr("高度", "Height").c_str(), f.height, from.c_str());
         if (f.minHeight > 0) ImGui::Text("%s: %.1f m", tr("底部", "Base").c_str(), f.minHeight);
         if (ImGui::BeginTable("attrs", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit)) {
             for (const auto& [k, v] : f.attributes) {
