@@ -6,6 +6,9 @@
 #include <cstdlib>
 #include <fstream>
 #include <set>
+#include <mutex>
+#include <memory>
+#include <filesystem>
 
 #include <cpl_error.h>
 #include <ogr_spatialref.h>
@@ -39,17 +42,6 @@ std::string srsForProj(const std::string& srsName) {
     return out.empty() ? srsName : out;
 }
 
-Vec3 newellNormal(const std::vector<Vec3>& r) {
-    Vec3 n;
-    for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) {
-        n.x += (r[j].y - r[i].y) * (r[j].z + r[i].z);
-        n.y += (r[j].z - r[i].z) * (r[j].x + r[i].x);
-        n.z += (r[j].x - r[i].x) * (r[j].y + r[i].y);
-    }
-    double len = std::sqrt(n.x * n.x + n.y * n.y + n.z * n.z);
-    return len > 0 ? Vec3{n.x / len, n.y / len, n.z / len} : Vec3{};
-}
-
 SurfaceKind bySlope(const Vec3& n) {
     if (n.z > 0.3) return SurfaceKind::Roof;
     if (n.z < -0.3) return SurfaceKind::Ground;
@@ -69,20 +61,69 @@ std::unique_ptr<OGRSpatialReference> sourceSrs(const ImportOptions& o, const Cit
     return srs;
 }
 
-CityDocument readCityModel(const ImportOptions& o) {
-    CityFormat f = sniffCityFormat(o.path);
-    if (f == CityFormat::CityGml) return readCityGml(o.path);
-    if (f == CityFormat::None) throw Error(o.path + ": not a CityGML or CityJSON file");
-    return readCityJson(o.path);
+CityDocument readFile(const std::string& path) {
+    CityFormat f = sniffCityFormat(path);
+    if (f == CityFormat::CityGml) return readCityGml(path);
+    if (f == CityFormat::None) throw Error(path + ": not a CityGML or CityJSON file");
+    return readCityJson(path);
+}
+
+// The scene's centre is found from the first layer before it is imported: the document read for
+// that is kept (one, until the next read) so the import does not parse the file again.
+class LastRead {
+public:
+    // `keep`: leave it for a next call (probing); else hand it over (importing).
+    std::shared_ptr<const CityDocument> read(const std::string& path, bool keep) {
+        std::error_code ec;
+        auto stamp = std::filesystem::last_write_time(path, ec);
+        auto size = std::filesystem::file_size(path, ec);
+        std::unique_lock<std::mutex> lock(mutex_);
+        if (doc_ && path == path_ && stamp == stamp_ && size == size_) {
+            std::shared_ptr<const CityDocument> doc = doc_;
+            if (!keep) doc_.reset();
+            return doc;
+        }
+        lock.unlock();
+        auto doc = std::make_shared<const CityDocument>(readFile(path));
+        lock.lock();
+        if (keep) path_ = path, stamp_ = stamp, size_ = size, doc_ = doc;
+        return doc;
+    }
+
+private:
+    std::mutex mutex_;
+    std::string path_;
+    std::filesystem::file_time_type stamp_;
+    std::uintmax_t size_ = 0;
+    std::shared_ptr<const CityDocument> doc_;
+};
+
+std::shared_ptr<const CityDocument> readCityModel(const ImportOptions& o, bool keep) {
+    static LastRead last;
+    return last.read(o.path, keep);
 }
 
 double lodValue(const std::string& lod) { return std::atof(lod.c_str()); }
+
+void sortByLevel(std::vector<std::string>& lods) {
+    std::sort(lods.begin(), lods.end(), [](auto& a, auto& b) { return lodValue(a) < lodValue(b); });
+}
+
+// Every level of detail the document holds, ascending.
+std::vector<std::string> levelsIn(const CityDocument& doc) {
+    std::set<std::string> lods;
+    for (const CityBuilding& b : doc.buildings)
+        for (auto& [lod, surfaces] : b.lods) lods.insert(lod);
+    std::vector<std::string> out(lods.begin(), lods.end());
+    sortByLevel(out);
+    return out;
+}
 
 // Upward and downward faces seen from above cover the building's ground plan.
 std::vector<Polygon> footprintOf(const std::vector<Surface>& surfaces, bool allFaces) {
     OGRMultiPolygon parts;
     for (const Surface& s : surfaces) {
-        if (!allFaces && std::fabs(newellNormal(s.rings[0]).z) < 0.05) continue;
+        if (!allFaces && std::fabs(ringNormal(s.rings[0]).z) < 0.05) continue;
         Polygon p;
         for (std::size_t r = 0; r < s.rings.size(); ++r) {
             Ring flat;
@@ -112,6 +153,14 @@ std::vector<Polygon> footprintOf(const std::vector<Surface>& surfaces, bool allF
 
 }  // namespace
 
+std::optional<SurfaceKind> semanticSurfaceKind(const std::string& n) {
+    if (n == "RoofSurface" || n == "OuterFloorSurface") return SurfaceKind::Roof;
+    if (n == "WallSurface" || n == "OuterCeilingSurface" || n == "Window" || n == "Door") return SurfaceKind::Wall;
+    if (n == "GroundSurface") return SurfaceKind::Ground;
+    if (n == "ClosureSurface") return SurfaceKind::Closure;
+    return std::nullopt;
+}
+
 void noteSkipped(CityDocument& doc, const std::string& reason, const std::string& message) {
     if (doc.skipped[reason]++ < kMessagesPerReason) doc.messages.push_back(message);
 }
@@ -133,7 +182,7 @@ CityFormat sniffCityFormat(const std::string& path) {
 std::string chooseLevelOfDetail(const std::vector<std::string>& available, const std::string& wanted) {
     if (available.empty()) return "";
     std::vector<std::string> sorted = available;
-    std::sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) { return lodValue(a) < lodValue(b); });
+    sortByLevel(sorted);
     if (wanted.empty()) return sorted.back();
     double limit = lodValue(wanted) + (wanted.find('.') == std::string::npos ? 0.99 : 1e-9);
     std::string best;
@@ -143,7 +192,8 @@ std::string chooseLevelOfDetail(const std::vector<std::string>& available, const
 }
 
 LayerData importCityModel(const ImportOptions& o, const SceneFrame& frame) {
-    CityDocument doc = readCityModel(o);
+    std::shared_ptr<const CityDocument> read = readCityModel(o, false);
+    const CityDocument& doc = *read;
     LayerData layer;
     layer.name = defaultLayerName(o);
     layer.kind = LayerKind::Buildings;
@@ -158,12 +208,7 @@ LayerData importCityModel(const ImportOptions& o, const SceneFrame& frame) {
     std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(src.get(), &target));
     if (!ct) throw Error(o.path + ": cannot transform from " + layer.sourceCrs + " to the scene CRS");
 
-    std::set<std::string> lods;
-    for (const CityBuilding& b : doc.buildings)
-        for (auto& [lod, surfaces] : b.lods) lods.insert(lod);
-    layer.levelsOfDetail.assign(lods.begin(), lods.end());
-    std::sort(layer.levelsOfDetail.begin(), layer.levelsOfDetail.end(),
-              [](auto& a, auto& b) { return lodValue(a) < lodValue(b); });
+    layer.levelsOfDetail = levelsIn(doc);
     layer.levelOfDetail = chooseLevelOfDetail(layer.levelsOfDetail, o.levelOfDetail);
 
     ImportReport& report = layer.report;
@@ -193,7 +238,7 @@ LayerData importCityModel(const ImportOptions& o, const SceneFrame& frame) {
                     s.rings.push_back(std::move(out));
                 }
                 if (s.rings.empty() || !std::isfinite(minZ)) continue;
-                s.kind = cs.kind ? *cs.kind : bySlope(newellNormal(s.rings[0]));
+                s.kind = cs.kind ? *cs.kind : bySlope(ringNormal(s.rings[0]));
                 f.surfaces.push_back(std::move(s));
             }
         }
@@ -248,7 +293,8 @@ LayerData importCityModel(const ImportOptions& o, const SceneFrame& frame) {
 }
 
 std::optional<GeoPoint> probeCityModelCentre(const ImportOptions& o) {
-    CityDocument doc = readCityModel(o);
+    std::shared_ptr<const CityDocument> read = readCityModel(o, true);
+    const CityDocument& doc = *read;
     std::unique_ptr<OGRSpatialReference> src = sourceSrs(o, doc);
     double lo[2] = {INFINITY, INFINITY}, hi[2] = {-INFINITY, -INFINITY};
     for (const CityBuilding& b : doc.buildings)
@@ -272,16 +318,14 @@ std::optional<GeoPoint> probeCityModelCentre(const ImportOptions& o) {
 DatasetInfo inspectCityModel(const std::string& path) {
     ImportOptions o;
     o.path = path;
-    CityDocument doc = readCityModel(o);
+    std::shared_ptr<const CityDocument> read = readCityModel(o, true);  // Import follows
+    const CityDocument& doc = *read;
     DatasetInfo info;
     info.driver = doc.format;
     DatasetLayerInfo l;
     l.name = "buildings";
-    std::set<std::string> lods;
-    for (const CityBuilding& b : doc.buildings)
-        for (auto& [lod, s] : b.lods) lods.insert(lod);
     l.geometry = "3D surfaces, LOD";
-    for (const std::string& lod : lods) l.geometry += " " + lod;
+    for (const std::string& lod : levelsIn(doc)) l.geometry += " " + lod;
     l.crs = doc.crs.empty() ? "none (pass a CRS)" : doc.crs;
     l.features = static_cast<long long>(doc.buildings.size());
     std::set<std::string> fields;

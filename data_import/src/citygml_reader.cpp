@@ -27,14 +27,6 @@ std::string trim(const std::string& s) {
     return a == std::string::npos ? "" : s.substr(a, b - a + 1);
 }
 
-std::optional<SurfaceKind> semanticOf(const std::string& n) {
-    if (n == "RoofSurface" || n == "OuterFloorSurface") return SurfaceKind::Roof;
-    if (n == "WallSurface" || n == "OuterCeilingSurface" || n == "Window" || n == "Door") return SurfaceKind::Wall;
-    if (n == "GroundSurface") return SurfaceKind::Ground;
-    if (n == "ClosureSurface") return SurfaceKind::Closure;
-    return std::nullopt;
-}
-
 // Inside a building but never seen from outside: left out.
 bool isInterior(const std::string& n) {
     return n == "Room" || n == "BuildingRoom" || n == "InteriorWallSurface" || n == "FloorSurface" ||
@@ -92,7 +84,7 @@ public:
             part_ = depth;
             ++current_.parts;
         }
-        if (auto k = semanticOf(local)) semantics_.push_back({depth, *k});
+        if (auto k = semanticSurfaceKind(local)) semantics_.push_back({depth, *k});
         // LoD0's two outlines: the footprint is the ground plan, the roof edge overhangs it.
         if (local == "lod0FootPrint") semantics_.push_back({depth, SurfaceKind::Ground});
         if (local == "lod0RoofEdge") semantics_.push_back({depth, SurfaceKind::Roof});

@@ -14,15 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-std::optional<SurfaceKind> kindOfSemantic(const std::string& type) {
-    if (type == "RoofSurface" || type == "OuterFloorSurface") return SurfaceKind::Roof;
-    if (type == "WallSurface" || type == "OuterCeilingSurface" || type == "Window" || type == "Door")
-        return SurfaceKind::Wall;
-    if (type == "GroundSurface") return SurfaceKind::Ground;
-    if (type == "ClosureSurface") return SurfaceKind::Closure;
-    return std::nullopt;
-}
-
 bool isBuildingType(const std::string& t) {
     return t == "Building" || t == "BuildingPart" || t == "BuildingInstallation" || t == "BuildingConstructiveElement";
 }
@@ -150,7 +141,7 @@ private:
             }
             CitySurface s;
             if (v && v->is_number_unsigned() && kinds && v->get<std::size_t>() < kinds->size())
-                s.kind = kindOfSemantic((*kinds)[v->get<std::size_t>()].value("type", ""));
+                s.kind = semanticSurfaceKind((*kinds)[v->get<std::size_t>()].value("type", ""));
             if (readRings(boundaries[i], objectId, s)) out.push_back(std::move(s));
         }
     }

@@ -23,19 +23,6 @@ std::unique_ptr<OGRGeometry> unionOf(const std::vector<Polygon>& polys) {
     return acc;
 }
 
-bool inside(const Polygon& p, Vec2 q) {
-    auto inRing = [&](const Ring& r) {
-        bool in = false;
-        for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
-            if ((r[i].y > q.y) != (r[j].y > q.y) && q.x < (r[j].x - r[i].x) * (q.y - r[i].y) / (r[j].y - r[i].y) + r[i].x)
-                in = !in;
-        return in;
-    };
-    if (!inRing(p.outer)) return false;
-    for (const Ring& h : p.holes)
-        if (inRing(h)) return false;
-    return true;
-}
 
 }  // namespace
 
@@ -104,7 +91,7 @@ int CellIndex::cellOf(Vec2 p) const {
     double fx = (p.x - x0_) / size_, fy = (p.y - y0_) / size_;
     if (fx < 0 || fy < 0 || fx >= cols_ || fy >= rows_) return -1;
     for (int i : buckets_[std::size_t(fy) * cols_ + std::size_t(fx)])
-        if (inside((*cells_)[i].shape, p)) return i;  // cells do not overlap
+        if (contains((*cells_)[i].shape, p)) return i;  // cells do not overlap
     return -1;
 }
 

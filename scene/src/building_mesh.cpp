@@ -36,28 +36,13 @@ void BuildingMesh::addWalls(const Ring& ring, bool outward, double bottom, doubl
     }
 }
 
-namespace {
-
-Vec3 faceNormal(const std::vector<Vec3>& r) {
-    Vec3 n;
-    for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) {
-        n.x += (r[j].y - r[i].y) * (r[j].z + r[i].z);
-        n.y += (r[j].z - r[i].z) * (r[j].x + r[i].x);
-        n.z += (r[j].x - r[i].x) * (r[j].y + r[i].y);
-    }
-    double len = std::sqrt(n.x * n.x + n.y * n.y + n.z * n.z);
-    return len > 0 ? Vec3{n.x / len, n.y / len, n.z / len} : Vec3{};
-}
-
-}  // namespace
-
 // A city model's own faces, each flat-shaded in its kind's colour. Files whose rings all run the
 // wrong way round (roofs facing down) are turned over as a whole.
 bool BuildingMesh::addSurfaces(const Feature& f, float id) {
     std::vector<Vec3> normals(f.surfaces.size());
     int roofsUp = 0, roofsDown = 0;
     for (std::size_t i = 0; i < f.surfaces.size(); ++i) {
-        normals[i] = faceNormal(f.surfaces[i].rings[0]);
+        normals[i] = ringNormal(f.surfaces[i].rings[0]);
         if (f.surfaces[i].kind == SurfaceKind::Roof) (normals[i].z >= 0 ? roofsUp : roofsDown)++;
     }
     const double flip = roofsDown > roofsUp ? -1.0 : 1.0;

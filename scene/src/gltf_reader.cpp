@@ -14,6 +14,7 @@
 
 #include <cstring>
 #include <map>
+#include <optional>
 
 #include "model/error.h"
 #include "scene/model_loader.h"
@@ -21,24 +22,41 @@
 namespace jbt {
 namespace {
 
+// Where an accessor's elements lie in its buffer, checked to be inside it; nullopt when the
+// accessor, its view or its buffer is missing or too short.
+struct AccessorBytes {
+    const tinygltf::Accessor* accessor = nullptr;
+    const unsigned char* first = nullptr;
+    std::size_t stride = 0;
+    int componentBytes = 0;
+};
+
+std::optional<AccessorBytes> locate(const tinygltf::Model& m, int index) {
+    if (index < 0 || index >= int(m.accessors.size())) return std::nullopt;
+    const tinygltf::Accessor& a = m.accessors[index];
+    if (a.bufferView < 0 || a.bufferView >= int(m.bufferViews.size())) return std::nullopt;
+    const tinygltf::BufferView& v = m.bufferViews[a.bufferView];
+    if (v.buffer < 0 || v.buffer >= int(m.buffers.size())) return std::nullopt;
+    const std::vector<unsigned char>& data = m.buffers[v.buffer].data;
+    int size = tinygltf::GetComponentSizeInBytes(a.componentType);
+    int comps = tinygltf::GetNumComponentsInType(a.type);
+    if (size <= 0 || comps <= 0) return std::nullopt;
+    std::size_t element = std::size_t(size * comps);
+    std::size_t stride = v.byteStride ? v.byteStride : element;
+    std::size_t start = v.byteOffset + a.byteOffset;
+    if (a.count > 0 && start + (a.count - 1) * stride + element > data.size()) return std::nullopt;
+    return AccessorBytes{&a, data.data() + start, stride, size};
+}
+
 // An accessor's elements as floats (normalised integers scaled to 0…1), `comps` per element.
 bool readFloats(const tinygltf::Model& m, int index, int comps, std::vector<float>& out) {
-    if (index < 0 || index >= int(m.accessors.size())) return false;
-    const tinygltf::Accessor& a = m.accessors[index];
-    if (a.bufferView < 0 || a.bufferView >= int(m.bufferViews.size())) return false;
-    const tinygltf::BufferView& v = m.bufferViews[a.bufferView];
-    if (v.buffer < 0 || v.buffer >= int(m.buffers.size())) return false;
-    const std::vector<unsigned char>& data = m.buffers[v.buffer].data;
-    int have = tinygltf::GetNumComponentsInType(a.type);
-    int size = tinygltf::GetComponentSizeInBytes(a.componentType);
-    if (have < comps || size <= 0) return false;
-    std::size_t stride = v.byteStride ? v.byteStride : std::size_t(have * size);
-    std::size_t start = v.byteOffset + a.byteOffset;
-    if (a.count > 0 && start + (a.count - 1) * stride + std::size_t(have * size) > data.size()) return false;
+    std::optional<AccessorBytes> at = locate(m, index);
+    if (!at || tinygltf::GetNumComponentsInType(at->accessor->type) < comps) return false;
+    const tinygltf::Accessor& a = *at->accessor;
     out.resize(a.count * comps);
     for (std::size_t i = 0; i < a.count; ++i)
         for (int c = 0; c < comps; ++c) {
-            const unsigned char* p = &data[start + i * stride + std::size_t(c * size)];
+            const unsigned char* p = at->first + i * at->stride + std::size_t(c * at->componentBytes);
             float f = 0;
             switch (a.componentType) {
                 case TINYGLTF_COMPONENT_TYPE_FLOAT: std::memcpy(&f, p, 4); break;
@@ -57,23 +75,14 @@ bool readFloats(const tinygltf::Model& m, int index, int comps, std::vector<floa
 }
 
 bool readIndices(const tinygltf::Model& m, int index, std::vector<std::uint32_t>& out) {
-    if (index < 0 || index >= int(m.accessors.size())) return false;
-    const tinygltf::Accessor& a = m.accessors[index];
-    if (a.bufferView < 0 || a.bufferView >= int(m.bufferViews.size())) return false;
-    const tinygltf::BufferView& v = m.bufferViews[a.bufferView];
-    if (v.buffer < 0 || v.buffer >= int(m.buffers.size())) return false;
-    const std::vector<unsigned char>& data = m.buffers[v.buffer].data;
-    int size = tinygltf::GetComponentSizeInBytes(a.componentType);
-    if (size != 1 && size != 2 && size != 4) return false;
-    std::size_t stride = v.byteStride ? v.byteStride : std::size_t(size);
-    std::size_t start = v.byteOffset + a.byteOffset;
-    if (a.count > 0 && start + (a.count - 1) * stride + std::size_t(size) > data.size()) return false;
-    out.resize(a.count);
-    for (std::size_t i = 0; i < a.count; ++i) {
-        const unsigned char* p = &data[start + i * stride];
+    std::optional<AccessorBytes> at = locate(m, index);
+    if (!at || (at->componentBytes != 1 && at->componentBytes != 2 && at->componentBytes != 4)) return false;
+    out.resize(at->accessor->count);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const unsigned char* p = at->first + i * at->stride;
         std::uint32_t x = 0;
-        if (size == 1) x = *p;
-        else if (size == 2) { std::uint16_t s; std::memcpy(&s, p, 2); x = s; }
+        if (at->componentBytes == 1) x = *p;
+        else if (at->componentBytes == 2) { std::uint16_t s; std::memcpy(&s, p, 2); x = s; }
         else std::memcpy(&x, p, 4);
         out[i] = x;
     }

@@ -40,28 +40,43 @@ std::string writeFootprints(const std::filesystem::path& dir, GeoPoint c) {
 
 float reddening(const osg::Vec4& after, const osg::Vec4& before) { return (after.r() - after.b()) - (before.r() - before.b()); }
 
-TEST(ObliqueSelection, ClickingAFootprintOnTheMeshSelectsAndTintsItOnly) {
-    auto dir = test::scratchDir();
-    AppOptions o;
+// A 480 × 360 offscreen session over the sample with the footprint grid around the mesh's
+// middle, hidden as it is used; where the mesh's middle and top are, read from a first scene.
+struct MeshWithFootprints {
+    AppOptions options;
+    GeoPoint centre;
+    double meshTop = 0;
+};
+
+MeshWithFootprints meshWithFootprints(const std::filesystem::path& dir) {
+    MeshWithFootprints m;
+    AppOptions& o = m.options;
     o.demo = false;
     o.hideUi = true;
     o.snapshotPath = (dir / "unused.png").string();
     o.width = 480;
     o.height = 360;
     o.obliqueDirs = {test::sharedData(kSample)};
-    GeoPoint meshCentre;
-    double meshTop = 0;
     {
         Twin probe(o);
-        ASSERT_EQ(probe.scene().oblique.size(), 1u);
+        if (probe.scene().oblique.size() != 1) return m;
         osg::BoundingSphere b = probe.scene().oblique[0].node->getBound();
-        meshCentre = probe.scene().frame->toWgs84({b.center().x(), b.center().y()});
-        meshTop = b.center().z() + b.radius();
+        m.centre = probe.scene().frame->toWgs84({b.center().x(), b.center().y()});
+        m.meshTop = b.center().z() + b.radius();
     }
     ImportOptions footprints;
-    footprints.path = writeFootprints(dir, meshCentre);
+    footprints.path = writeFootprints(dir, m.centre);
     o.layers.push_back(footprints);
     o.layerDisplay.push_back({"footprints.geojson", false, 1.0f});  // hidden: the photographs show the city
+    return m;
+}
+
+TEST(ObliqueSelection, ClickingAFootprintOnTheMeshSelectsAndTintsItOnly) {
+    auto dir = test::scratchDir();
+    MeshWithFootprints m = meshWithFootprints(dir);
+    ASSERT_GT(m.meshTop, 0);
+    const AppOptions& o = m.options;
+    const double meshTop = m.meshTop;
     Twin twin(o);
     SceneModel& scene = twin.scene();
     ASSERT_TRUE(scene.errors.empty()) << scene.errors[0];
@@ -111,25 +126,11 @@ TEST(ObliqueSelection, ClickingAFootprintOnTheMeshSelectsAndTintsItOnly) {
 // The Replay tints the buildings whose footprints hold the events it shows, on the mesh.
 TEST(ObliqueSelection, TheReplayTintsTheBuildingsOfTheEventsItShows) {
     auto dir = test::scratchDir();
-    AppOptions o;
-    o.demo = false;
-    o.hideUi = true;
-    o.snapshotPath = (dir / "unused.png").string();
-    o.width = 480;
-    o.height = 360;
-    o.obliqueDirs = {test::sharedData(kSample)};
-    GeoPoint c;
-    double meshTop = 0;
-    {
-        Twin probe(o);
-        osg::BoundingSphere b = probe.scene().oblique.at(0).node->getBound();
-        c = probe.scene().frame->toWgs84({b.center().x(), b.center().y()});
-        meshTop = b.center().z() + b.radius();
-    }
-    ImportOptions footprints;
-    footprints.path = writeFootprints(dir, c);
-    o.layers.push_back(footprints);
-    o.layerDisplay.push_back({"footprints.geojson", false, 1.0f});
+    MeshWithFootprints m = meshWithFootprints(dir);
+    ASSERT_GT(m.meshTop, 0);
+    AppOptions& o = m.options;
+    const GeoPoint c = m.centre;
+    const double meshTop = m.meshTop;
     // One event in B22 (the middle) at t = 1000 s, one in B12 (22 m west) at t = 5000 s.
     double mlon = 111320.0 * std::cos(c.lat * M_PI / 180);
     char events[800];
@@ -150,14 +151,15 @@ TEST(ObliqueSelection, TheReplayTintsTheBuildingsOfTheEventsItShows) {
     app.renderImage(10);
     osg::ref_ptr<osg::Image> before = app.renderImage(10);
     EventTimeline& t = app.state().timeline;
+    EventFootprints footprintsOfEvents;
     t.active = true;
     t.cursor = 1500;
     t.windowSeconds = 1000;  // 500 < time <= 1500: the event in B22 only
-    classifyEventBuildings(scene, *scene.eventTint, app.liveLayers(), t);
+    classifyEventBuildings(scene, *scene.eventTint, app.liveLayers(), t, footprintsOfEvents);
     ASSERT_TRUE(scene.eventTint->shown());
     osg::ref_ptr<osg::Image> first = app.renderImage(3);
     t.cursor = 5500;  // 4500 < time <= 5500: B12 only
-    classifyEventBuildings(scene, *scene.eventTint, app.liveLayers(), t);
+    classifyEventBuildings(scene, *scene.eventTint, app.liveLayers(), t, footprintsOfEvents);
     osg::ref_ptr<osg::Image> second = app.renderImage(3);
     osg::Camera* cam = app.viewer().getCamera();
     osg::Matrixd vpw = cam->getViewMatrix() * cam->getProjectionMatrix() * cam->getViewport()->computeWindowMatrix();
@@ -170,7 +172,7 @@ TEST(ObliqueSelection, TheReplayTintsTheBuildingsOfTheEventsItShows) {
     EXPECT_GT(red(second, b12), 0.15f);
     EXPECT_LT(std::fabs(red(second, b22)), 0.03f);
     t.active = false;
-    classifyEventBuildings(scene, *scene.eventTint, app.liveLayers(), t);
+    classifyEventBuildings(scene, *scene.eventTint, app.liveLayers(), t, footprintsOfEvents);
     EXPECT_FALSE(scene.eventTint->shown());
 }
 

@@ -47,6 +47,24 @@ std::set<std::string> l20NamesInL19Files(const std::string& dir) {
     return names;
 }
 
+// Close over the block, looking down: the deepest levels are wanted.
+void lookCloselyAt(osgViewer::Viewer& viewer, const ObliqueScene& layer) {
+    osg::BoundingSphere b = layer.node->getBound();
+    viewer.getCamera()->setViewMatrixAsLookAt(b.center() + osg::Vec3d(0, -b.radius() * 0.15, b.radius() * 0.35),
+                                              b.center(), osg::Vec3d(0, 0, 1));
+}
+
+// Frames until the pager has had nothing to do for 20 frames in a row (at most 600).
+osgDB::DatabasePager* pageUntilQuiet(osgViewer::Viewer& viewer) {
+    osgDB::DatabasePager* pager = viewer.getDatabasePager();
+    for (int i = 0, quiet = 0; i < 600 && quiet < 20; ++i) {
+        viewer.frame();
+        bool busy = pager->getRequestsInProgress() || pager->getFileRequestListSize() > 0 || pager->getDataToMergeListSize() > 0;
+        quiet = busy ? 0 : quiet + 1;
+    }
+    return pager;
+}
+
 TEST(Oblique, SnapshotShowsTheTexturedMeshWhereItLies) {
     auto dir = test::scratchDir();
     std::string png = (dir / "o.png").string();
@@ -83,18 +101,8 @@ TEST(Oblique, PagesDeeperLevelsAndReportsMissingChildrenOnce) {
     layer.node->accept(before);
 
     osg::ref_ptr<osgViewer::Viewer> viewer = makeOffscreenViewer(scene.root.get(), 640, 400);
-    osg::BoundingSphere b = layer.node->getBound();
-    // Close over the block, looking down: the deepest levels are wanted.
-    viewer->getCamera()->setViewMatrixAsLookAt(b.center() + osg::Vec3d(0, -b.radius() * 0.15, b.radius() * 0.35),
-                                               b.center(), osg::Vec3d(0, 0, 1));
-    osgDB::DatabasePager* pager = viewer->getDatabasePager();
-    int quiet = 0;
-    for (int i = 0; i < 600 && quiet < 20; ++i) {
-        viewer->frame();
-        bool busy = pager->getRequestsInProgress() || pager->getFileRequestListSize() > 0 ||
-                    pager->getDataToMergeListSize() > 0;
-        quiet = busy ? 0 : quiet + 1;
-    }
+    lookCloselyAt(*viewer, layer);
+    osgDB::DatabasePager* pager = pageUntilQuiet(*viewer);
     CountPagedLods after;
     layer.node->accept(after);
     EXPECT_GT(after.count, before.count) << "deeper levels paged in";
@@ -128,17 +136,8 @@ TEST(Oblique, ADamagedChildTileIsReportedOnceAndTheRestPages) {
     ASSERT_EQ(scene.oblique.size(), 1u) << (scene.errors.empty() ? "" : scene.errors[0]);
     const ObliqueScene& layer = scene.oblique[0];
     osg::ref_ptr<osgViewer::Viewer> viewer = makeOffscreenViewer(scene.root.get(), 640, 400);
-    osg::BoundingSphere b = layer.node->getBound();
-    viewer->getCamera()->setViewMatrixAsLookAt(b.center() + osg::Vec3d(0, -b.radius() * 0.15, b.radius() * 0.35),
-                                               b.center(), osg::Vec3d(0, 0, 1));
-    osgDB::DatabasePager* pager = viewer->getDatabasePager();
-    int quiet = 0;
-    for (int i = 0; i < 600 && quiet < 20; ++i) {
-        viewer->frame();
-        bool busy = pager->getRequestsInProgress() || pager->getFileRequestListSize() > 0 ||
-                    pager->getDataToMergeListSize() > 0;
-        quiet = busy ? 0 : quiet + 1;
-    }
+    lookCloselyAt(*viewer, layer);
+    osgDB::DatabasePager* pager = pageUntilQuiet(*viewer);
     ASSERT_EQ(layer.stats.missing->damagedCount(), 1u);
     EXPECT_EQ(std::filesystem::path(layer.stats.missing->firstDamaged()).filename(), broken.filename());
     for (int i = 0; i < 30; ++i) viewer->frame();

@@ -17,7 +17,6 @@ namespace {
 
 // The group all models hang under: inside the shadow casters, drawn by the "model" program.
 osg::Group& modelsGroup(SceneModel& scene) {
-    if (!scene.models.empty()) return *scene.models.front().node->getParent(0);
     for (unsigned i = 0; i < scene.buildings->getNumChildren(); ++i)
         if (scene.buildings->getChild(i)->getName() == "models") return *scene.buildings->getChild(i)->asGroup();
     osg::ref_ptr<osg::Group> g = new osg::Group;

@@ -35,15 +35,21 @@ bool pickAt(osgViewer::View& view, double x, double y, FeatureHit& hit) {
     return picker->containsIntersections() && firstFeatureHit(picker->getIntersections(), hit);
 }
 
+// The building, model or oblique footprint under the pointer (hidden layers are not intersected).
+bool PickingHandler::hitUnder(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAdapter& aa, FeatureHit& hit) const {
+    auto* view = dynamic_cast<osgViewer::View*>(&aa);
+    osgUtil::LineSegmentIntersector::Intersections hits;
+    if (!view || !view->computeIntersections(ea, hits) || !firstFeatureHit(hits, hit)) return false;
+    resolveOnOblique(app_.scene, hit);
+    return true;
+}
+
 // The footprint under the pointer lights up on the oblique mesh (only while meshes are shown).
 void PickingHandler::hover(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAdapter& aa) {
     ClassificationHighlight* tint = app_.scene.hoverTint.get();
     if (!tint || app_.scene.oblique.empty()) return;
-    auto* view = dynamic_cast<osgViewer::View*>(&aa);
     FeatureHit hit;
-    osgUtil::LineSegmentIntersector::Intersections hits;
-    if (!imgui_.wantsEvent(ea) && view && view->computeIntersections(ea, hits) && firstFeatureHit(hits, hit) && hit.onOblique) {
-        resolveOnOblique(app_.scene, hit);
+    if (!imgui_.wantsEvent(ea) && hitUnder(ea, aa, hit) && hit.onOblique) {
         if (hit.featureIndex >= 0 && !(hit.layerIndex == app_.selection.layer && hit.featureIndex == app_.selection.feature)) {
             classifyOnOblique(app_.scene, *tint, hit.layerIndex, hit.featureIndex);
             return;
@@ -65,17 +71,13 @@ bool PickingHandler::handle(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAd
         return false;
     }
     if (ea.getEventType() != GEA::RELEASE || std::hypot(ea.getX() - pushX_, ea.getY() - pushY_) > 4) return false;
-    auto* view = dynamic_cast<osgViewer::View*>(&aa);
-    if (!view) return false;
     FeatureHit hit;
-    osgUtil::LineSegmentIntersector::Intersections hits;
-    // Hidden layers have node mask 0 and are skipped by the intersection visitor.
-    if (view->computeIntersections(ea, hits) && firstFeatureHit(hits, hit)) {
-        resolveOnOblique(app_.scene, hit);
+    if (hitUnder(ea, aa, hit)) {
         select(app_, {hit.layerIndex, hit.featureIndex, hit.modelIndex});
         if (app_.scene.hoverTint) app_.scene.hoverTint->hide();
+    } else {
+        select(app_, {});
     }
-    else select(app_, {});
     return false;
 }
 

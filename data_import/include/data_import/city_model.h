@@ -54,6 +54,11 @@ DatasetInfo inspectCityModel(const std::string& path);
 // "2" admits 2.x); when none is, the lowest there is.
 std::string chooseLevelOfDetail(const std::vector<std::string>& available, const std::string& wanted);
 
+// CityGML/CityJSON semantic surface types (RoofSurface, WallSurface, GroundSurface,
+// ClosureSurface, OuterCeilingSurface, OuterFloorSurface, Window, Door) as the kind drawn;
+// nullopt for other names (interior surfaces among them).
+std::optional<SurfaceKind> semanticSurfaceKind(const std::string& type);
+
 // Adds a message for `reason` unless it already has a few, and counts it.
 void noteSkipped(CityDocument& doc, const std::string& reason, const std::string& message);
 

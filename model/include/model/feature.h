@@ -28,12 +28,19 @@ struct Polygon {
     std::vector<Ring> holes;
 };
 
+// Whether q lies inside the polygon (in the outer ring, in no hole); even–odd crossing test.
+bool contains(const Polygon& polygon, Vec2 q);
+
 enum class HeightSource { Field, Levels, Default };
 
 // A city model's semantic surfaces (CityGML/CityJSON): each kind drawn in its own colour.
 // Surfaces the source leaves unnamed are classed by their slope on import.
 enum class SurfaceKind : std::uint8_t { Wall, Roof, Ground, Closure };
 const char* surfaceKindName(SurfaceKind kind);
+
+// A planar ring's unit normal by Newell's method (counter-clockwise seen from where it points);
+// zero for a ring without area.
+Vec3 ringNormal(const std::vector<Vec3>& ring);
 
 // One planar face of a building's own 3D shape: rings[0] the outer ring (counter-clockwise seen
 // from outside), the rest holes; open rings, scene metres, z above the building's lowest point.

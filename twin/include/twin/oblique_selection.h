@@ -4,6 +4,8 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <string>
+#include <unordered_map>
 #include <vector>
 #include <utility>
 
@@ -22,9 +24,21 @@ std::optional<std::pair<int, int>> footprintAt(const SceneModel& scene, double x
 // hides the tint when there is no such feature or no mesh.
 void classifyOnOblique(const SceneModel& scene, ClassificationHighlight& tint, int layer, int feature);
 
+// Which footprint each event stands in, kept while it does not move (the Replay asks every frame
+// while it plays); emptied when the building layers change.
+struct EventFootprints {
+    std::size_t layers = 0, features = 0;
+    struct Found {
+        Vec2 at;
+        std::optional<std::pair<int, int>> footprint;
+    };
+    std::unordered_map<std::string, Found> byEvent;  // "live layer/event id"
+};
+
 // The Replay's buildings: every footprint holding an event the timeline shows now, tinted on the
 // meshes (the first 2000 events); hidden when the replay is off or there is no mesh.
 void classifyEventBuildings(const SceneModel& scene, ClassificationHighlight& tint,
-                            const std::vector<std::unique_ptr<LiveLayer>>& live, const EventTimeline& timeline);
+                            const std::vector<std::unique_ptr<LiveLayer>>& live, const EventTimeline& timeline,
+                            EventFootprints& cache);
 
 }  // namespace jbt

@@ -20,6 +20,7 @@ public:
     bool handle(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAdapter& aa) override;
 
 private:
+    bool hitUnder(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAdapter& aa, FeatureHit& hit) const;
     void hover(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAdapter& aa);
 
     AppState& app_;

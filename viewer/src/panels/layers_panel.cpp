@@ -60,21 +60,27 @@ private:
         return zoomed;
     }
 
+    // A row for a node of its own (an oblique mesh, a placed model): visibility, its name as a tree
+    // node, Zoom to its bounds. Returns whether the tree node is open (the caller pops it).
+    bool nodeRow(const std::string& what, std::size_t i, bool& visible, osg::Node& node, const std::string& label,
+                 const std::string& name, const std::string& bookmarkPrefix) {
+        if (ImGui::Checkbox("##visible", &visible)) node.setNodeMask(visible ? ~0u : 0u);
+        probe(app_, what + ".visible." + std::to_string(i));
+        ImGui::SameLine();
+        float zoomX = beginRowName();
+        bool open = ImGui::TreeNode(what.c_str(), "%s %s", label.c_str(), uiText(name).c_str());
+        if (endRowName(zoomX, what + ".zoom." + std::to_string(i)) && app_.flyTo) {
+            osg::BoundingBox box;
+            box.expandBy(node.getBound());
+            app_.flyTo(fitBookmark(bookmarkPrefix + name, name, box, *app_.scene.frame));
+        }
+        return open;
+    }
+
     // An oblique-photography mesh: on or off, zoom to it, where it came from and what is missing.
     void drawOblique(std::size_t i, ObliqueScene& o) {
         ImGui::PushID(int(2000000 + i));
-        if (ImGui::Checkbox("##visible", &o.visible)) o.node->setNodeMask(o.visible ? ~0u : 0u);
-        probe(app_, "oblique.visible." + std::to_string(i));
-        ImGui::SameLine();
-        float zoomX = beginRowName();
-        bool open = ImGui::TreeNode("oblique", "%s %s", tr("倾斜摄影", "Oblique").c_str(), uiText(o.name).c_str());
-        bool zoomed = endRowName(zoomX, "oblique.zoom." + std::to_string(i));
-        if (zoomed && app_.flyTo) {
-            osg::BoundingBox box;
-            box.expandBy(o.node->getBound());
-            app_.flyTo(fitBookmark("layer:" + o.name, o.name, box, *app_.scene.frame));
-        }
-        if (open) {
+        if (nodeRow("oblique", i, o.visible, *o.node, tr("倾斜摄影", "Oblique"), o.name, "layer:")) {
             ImGui::TextWrapped("%s: %s", tr("来源", "Source").c_str(), uiText(o.folder).c_str());
             ImGui::TextWrapped("%s: %s", tr("坐标系", "SRS").c_str(), o.meta.srsName.c_str());
             ImGui::Text("%s %d", tr("根图块", "root tiles").c_str(), o.stats.rootTiles);
@@ -97,18 +103,7 @@ private:
     // A placed model: on or off, zoom to it, what it is and where it stands.
     void drawModel(std::size_t i, PlacedModelScene& m) {
         ImGui::PushID(int(3000000 + i));
-        if (ImGui::Checkbox("##visible", &m.visible)) m.node->setNodeMask(m.visible ? ~0u : 0u);
-        probe(app_, "model.visible." + std::to_string(i));
-        ImGui::SameLine();
-        float zoomX = beginRowName();
-        bool open = ImGui::TreeNode("model", "%s %s", tr("模型", "Model").c_str(), uiText(m.name).c_str());
-        bool zoomed = endRowName(zoomX, "model.zoom." + std::to_string(i));
-        if (zoomed && app_.flyTo) {
-            osg::BoundingBox box;
-            box.expandBy(m.node->getBound());
-            app_.flyTo(fitBookmark("model:" + m.name, m.name, box, *app_.scene.frame));
-        }
-        if (open) {
+        if (nodeRow("model", i, m.visible, *m.node, tr("模型", "Model"), m.name, "model:")) {
             const ModelPlacement& p = m.placement;
             ImGui::TextWrapped("%s: %s", tr("来源", "Source").c_str(), uiText(p.path).c_str());
             ImGui::Text("%s · %zu %s", m.format.c_str(), m.triangles, tr("三角形", "triangles").c_str());

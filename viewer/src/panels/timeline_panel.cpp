@@ -53,12 +53,13 @@ public:
         }
         if (changed) {
             ++t.version;
-            if (app_.scene.eventTint) classifyEventBuildings(app_.scene, *app_.scene.eventTint, *app_.live, t);
+            if (app_.scene.eventTint) classifyEventBuildings(app_.scene, *app_.scene.eventTint, *app_.live, t, footprints_);
         }
     }
 
 private:
     AppState& app_;
+    EventFootprints footprints_;
 };
 
 }  // namespace
