@@ -187,6 +187,9 @@ def input_method():
     try:
         check(v.click("tab.1") and v.click("search.field"), "the search field can be clicked")
         xdo("key", "shift+space")  # the input method on
+        # The switch travels through the XIM server and back: under load, keys typed at once
+        # can arrive before it takes effect (seen: "ji" typed raw, then 盎 for "ang").
+        time.sleep(1.0)
         for syllable in ["jiang", "bei"]:
             # uim's pinyin lists 将 讲 江 … and 被 备 北 …: the second space moves to the third.
             xdo("type", "--delay", "40", syllable)
@@ -196,6 +199,7 @@ def input_method():
               v.state.get("texts", {}).get("search"))
         check(got is not None and "jiangbeizui" in got["texts"]["search.hits"].split(), "and the search finds 江北嘴")
         xdo("key", "shift+space")  # off again: plain keys pass through
+        time.sleep(1.0)
         xdo("type", "--delay", "40", "zui")
         got = v.wait(lambda s: s["texts"]["search"] == "江北zui", 30, "typed zui")
         check(got is not None, "with the input method off, keys type as before (got %r)" %
