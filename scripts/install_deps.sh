@@ -7,7 +7,7 @@ packages=(
   libopenscenegraph-dev libgdal-dev gdal-bin libproj-dev proj-bin
   libimgui-dev nlohmann-json3-dev libcli11-dev libgtest-dev
   libmosquitto-dev mosquitto mosquitto-clients libcpp-httplib-dev curl python3
-  libspdlog-dev libfontconfig-dev libexpat1-dev libtinygltf-dev libdraco-dev libstb-dev ffmpeg
+  libspdlog-dev libfontconfig-dev libexpat1-dev libtinygltf-dev libdraco-dev libmeshoptimizer-dev libstb-dev ffmpeg
   xvfb xauth libgl1-mesa-dri libegl-dev libegl-mesa0 fonts-wqy-microhei fontconfig
   xclip xdotool x11-utils time
   uim-xim uim-data locales xfonts-base xfonts-wqy

@@ -1,5 +1,6 @@
 #version 120
-// Extruded buildings. Tiles are only translated, so gl_Normal is already a world normal.
+// Extruded buildings, and streamed 3D Tiles content with vertex colours (turned and placed by
+// its tile's matrix, hence the normal taken to the world).
 uniform mat4 osg_ViewMatrixInverse;
 attribute float a_featureId;
 uniform float u_highlightId;
@@ -12,13 +13,13 @@ varying float v_featureId;
 varying float v_viewDistance;
 
 void main() {
-    v_worldNormal = gl_Normal;
-    v_localPos = gl_Vertex.xyz;
     v_color = gl_Color;
     v_featureId = a_featureId;
     v_highlight = abs(a_featureId - u_highlightId) < 0.5 ? 1.0 : 0.0;
     vec4 viewPos = gl_ModelViewMatrix * gl_Vertex;
     v_viewDistance = length(viewPos.xyz);
     v_worldPos = (osg_ViewMatrixInverse * viewPos).xyz;
+    v_worldNormal = normalize(mat3(osg_ViewMatrixInverse) * gl_NormalMatrix * gl_Normal);
+    v_localPos = v_worldPos;  // window rows and columns: metres along the wall and up
     gl_Position = gl_ProjectionMatrix * viewPos;
 }

@@ -46,5 +46,11 @@ GeoPoint SceneFrame::toWgs84(Vec2 s) const {
     return {r.lp.lam, r.lp.phi};
 }
 
+void SceneFrame::toWgs84(std::vector<double>& xy) const {
+    std::size_t n = xy.size() / 2;
+    if (n == 0) return;
+    proj_trans_generic(impl_->toScene, PJ_INV, xy.data(), 2 * sizeof(double), n, xy.data() + 1, 2 * sizeof(double), n,
+                       nullptr, 0, 0, nullptr, 0, 0);
+}
 
 }  // namespace jbt

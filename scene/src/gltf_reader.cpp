@@ -17,6 +17,7 @@
 #include <optional>
 
 #include "model/error.h"
+#include "scene/building_mesh.h"
 #include "scene/model_loader.h"
 
 namespace jbt {
@@ -152,6 +153,7 @@ private:
         auto* v = new osg::Vec3Array(pos.size() / 3);
         for (std::size_t i = 0; i < v->size(); ++i) (*v)[i].set(pos[3 * i], pos[3 * i + 1], pos[3 * i + 2]);
         g->setVertexArray(v);
+        featureIds(pr, *g, v->size());
         if (readFloats(m_, attr("NORMAL"), 3, nor) && nor.size() == pos.size()) {
             auto* a = new osg::Vec3Array(nor.size() / 3);
             for (std::size_t i = 0; i < a->size(); ++i) (*a)[i].set(nor[3 * i], nor[3 * i + 1], nor[3 * i + 2]);
@@ -201,6 +203,28 @@ private:
         if (!g->getNormalArray() && triangles) osgUtil::SmoothingVisitor::smooth(*g);
         material(pr.material, *g);
         return g;
+    }
+
+    // 3D Tiles feature ids (1.1's _FEATURE_ID_0, 1.0's _BATCHID) in the slot picking reads.
+    void featureIds(const tinygltf::Primitive& pr, osg::Geometry& g, std::size_t vertices) {
+        for (const char* name : {"_FEATURE_ID_0", "_BATCHID", "BATCHID"}) {
+            auto it = pr.attributes.find(name);
+            if (it == pr.attributes.end()) continue;
+            std::optional<AccessorBytes> at = locate(m_, it->second);
+            if (!at || at->accessor->count != vertices) return;
+            osg::ref_ptr<osg::FloatArray> ids = new osg::FloatArray(vertices);
+            for (std::size_t i = 0; i < vertices; ++i) {
+                const unsigned char* p = at->first + i * at->stride;
+                float f = 0;
+                if (at->accessor->componentType == TINYGLTF_COMPONENT_TYPE_FLOAT) std::memcpy(&f, p, 4);
+                else if (at->componentBytes == 1) f = *p;
+                else if (at->componentBytes == 2) { std::uint16_t u; std::memcpy(&u, p, 2); f = u; }
+                else { std::uint32_t u; std::memcpy(&u, p, 4); f = float(u); }
+                (*ids)[i] = f;
+            }
+            g.setVertexAttribArray(kFeatureIdAttribute, ids, osg::Array::BIND_PER_VERTEX);
+            return;
+        }
     }
 
     void material(int index, osg::Geometry& g) {
@@ -258,27 +282,49 @@ private:
 
 }  // namespace
 
+namespace {
+
+std::string oneLine(std::string s) {
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+    for (char& c : s)
+        if (c == '\n') c = ';';
+    return s;
+}
+
+LoadedModel convert(tinygltf::Model& model, const std::string& name, const std::string& warn, bool binary) {
+    LoadedModel out;
+    out.format = binary ? "glTF 2.0 (GLB)" : "glTF 2.0";
+    if (!warn.empty()) out.warnings.push_back(name + ": " + oneLine(warn));
+    Converter c(model, name, out);
+    out.node = c.convertScene();
+    out.triangles = countTriangles(*out.node);
+    return out;
+}
+
+}  // namespace
+
 LoadedModel loadGltf(const std::string& path) {
     tinygltf::Model model;
     tinygltf::TinyGLTF loader;
     std::string err, warn;
     bool binary = path.size() >= 4 && (path.compare(path.size() - 4, 4, ".glb") == 0 || path.compare(path.size() - 4, 4, ".GLB") == 0);
     bool ok = binary ? loader.LoadBinaryFromFile(&model, &err, &warn, path) : loader.LoadASCIIFromFile(&model, &err, &warn, path);
-    auto oneLine = [](std::string s) {
-        while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-        for (char& c : s)
-            if (c == '\n') c = ';';
-        return s;
-    };
     if (!ok) throw Error(path + ": not a readable glTF file: " + (err.empty() ? "unknown reason" : oneLine(err)));
-    LoadedModel out;
-    out.format = binary ? "glTF 2.0 (GLB)" : "glTF 2.0";
-    if (!warn.empty()) out.warnings.push_back(path + ": " + oneLine(warn));
-    Converter c(model, path, out);
-    out.node = c.convertScene();
-    out.triangles = countTriangles(*out.node);
+    LoadedModel out = convert(model, path, warn, binary);
     if (out.triangles == 0) throw Error(path + ": the model has no triangles to draw");
     return out;
+}
+
+LoadedModel gltfFromMemory(const std::string& bytes, const std::string& name, const std::string& baseDir) {
+    tinygltf::Model model;
+    tinygltf::TinyGLTF loader;
+    std::string err, warn;
+    bool binary = bytes.size() >= 4 && bytes.compare(0, 4, "glTF") == 0;
+    bool ok = binary ? loader.LoadBinaryFromMemory(&model, &err, &warn, reinterpret_cast<const unsigned char*>(bytes.data()),
+                                                   unsigned(bytes.size()), baseDir)
+                     : loader.LoadASCIIFromString(&model, &err, &warn, bytes.data(), unsigned(bytes.size()), baseDir);
+    if (!ok) throw Error(name + ": not a readable glTF: " + (err.empty() ? "unknown reason" : oneLine(err)));
+    return convert(model, name, warn, binary);
 }
 
 }  // namespace jbt

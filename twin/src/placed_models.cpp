@@ -13,14 +13,11 @@
 #include "twin/scene_assembly.h"
 
 namespace jbt {
-namespace {
-
-// The group all models hang under: inside the shadow casters, drawn by the "model" program.
-osg::Group& modelsGroup(SceneModel& scene) {
+osg::Group& modelProgramGroup(SceneModel& scene, const std::string& name) {
     for (unsigned i = 0; i < scene.buildings->getNumChildren(); ++i)
-        if (scene.buildings->getChild(i)->getName() == "models") return *scene.buildings->getChild(i)->asGroup();
+        if (scene.buildings->getChild(i)->getName() == name) return *scene.buildings->getChild(i)->asGroup();
     osg::ref_ptr<osg::Group> g = new osg::Group;
-    g->setName("models");
+    g->setName(name);
     osg::StateSet* ss = g->getOrCreateStateSet();
     try {
         ss->setAttributeAndModes(loadProgram("model", {"sun_shadow.frag"}));
@@ -35,8 +32,6 @@ osg::Group& modelsGroup(SceneModel& scene) {
     scene.buildings->addChild(g);
     return *g;
 }
-
-}  // namespace
 
 osg::Matrixd modelMatrix(const ModelPlacement& p, const SceneFrame& frame, const HeightGrid& terrain, osg::Vec3d& base) {
     Vec2 at = frame.toScene({p.lon, p.lat});
@@ -69,7 +64,7 @@ std::string addPlacedModel(const ModelPlacement& p, SceneModel& scene) {
         m.node->setUserValue(kModelIndexKey, static_cast<int>(scene.models.size()));
         m.node->addChild(loaded.node);
         for (const std::string& w : loaded.warnings) scene.messages.push_back(w);
-        modelsGroup(scene).addChild(m.node);
+        modelProgramGroup(scene, "models").addChild(m.node);
         osg::BoundingBox box;
         box.expandBy(m.node->getBound());
         scene.bookmarks.push_back(fitBookmark("model:" + m.name, "模型 Model: " + m.name, box, *scene.frame));

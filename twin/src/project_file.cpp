@@ -138,6 +138,8 @@ ProjectState loadProject(const std::string& path) {
         for (const std::string& g : j.value("green", std::vector<std::string>{})) o.greenFiles.push_back(pathFromProject(g, dir));
         where = "oblique";
         for (const std::string& d : j.value("oblique", std::vector<std::string>{})) o.obliqueDirs.push_back(pathFromProject(d, dir));
+        where = "tilesets";
+        for (const std::string& t : j.value("tilesets", std::vector<std::string>{})) o.tilesets.push_back(pathFromProject(t, dir));
         where = "models";
         for (const json& m : j.value("models", json::array())) {
             ModelPlacement mp;
@@ -203,8 +205,9 @@ std::string projectJson(const std::string& path, const ProjectState& p) {
     for (const ImportOptions& l : o.water) water.push_back(layerToJson(l, dir));
     for (const std::string& e : o.eventSources) events.push_back(pathForSaving(e, dir));
     for (const std::string& g : o.greenFiles) green.push_back(pathForSaving(g, dir));
-    json oblique = json::array(), models = json::array();
+    json oblique = json::array(), models = json::array(), tilesets = json::array();
     for (const std::string& d : o.obliqueDirs) oblique.push_back(pathForSaving(d, dir));
+    for (const std::string& t : o.tilesets) tilesets.push_back(pathForSaving(t, dir));
     for (const ModelPlacement& m : o.models)
         models.push_back({{"path", pathForSaving(m.path, dir)}, {"lon", m.lon}, {"lat", m.lat}, {"altitude_m", m.altitude},
                           {"heading_deg", m.headingDeg}, {"scale", m.scale}});
@@ -219,6 +222,7 @@ std::string projectJson(const std::string& path, const ProjectState& p) {
               {"green", green},
               {"oblique", oblique},
               {"models", models},
+              {"tilesets", tilesets},
               {"grid_m", o.gridCellM},
               {"boundary", pathForSaving(o.boundaryPath, dir)},
               {"grid_file", pathForSaving(o.gridFile, dir)},
@@ -290,6 +294,7 @@ void applyProject(const ProjectState& project, const std::set<std::string>& give
     out.greenFiles.insert(out.greenFiles.begin(), p.greenFiles.begin(), p.greenFiles.end());
     out.obliqueDirs.insert(out.obliqueDirs.begin(), p.obliqueDirs.begin(), p.obliqueDirs.end());
     out.models.insert(out.models.begin(), p.models.begin(), p.models.end());
+    out.tilesets.insert(out.tilesets.begin(), p.tilesets.begin(), p.tilesets.end());
     // Single values: the command line's when it gave one, else the project's.
     out.layerDisplay = p.layerDisplay;
     out.uiLayout = p.uiLayout;

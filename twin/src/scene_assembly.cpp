@@ -41,6 +41,7 @@ std::optional<GeoPoint> dataCentre(const AppOptions& o, std::string& source) {
     } catch (const Error&) {
     }
     if (std::optional<GeoPoint> c = obliqueDataCentre(o, source)) return c;
+    if (std::optional<GeoPoint> c = tilesetDataCentre(o, source)) return c;
     if (!o.models.empty()) {
         source = o.models.front().path;
         return GeoPoint{o.models.front().lon, o.models.front().lat};
@@ -274,6 +275,8 @@ Bookmark fitAllBookmark(const SceneModel& scene) {
         if (o.visible) all.expandBy(o.node->getBound());
     for (const PlacedModelScene& m : scene.models)
         if (m.visible) all.expandBy(m.node->getBound());
+    for (const TilesetScene& t : scene.tilesets)
+        if (t.visible) all.expandBy(t.node->getBound());
     if (!all.valid()) all = scene.extent;
     return fitBookmark("all", "全部 Fit all", all, *scene.frame);
 }
@@ -474,6 +477,7 @@ SceneModel assembleScene(const AppOptions& o) {
     }
     addObliqueLayers(o, scene);
     addPlacedModels(o, scene);
+    addTilesets(o, scene);
     scene.selectedTint = std::make_unique<ClassificationHighlight>(osg::Vec4(1.0f, 0.55f, 0.1f, 0.55f), 20);
     scene.hoverTint = std::make_unique<ClassificationHighlight>(osg::Vec4(0.35f, 0.85f, 1.0f, 0.35f), 22);
     scene.root->addChild(scene.selectedTint->node());

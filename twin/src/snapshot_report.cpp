@@ -63,8 +63,17 @@ nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPat
         models.push_back({{"name", m.name}, {"path", m.placement.path}, {"format", m.format}, {"triangles", m.triangles},
                           {"lon_lat", {m.placement.lon, m.placement.lat}}, {"base_in_scene", {m.base.x(), m.base.y(), m.base.z()}},
                           {"heading_deg", m.placement.headingDeg}, {"scale", m.placement.scale}});
+    nlohmann::json tilesets = nlohmann::json::array();
+    for (const TilesetScene& t : scene.tilesets) {
+        TilesetStatus st = t.node->status();
+        tilesets.push_back({{"name", t.name}, {"path", t.path}, {"version", t.node->version()}, {"tiles", st.tiles},
+                            {"loaded", st.loaded}, {"drawn", st.drawn}, {"queued", st.queued}, {"failed", st.failed},
+                            {"resident_mb", double(st.residentBytes) / (1 << 20)}, {"failures", st.failures},
+                            {"settled", st.settled}, {"max_screen_space_error", t.node->maxScreenSpaceError()}});
+    }
     return {{"snapshot", pngPath},
             {"oblique", oblique},
+            {"tilesets", tilesets},
             {"models", models},
             {"terrain", terrain},
             {"far_layers", far},

@@ -12,6 +12,23 @@ namespace jbt {
 
 CommandLineExit::CommandLineExit(int code, const std::string& text) : Error(text), code(code) {}
 
+// The options that say how a building source is read: shared by the viewer and `bake`.
+void addImportOptions(CLI::App& app, ImportOptions& shared, std::string& datum) {
+    app.add_option("--layer-name", shared.layerName, "Read only this layer of each file");
+    app.add_option("--source-crs", shared.sourceCrs,
+                   "CRS of the --layer data when the file has none or a wrong one (EPSG:4490, EPSG:4545, ...)");
+    app.add_option("--datum", datum, "Chinese web offset of lon/lat data: none, gcj02 or bd09")
+        ->check(CLI::IsMember({"none", "wgs84", "gcj02", "bd09", "GCJ-02", "BD-09"}, CLI::ignore_case));
+    app.add_option("--height-field", shared.height.heightField, "Attribute holding building height in metres");
+    app.add_option("--floor-height", shared.height.floorHeight, "Metres per storey for level counts (default 3)")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--default-height", shared.height.defaultHeight,
+                   "Height when a building carries none (default 10 m)")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--lod", shared.levelOfDetail,
+                   "CityGML/CityJSON: level of detail to show (1, 2, 2.2 …; default the highest in the file)");
+}
+
 CommandLine parseCommandLine(int argc, char** argv) {
     CommandLine cl;
     CLI::App app{"Jiangbei Twin: 3D digital twin of Jiangbei District, Chongqing", "jiangbei-twin"};
@@ -45,21 +62,12 @@ CommandLine parseCommandLine(int argc, char** argv) {
                    "Colour draped layers by this attribute (numbers: graduated, text: categories)");
     app.add_option("--project", out.projectPath,
                    "Open a project file (layers, styles, live sources, view, time); Ctrl+S saves back to it");
-    app.add_option("--layer-name", shared.layerName, "Read only this layer of each file");
-    app.add_option("--source-crs", shared.sourceCrs,
-                   "CRS of the --layer data when the file has none or a wrong one (EPSG:4490, EPSG:4545, ...)");
-    app.add_option("--datum", datum, "Chinese web offset of lon/lat data: none, gcj02 or bd09")
-        ->check(CLI::IsMember({"none", "wgs84", "gcj02", "bd09", "GCJ-02", "BD-09"}, CLI::ignore_case));
-    app.add_option("--height-field", shared.height.heightField, "Attribute holding building height in metres");
-    app.add_option("--floor-height", shared.height.floorHeight, "Metres per storey for level counts (default 3)")
-        ->check(CLI::PositiveNumber);
-    app.add_option("--default-height", shared.height.defaultHeight,
-                   "Height when a building carries none (default 10 m)")
-        ->check(CLI::PositiveNumber);
-    app.add_option("--lod", shared.levelOfDetail,
-                   "CityGML/CityJSON: level of detail to show (1, 2, 2.2 …; default the highest in the file)");
+    addImportOptions(app, shared, datum);
     app.add_option("--oblique", out.obliqueDirs,
                    "Oblique photography (倾斜摄影): a ContextCapture/Smart3D export folder (metadata.xml + Data/Tile_*/…osgb); may repeat");
+    app.add_option("--tiles", out.tilesets,
+                   "Stream a 3D Tiles 1.0/1.1 tileset (its tileset.json: b3dm, i3dm, pnts, cmpt, glb; external and implicit "
+                   "tilesets), e.g. one `jiangbei-twin bake` wrote; may repeat");
     std::vector<std::string> modelSpecs;
     app.add_option("--model", modelSpecs,
                    "Place a 3D model (glTF/GLB, OBJ, DAE, 3DS, OSGB): FILE@LON,LAT[,ALT,HEADING,SCALE] — altitude above "

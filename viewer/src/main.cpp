@@ -7,6 +7,7 @@
 
 #include "model/log.h"
 #include "twin/twin.h"
+#include "viewer/bake_command.h"
 #include "viewer/command_line.h"
 #include "viewer/viewer_app.h"
 
@@ -97,6 +98,7 @@ int main(int argc, char** argv) {
     jbt::initLogging("jiangbei-twin");
     osg::setNotifyHandler(new LogNotify);
     try {
+        if (argc > 1 && std::string(argv[1]) == "bake") return jbt::runBake(argc - 1, argv + 1);
         return run(argc, argv);
     } catch (const std::exception& e) {  // the last line of defence: say what happened, never abort silently
         spdlog::critical(std::string("stopped: ") + e.what());

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <thread>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -512,8 +513,20 @@ int ViewerApp::runRecording(std::ostream& out) {
 
 int ViewerApp::runSnapshot(const std::string& pngPath, std::ostream& out) {
     waitForFirstData(twin_.live(), 5.0);  // a snapshot shows the feeds as they are, not before they answer
-    // ImGui sizes auto-fitting windows on their second frame; the third is the one kept.
-    osg::ref_ptr<osg::Image> image = renderImage(3);
+    // Streamed tilesets load on their workers: frames until what the view asks for is in (the
+    // view settles in the first frames, and content that arrives can ask for finer content).
+    osg::ref_ptr<osg::Image> image;
+    auto start = std::chrono::steady_clock::now();
+    for (int round = 0; round < 20; ++round) {
+        for (int frames = 0; !scene_.tilesets.empty() && std::chrono::steady_clock::now() - start < std::chrono::seconds(30); ++frames) {
+            viewer_->frame();
+            if (frames >= 2 && tilesetsSettled(scene_)) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        // ImGui sizes auto-fitting windows on their second frame; the third is the one kept.
+        image = renderImage(3);
+        if (tilesetsSettled(scene_)) break;
+    }
     if (!image || !image->data()) {
         spdlog::error(pngPath + ": nothing was rendered");
         return 3;

@@ -3,6 +3,7 @@
 // origin (by default the middle of Jiangbei District). Scene metres: x east, y north, z up.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "model/geo.h"
 
@@ -21,6 +22,8 @@ public:
 
     Vec2 toScene(GeoPoint wgs84) const;
     GeoPoint toWgs84(Vec2 scene) const;
+    // Many points at once (one PROJ call): x, y pairs in scene metres become lon, lat in degrees.
+    void toWgs84(std::vector<double>& xyPairs) const;
 
 private:
     GeoPoint origin_;

@@ -21,6 +21,11 @@ LoadedModel loadModel(const std::string& path);
 // glTF only (model_loader picks it by extension); same contract.
 LoadedModel loadGltf(const std::string& path);
 
+// glTF or GLB bytes (3D Tiles content), external buffers and images found in baseDir; the
+// feature ids of 3D Tiles (_FEATURE_ID_0, _BATCHID) kept per vertex for picking. Throws Error
+// naming `name`; a model with nothing to draw is returned empty (a tile may hold none).
+LoadedModel gltfFromMemory(const std::string& bytes, const std::string& name, const std::string& baseDir);
+
 // Triangles a node draws, counted through OSG's TriangleFunctor (strips and fans included).
 std::size_t countTriangles(osg::Node& node);
 

@@ -35,6 +35,10 @@ void addPlacedModels(const AppOptions& options, SceneModel& scene);
 // One model now (the import dialog). Returns "" or why it was not placed, naming the file.
 std::string addPlacedModel(const ModelPlacement& placement, SceneModel& scene);
 
+// The group under the shadow casters, drawn by the "model" program (sun, sky, haze), that
+// models ("models") and streamed tilesets ("tilesets") hang under; made when first asked for.
+osg::Group& modelProgramGroup(SceneModel& scene, const std::string& name);
+
 // Tints the model as selected (or not).
 void setModelHighlighted(PlacedModelScene& model, bool on);
 

@@ -18,6 +18,7 @@
 #include "twin/far_layer.h"
 #include "twin/oblique_scene.h"
 #include "twin/placed_models.h"
+#include "twin/tileset_scene.h"
 #include "scene/classification.h"
 
 namespace jbt {
@@ -42,6 +43,7 @@ struct SceneModel {
     std::vector<FarLayer> farLayers;
     std::vector<ObliqueScene> oblique;  // oblique-photography meshes (--oblique)
     std::vector<PlacedModelScene> models;  // placed models (--model)
+    std::vector<TilesetScene> tilesets;    // streamed 3D Tiles (--tiles)
     // 单体化 tints on oblique meshes: the selected building's footprint, and the one under the pointer.
     std::unique_ptr<ClassificationHighlight> selectedTint, hoverTint, eventTint;  // eventTint: the Replay's
     std::vector<Bookmark> bookmarks;

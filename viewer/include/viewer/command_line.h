@@ -9,6 +9,10 @@
 #include "model/log.h"
 #include "twin/app_options.h"
 
+namespace CLI {
+class App;
+}
+
 namespace jbt {
 
 // Ends the program before it starts: --help (code 0, the help text) or a usage error (code 2,
@@ -25,6 +29,10 @@ struct CommandLine {
     ImportOptions shared;         // CRS, datum and height options for every file of the run
     Verbosity verbosity = Verbosity::Normal;
 };
+
+// --layer-name, --source-crs, --datum (into `datum`, parsed by the caller), --height-field,
+// --floor-height, --default-height, --lod: how a source is read, for the viewer and `bake`.
+void addImportOptions(CLI::App& app, ImportOptions& shared, std::string& datum);
 
 // Throws CommandLineExit.
 CommandLine parseCommandLine(int argc, char** argv);

@@ -1,0 +1,251 @@
+#include "scene/tile_content.h"
+
+#include <osg/Geometry>
+#include <osg/MatrixTransform>
+#include <osg/Point>
+#include <osg/Program>
+#include <osg/Texture>
+
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "model/error.h"
+#include "scene/model_loader.h"
+#include "tiles/feature_tables.h"
+#include "tiles/tile_format.h"
+
+namespace jbt {
+namespace {
+
+using nlohmann::json;
+
+osg::Vec3d vec3(const json* j) {
+    if (!j || !j->is_array() || j->size() != 3 || !(*j)[0].is_number() || !(*j)[1].is_number() || !(*j)[2].is_number()) return {};
+    return {(*j)[0].get<double>(), (*j)[1].get<double>(), (*j)[2].get<double>()};
+}
+
+std::size_t featureCount(const TileContentParts& p, const char* key) {
+    const json* n = p.feature(key);
+    return n && n->is_number_unsigned() ? n->get<std::size_t>() : 0;
+}
+
+std::size_t offsetOf(const json* j, const std::string& name) {
+    if (!j || !j->is_object() || !j->contains("byteOffset") || !(*j)["byteOffset"].is_number_unsigned())
+        throw Error(name + ": a feature-table property has no byteOffset");
+    return (*j)["byteOffset"].get<std::size_t>();
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) throw Error(path + ": cannot be read");
+    std::ostringstream os;
+    os << f.rdbuf();
+    return os.str();
+}
+
+// Instance positions (float or quantised) in the tile frame.
+std::vector<osg::Vec3d> instancePositions(const TileContentParts& p, std::size_t n, const std::string& name) {
+    std::vector<osg::Vec3d> out(n);
+    if (const json* pos = p.feature("POSITION")) {
+        const unsigned char* d = binaryProperty(p.featureBinary, offsetOf(pos, name), n, 3, 4, name + ": POSITION");
+        for (std::size_t i = 0; i < n; ++i) {
+            float f[3];
+            std::memcpy(f, d + 12 * i, 12);
+            out[i].set(f[0], f[1], f[2]);
+        }
+    } else if (const json* q = p.feature("POSITION_QUANTIZED")) {
+        osg::Vec3d offset = vec3(p.feature("QUANTIZED_VOLUME_OFFSET")), scale = vec3(p.feature("QUANTIZED_VOLUME_SCALE"));
+        const unsigned char* d = binaryProperty(p.featureBinary, offsetOf(q, name), n, 3, 2, name + ": POSITION_QUANTIZED");
+        for (std::size_t i = 0; i < n; ++i) {
+            std::uint16_t u[3];
+            std::memcpy(u, d + 6 * i, 6);
+            for (int k = 0; k < 3; ++k) out[i][k] = offset[k] + u[k] / 65535.0 * scale[k];
+        }
+    } else {
+        throw Error(name + ": no POSITION or POSITION_QUANTIZED");
+    }
+    return out;
+}
+
+class Builder {
+public:
+    Builder(std::string baseDir, TileContentNode& out) : baseDir_(std::move(baseDir)), out_(out) {}
+
+    osg::ref_ptr<osg::Node> build(const TileContentParts& p, const std::string& name) {
+        if (p.kind == "json") {
+            out_.externalTileset = true;
+            return nullptr;
+        }
+        if (p.kind == "cmpt") {
+            osg::ref_ptr<osg::Group> g = new osg::Group;
+            for (const TileContentParts& inner : p.inner)
+                if (osg::ref_ptr<osg::Node> n = build(inner, name)) g->addChild(n);
+            return g;
+        }
+        if (p.kind == "pnts") return points(p, name);
+        osg::Vec3d rtc = vec3(p.feature("RTC_CENTER"));
+        if (p.kind == "i3dm") return instances(p, name, rtc);
+        LoadedModel m = gltfFromMemory(p.glb, name, baseDir_);
+        out_.warnings.insert(out_.warnings.end(), m.warnings.begin(), m.warnings.end());
+        osg::ref_ptr<osg::MatrixTransform> t = new osg::MatrixTransform(osg::Matrixd::translate(rtc));
+        t->addChild(m.node);
+        auto table = new TileFeatureTable;
+        table->rows = p.kind == "b3dm" ? readBatchTable(p.batchTable, p.batchBinary, featureCount(p, "BATCH_LENGTH"))
+                                       : readPropertyTable(p.glb);
+        out_.features += table->rows.size();
+        t->setUserData(table);
+        return t;
+    }
+
+private:
+    osg::ref_ptr<osg::Node> instances(const TileContentParts& p, const std::string& name, osg::Vec3d rtc) {
+        std::size_t n = featureCount(p, "INSTANCES_LENGTH");
+        if (n == 0) throw Error(name + ": INSTANCES_LENGTH is missing or zero");
+        std::string bytes = p.gltfUri.empty() ? p.glb : readFile(baseDir_ + "/" + p.gltfUri);
+        LoadedModel m = gltfFromMemory(bytes, name, baseDir_);
+        std::vector<osg::Vec3d> pos = instancePositions(p, n, name);
+        const json* up = p.feature("NORMAL_UP");
+        const json* right = p.feature("NORMAL_RIGHT");
+        const unsigned char *u = nullptr, *r = nullptr, *s = nullptr, *s3 = nullptr;
+        if (up && right) {
+            u = binaryProperty(p.featureBinary, offsetOf(up, name), n, 3, 4, name + ": NORMAL_UP");
+            r = binaryProperty(p.featureBinary, offsetOf(right, name), n, 3, 4, name + ": NORMAL_RIGHT");
+        }
+        if (const json* sc = p.feature("SCALE")) s = binaryProperty(p.featureBinary, offsetOf(sc, name), n, 1, 4, name + ": SCALE");
+        if (const json* sc = p.feature("SCALE_NON_UNIFORM"))
+            s3 = binaryProperty(p.featureBinary, offsetOf(sc, name), n, 3, 4, name + ": SCALE_NON_UNIFORM");
+        osg::ref_ptr<osg::Group> g = new osg::Group;
+        for (std::size_t i = 0; i < n; ++i) {
+            osg::Matrixd rot;
+            if (u && r) {
+                float a[3], b[3];
+                std::memcpy(a, u + 12 * i, 12);
+                std::memcpy(b, r + 12 * i, 12);
+                osg::Vec3d upv(a[0], a[1], a[2]), rightv(b[0], b[1], b[2]), fwd = upv ^ rightv;
+                // Columns right, up, forward: the model's x, y, z (Y up) in the tile frame; the
+                // converted node is already Z up, so its y (forward) maps to −forward.
+                rot.set(rightv.x(), rightv.y(), rightv.z(), 0, -fwd.x(), -fwd.y(), -fwd.z(), 0, upv.x(), upv.y(), upv.z(), 0, 0, 0, 0, 1);
+            }
+            osg::Vec3d scale(1, 1, 1);
+            if (s) { float f; std::memcpy(&f, s + 4 * i, 4); scale.set(f, f, f); }
+            if (s3) { float f[3]; std::memcpy(f, s3 + 12 * i, 12); scale.set(f[0], f[1], f[2]); }
+            osg::ref_ptr<osg::MatrixTransform> t =
+                new osg::MatrixTransform(osg::Matrixd::scale(scale) * rot * osg::Matrixd::translate(pos[i] + rtc));
+            t->addChild(m.node);
+            g->addChild(t);
+        }
+        out_.features += n;
+        auto table = new TileFeatureTable;
+        table->rows = readBatchTable(p.batchTable, p.batchBinary, n);
+        g->setUserData(table);
+        return g;
+    }
+
+    osg::ref_ptr<osg::Node> points(const TileContentParts& p, const std::string& name) {
+        std::size_t n = featureCount(p, "POINTS_LENGTH");
+        if (n == 0) throw Error(name + ": POINTS_LENGTH is missing or zero");
+        std::vector<osg::Vec3d> pos = instancePositions(p, n, name);
+        osg::Vec3d rtc = vec3(p.feature("RTC_CENTER"));
+        osg::ref_ptr<osg::Geometry> g = new osg::Geometry;
+        auto* v = new osg::Vec3Array(n);
+        for (std::size_t i = 0; i < n; ++i) (*v)[i] = osg::Vec3(pos[i]);
+        g->setVertexArray(v);
+        auto* c = new osg::Vec4ubArray(n);
+        for (auto& x : *c) x.set(255, 255, 255, 255);
+        if (const json* rgb = p.feature("RGB")) {
+            const unsigned char* d = binaryProperty(p.featureBinary, offsetOf(rgb, name), n, 3, 1, name + ": RGB");
+            for (std::size_t i = 0; i < n; ++i) (*c)[i].set(d[3 * i], d[3 * i + 1], d[3 * i + 2], 255);
+        } else if (const json* rgba = p.feature("RGBA")) {
+            const unsigned char* d = binaryProperty(p.featureBinary, offsetOf(rgba, name), n, 4, 1, name + ": RGBA");
+            for (std::size_t i = 0; i < n; ++i) (*c)[i].set(d[4 * i], d[4 * i + 1], d[4 * i + 2], d[4 * i + 3]);
+        }
+        g->setColorArray(c, osg::Array::BIND_PER_VERTEX);
+        g->addPrimitiveSet(new osg::DrawArrays(GL_POINTS, 0, GLsizei(n)));
+        osg::StateSet* ss = g->getOrCreateStateSet();
+        ss->setAttributeAndModes(new osg::Program, osg::StateAttribute::ON | osg::StateAttribute::OVERRIDE);  // fixed function: no normals to light
+        ss->setAttributeAndModes(new osg::Point(3.0f));
+        ss->setMode(GL_LIGHTING, osg::StateAttribute::OFF);
+        out_.points += n;
+        osg::ref_ptr<osg::MatrixTransform> t = new osg::MatrixTransform(osg::Matrixd::translate(rtc));
+        t->addChild(g);
+        return t;
+    }
+
+    std::string baseDir_;
+    TileContentNode& out_;
+};
+
+// Whether every geometry carries its own per-vertex colours and none is textured.
+class ColourCheck : public osg::NodeVisitor {
+public:
+    ColourCheck() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
+    bool any = false, all = true;
+    void apply(osg::Drawable& d) override {
+        const osg::Geometry* g = d.asGeometry();
+        bool coloured = g && g->getColorArray() && g->getColorArray()->getBinding() == osg::Array::BIND_PER_VERTEX &&
+                        !g->getTexCoordArray(0);
+        any = true;
+        all = all && coloured;
+    }
+};
+
+class ByteCounter : public osg::NodeVisitor {
+public:
+    ByteCounter() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
+    std::size_t bytes = 0;
+    void apply(osg::Drawable& d) override {
+        if (osg::Geometry* g = d.asGeometry()) {
+            if (!seen_.insert(g).second) return;
+            for (osg::Array* a : {g->getVertexArray(), g->getNormalArray(), g->getColorArray(), g->getTexCoordArray(0)})
+                if (a) bytes += a->getTotalDataSize();
+            for (unsigned i = 0; i < g->getNumVertexAttribArrays(); ++i)
+                if (osg::Array* a = g->getVertexAttribArray(i)) bytes += a->getTotalDataSize();
+            for (unsigned i = 0; i < g->getNumPrimitiveSets(); ++i)
+                if (auto* e = dynamic_cast<osg::DrawElements*>(g->getPrimitiveSet(i))) bytes += e->getTotalDataSize();
+        }
+        countTextures(d.getStateSet());
+    }
+    void apply(osg::Node& n) override {
+        countTextures(n.getStateSet());
+        traverse(n);
+    }
+
+private:
+    void countTextures(osg::StateSet* ss) {
+        if (!ss) return;
+        for (unsigned u = 0; u < ss->getTextureAttributeList().size(); ++u)
+            if (auto* t = dynamic_cast<osg::Texture*>(ss->getTextureAttribute(u, osg::StateAttribute::TEXTURE)))
+                if (seen_.insert(t).second)
+                    for (unsigned i = 0; i < t->getNumImages(); ++i)
+                        if (const osg::Image* im = t->getImage(i)) bytes += im->getTotalSizeInBytes() * 4 / 3;  // mipmaps
+    }
+    std::set<const void*> seen_;
+};
+
+}  // namespace
+
+std::size_t nodeBytes(osg::Node& node) {
+    ByteCounter c;
+    node.accept(c);
+    return c.bytes;
+}
+
+TileContentNode buildTileContent(const std::string& bytes, const std::string& name, const std::string& baseDir) {
+    TileContentNode out;
+    TileContentParts parts = splitTileContent(bytes, name);
+    Builder b(baseDir, out);
+    out.node = b.build(parts, name);
+    if (out.node) {
+        markTexturedStateSets(*out.node);
+        out.triangles += countTriangles(*out.node);
+        out.bytes = nodeBytes(*out.node);
+        ColourCheck c;
+        out.node->accept(c);
+        out.vertexColoured = c.any && c.all && parts.kind != "pnts";
+    }
+    return out;
+}
+
+}  // namespace jbt

@@ -1,0 +1,31 @@
+#pragma once
+// A tile's triangles as plain arrays: what a bake hands from the building mesher to the GLB
+// writer, and merges and simplifies for parent tiles.
+#include <cstdint>
+#include <vector>
+
+#include "model/geo.h"
+
+namespace jbt {
+
+struct TileMesh {
+    std::vector<float> positions;           // x, y, z per vertex (metres, relative to some origin)
+    std::vector<float> normals;             // x, y, z per vertex
+    std::vector<std::uint8_t> colors;       // r, g, b, a per vertex
+    std::vector<std::uint32_t> featureIds;  // per vertex: the building it belongs to
+    std::vector<std::uint32_t> indices;     // triangles
+
+    std::size_t vertexCount() const { return featureIds.size(); }
+    std::size_t triangleCount() const { return indices.size() / 3; }
+    bool empty() const { return indices.empty(); }
+    // Appends `other`, its positions moved by `offset` (from its origin to this one's).
+    void append(const TileMesh& other, Vec3 offset);
+};
+
+// A coarser version of `mesh` with about `targetTriangles` triangles for a parent tile: vertices
+// clustered (meshoptimizer's sloppy simplifier, which lets small buildings vanish whole, as
+// they should from far away), then flat normals recomputed. `errorMetres` receives the largest
+// distance a surface moved.
+TileMesh simplifyMesh(const TileMesh& mesh, std::size_t targetTriangles, double& errorMetres);
+
+}  // namespace jbt

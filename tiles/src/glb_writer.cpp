@@ -1,0 +1,149 @@
+#include "tiles/glb_writer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <limits>
+#include <set>
+
+namespace jbt {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kFloat = 5126, kUnsignedByte = 5121, kUnsignedInt = 5125;
+constexpr int kArrayBuffer = 34962, kElementArrayBuffer = 34963;
+
+// The binary chunk, each view starting on 8 bytes (what EXT_structural_metadata requires of
+// property tables; it keeps every vertex attribute aligned too).
+class BinaryBuilder {
+public:
+    int addView(const void* data, std::size_t bytes, int target, json& views) {
+        while (bin_.size() % 8) bin_.push_back(0);
+        json v = {{"buffer", 0}, {"byteOffset", bin_.size()}, {"byteLength", bytes}};
+        if (target) v["target"] = target;
+        const auto* p = static_cast<const unsigned char*>(data);
+        bin_.insert(bin_.end(), p, p + bytes);
+        views.push_back(v);
+        return int(views.size()) - 1;
+    }
+    std::vector<unsigned char>& bytes() { return bin_; }
+
+private:
+    std::vector<unsigned char> bin_;
+};
+
+void appendChunk(std::string& out, std::uint32_t type, const std::string& payload) {
+    std::uint32_t length = std::uint32_t(payload.size());
+    out.append(reinterpret_cast<const char*>(&length), 4);
+    out.append(reinterpret_cast<const char*>(&type), 4);
+    out += payload;
+}
+
+}  // namespace
+
+std::string propertyIdentifier(const std::string& name) {
+    std::string id;
+    for (char c : name) id += (std::isalnum(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 128) || c == '_' ? c : '_';
+    if (id.empty() || std::isdigit(static_cast<unsigned char>(id[0]))) id = "_" + id;
+    return id;
+}
+
+std::string writeTileGlb(const TileMesh& mesh, const FeatureProperties& properties) {
+    json gltf;
+    gltf["asset"] = {{"version", "2.0"}, {"generator", "Jiangbei Twin bake"}};
+    json views = json::array(), accessors = json::array();
+    BinaryBuilder bin;
+    std::size_t n = mesh.vertexCount();
+
+    // Z up to Y up: (x, y, z) → (x, z, −y).
+    std::vector<float> pos(3 * n), nor(3 * n), ids(n);
+    float lo[3] = {std::numeric_limits<float>::max(), std::numeric_limits<float>::max(), std::numeric_limits<float>::max()};
+    float hi[3] = {std::numeric_limits<float>::lowest(), std::numeric_limits<float>::lowest(), std::numeric_limits<float>::lowest()};
+    for (std::size_t i = 0; i < n; ++i) {
+        pos[3 * i] = mesh.positions[3 * i], pos[3 * i + 1] = mesh.positions[3 * i + 2], pos[3 * i + 2] = -mesh.positions[3 * i + 1];
+        nor[3 * i] = mesh.normals[3 * i], nor[3 * i + 1] = mesh.normals[3 * i + 2], nor[3 * i + 2] = -mesh.normals[3 * i + 1];
+        for (int k = 0; k < 3; ++k) lo[k] = std::min(lo[k], pos[3 * i + k]), hi[k] = std::max(hi[k], pos[3 * i + k]);
+        ids[i] = float(mesh.featureIds[i]);
+    }
+    auto accessor = [&](int view, int componentType, std::size_t count, const char* type, bool normalized = false) {
+        json a = {{"bufferView", view}, {"componentType", componentType}, {"count", count}, {"type", type}};
+        if (normalized) a["normalized"] = true;
+        accessors.push_back(a);
+        return int(accessors.size()) - 1;
+    };
+    int position = accessor(bin.addView(pos.data(), pos.size() * 4, kArrayBuffer, views), kFloat, n, "VEC3");
+    accessors[position]["min"] = {lo[0], lo[1], lo[2]};
+    accessors[position]["max"] = {hi[0], hi[1], hi[2]};
+    int normal = accessor(bin.addView(nor.data(), nor.size() * 4, kArrayBuffer, views), kFloat, n, "VEC3");
+    int color = accessor(bin.addView(mesh.colors.data(), mesh.colors.size(), kArrayBuffer, views), kUnsignedByte, n, "VEC4", true);
+    int featureId = accessor(bin.addView(ids.data(), ids.size() * 4, kArrayBuffer, views), kFloat, n, "SCALAR");
+    int index = accessor(bin.addView(mesh.indices.data(), mesh.indices.size() * 4, kElementArrayBuffer, views), kUnsignedInt,
+                         mesh.indices.size(), "SCALAR");
+
+    json primitive = {{"attributes", {{"POSITION", position}, {"NORMAL", normal}, {"COLOR_0", color}, {"_FEATURE_ID_0", featureId}}},
+                      {"indices", index},
+                      {"material", 0},
+                      {"mode", 4}};
+    primitive["extensions"]["EXT_mesh_features"]["featureIds"] =
+        json::array({{{"featureCount", properties.count}, {"attribute", 0}, {"propertyTable", 0}}});
+    gltf["meshes"] = json::array({{{"primitives", json::array({primitive})}}});
+    gltf["materials"] = json::array(
+        {{{"pbrMetallicRoughness", {{"baseColorFactor", {1, 1, 1, 1}}, {"metallicFactor", 0}, {"roughnessFactor", 1}}}}});
+    gltf["nodes"] = json::array({{{"mesh", 0}}});
+    gltf["scenes"] = json::array({{{"nodes", {0}}}});
+    gltf["scene"] = 0;
+
+    // The schema and the table: one class, a property per column.
+    json classProperties = json::object(), tableProperties = json::object();
+    std::set<std::string> used;
+    for (const PropertyColumn& c : properties.columns) {
+        std::string id = propertyIdentifier(c.name);
+        for (int k = 2; used.count(id); ++k) id = propertyIdentifier(c.name) + "_" + std::to_string(k);
+        used.insert(id);
+        json def = {{"name", c.name}};
+        if (c.numeric) {
+            def["type"] = "SCALAR";
+            def["componentType"] = "FLOAT64";
+            std::vector<double> values(c.numbers);
+            values.resize(properties.count, 0.0);
+            tableProperties[id] = {{"values", bin.addView(values.data(), values.size() * 8, 0, views)}};
+        } else {
+            def["type"] = "STRING";
+            std::string chars;
+            std::vector<std::uint32_t> offsets{0};
+            for (std::size_t i = 0; i < properties.count; ++i) {
+                if (i < c.texts.size()) chars += c.texts[i];
+                offsets.push_back(std::uint32_t(chars.size()));
+            }
+            int values = bin.addView(chars.data(), chars.size(), 0, views);
+            int offs = bin.addView(offsets.data(), offsets.size() * 4, 0, views);
+            tableProperties[id] = {{"values", values}, {"stringOffsets", offs}, {"stringOffsetType", "UINT32"}};
+        }
+        classProperties[id] = def;
+    }
+    gltf["extensions"]["EXT_structural_metadata"] = {
+        {"schema", {{"id", "jiangbei_twin"}, {"classes", {{"building", {{"name", "Building"}, {"properties", classProperties}}}}}}},
+        {"propertyTables",
+         json::array({{{"class", "building"}, {"count", properties.count}, {"properties", tableProperties}}})}};
+    gltf["extensionsUsed"] = {"EXT_mesh_features", "EXT_structural_metadata"};
+
+    std::vector<unsigned char>& data = bin.bytes();
+    while (data.size() % 4) data.push_back(0);
+    gltf["buffers"] = json::array({{{"byteLength", data.size()}}});
+    gltf["bufferViews"] = views;
+    gltf["accessors"] = accessors;
+
+    std::string text = gltf.dump();
+    while (text.size() % 4) text += ' ';
+    std::string out = "glTF";
+    std::uint32_t header[2] = {2, std::uint32_t(12 + 8 + text.size() + 8 + data.size())};
+    out.append(reinterpret_cast<const char*>(header), 8);
+    appendChunk(out, 0x4E4F534A, text);  // "JSON"
+    appendChunk(out, 0x004E4942, std::string(data.begin(), data.end()));  // "BIN\0"
+    return out;
+}
+
+}  // namespace jbt

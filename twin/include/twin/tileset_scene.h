@@ -1,0 +1,35 @@
+#pragma once
+// Streamed 3D Tiles tilesets (--tiles, the import dialog, project files) in the scene: opened,
+// placed in the scene CRS, listed with their loading state, picked, waited for by snapshots.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scene/tileset_layer.h"
+
+namespace jbt {
+
+struct SceneModel;
+struct AppOptions;
+
+struct TilesetScene {
+    std::string path, name;  // name: the tileset's folder
+    osg::ref_ptr<TilesetLayer> node;
+    bool visible = true;
+};
+
+std::string tilesetLayerName(const std::string& path);
+
+// Where the first tileset lies (for the scene's centre); nullopt for local frames or when it
+// cannot be read (addTilesets says why).
+std::optional<GeoPoint> tilesetDataCentre(const AppOptions& options, std::string& source);
+
+// Every --tiles; one that cannot be opened (or lies beyond the scene's region) is an error
+// naming it, the rest open. Adds a "layer:NAME" bookmark for each.
+void addTilesets(const AppOptions& options, SceneModel& scene);
+std::string addTileset(const std::string& path, SceneModel& scene);
+
+// Whether every visible tileset has loaded what the last frame asked for.
+bool tilesetsSettled(const SceneModel& scene);
+
+}  // namespace jbt

@@ -1,0 +1,275 @@
+#include "twin/tileset_bake.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "model/error.h"
+#include "scene/building_mesh.h"
+#include "tiles/geodesy.h"
+#include "tiles/glb_writer.h"
+#include "tiles/quadtree.h"
+
+namespace jbt {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+// Triangles a parent tile may hold, as a share of what its children hold together.
+constexpr double kParentShare = 0.25;
+
+struct Baked {
+    json tile;          // its tileset.json entry
+    Mat4 world;         // its frame (ENU at its centre) → ECEF
+    Vec3 boxMin, boxMax;  // its bounding box in its own frame, content and children
+    double geometricError = 0;
+    TileMesh mesh;      // what it draws, scene metres relative to origin (handed to the parent)
+    Vec3 origin;        // scene metres
+};
+
+class Baker {
+public:
+    Baker(const BakeOptions& o, const SceneFrame& frame, std::vector<const Feature*> features)
+        : o_(o), frame_(frame), features_(std::move(features)) {}
+
+    Baked bake(const QuadNode& node) {
+        Baked b;
+        b.origin = {node.minX + node.size / 2, node.minY + node.size / 2, 0};
+        b.world = enuToEcef(geodeticAt(b.origin));
+        std::vector<Baked> children;
+        if (node.leaf()) {
+            b.mesh = meshFeatures(node.items, b.origin);
+            ++report_.leaves;
+        } else {
+            for (const auto& c : node.children)
+                if (c) children.push_back(bake(*c));
+            TileMesh merged;
+            double childError = 0;
+            for (const Baked& c : children) {
+                merged.append(c.mesh, {c.origin.x - b.origin.x, c.origin.y - b.origin.y, c.origin.z - b.origin.z});
+                childError = std::max(childError, c.geometricError);
+            }
+            double error = 0;
+            b.mesh = simplifyMesh(merged, std::size_t(merged.triangleCount() * kParentShare), error);
+            // What a viewer is told it loses by drawing this tile instead of its children: the
+            // surfaces' largest move, and never less than the children's own error.
+            b.geometricError = std::max({error, childError * 1.5, 1.0});
+        }
+        b.boxMin = {1e300, 1e300, 1e300};
+        b.boxMax = {-1e300, -1e300, -1e300};
+        b.tile = {{"geometricError", b.geometricError}, {"refine", "REPLACE"}};
+        if (!b.mesh.empty()) b.tile["content"] = {{"uri", writeContent(node, b)}};
+        Mat4 toLocal = inverseRigid(b.world);
+        for (Baked& c : children) {
+            Mat4 relative = toLocal * c.world;
+            for (int k = 0; k < 8; ++k)
+                grow(b, relative.point({(k & 1) ? c.boxMax.x : c.boxMin.x, (k & 2) ? c.boxMax.y : c.boxMin.y,
+                                         (k & 4) ? c.boxMax.z : c.boxMin.z}));
+            c.tile["transform"] = relative.m;
+            b.tile["children"].push_back(std::move(c.tile));
+        }
+        Vec3 mid{(b.boxMin.x + b.boxMax.x) / 2, (b.boxMin.y + b.boxMax.y) / 2, (b.boxMin.z + b.boxMax.z) / 2};
+        auto half = [](double lo, double hi) { return std::max((hi - lo) / 2, 0.01); };
+        b.tile["boundingVolume"]["box"] = {mid.x, mid.y, mid.z, half(b.boxMin.x, b.boxMax.x), 0, 0,
+                                           0, half(b.boxMin.y, b.boxMax.y), 0, 0, 0, half(b.boxMin.z, b.boxMax.z)};
+        ++report_.tiles;
+        report_.depth = std::max<std::size_t>(report_.depth, node.level + 1);
+        if (o_.progress) o_.progress("tiles", std::min(1.0, double(report_.tiles) / double(expectedTiles_)));
+        return b;
+    }
+
+    void setExpectedTiles(std::size_t n) { expectedTiles_ = std::max<std::size_t>(n, 1); }
+    BakeReport& report() { return report_; }
+
+private:
+    Geodetic geodeticAt(Vec3 scene) const {
+        GeoPoint g = frame_.toWgs84({scene.x, scene.y});
+        return {g.lon, g.lat, scene.z};
+    }
+
+    static void grow(Baked& b, Vec3 p) {
+        b.boxMin = {std::min(b.boxMin.x, p.x), std::min(b.boxMin.y, p.y), std::min(b.boxMin.z, p.z)};
+        b.boxMax = {std::max(b.boxMax.x, p.x), std::max(b.boxMax.y, p.y), std::max(b.boxMax.z, p.z)};
+    }
+
+    // The leaf's buildings as the viewer meshes them (walls, roofs, city-model faces), ids global.
+    TileMesh meshFeatures(const std::vector<std::uint32_t>& items, Vec3 origin) {
+        BuildingMesh mesh(osg::Vec3d(origin.x, origin.y, origin.z));
+        std::vector<std::uint32_t> ids;
+        for (std::uint32_t i : items) {
+            if (mesh.add(*features_[i], float(ids.size()))) ids.push_back(i);
+            else ++report_.roofFailures;
+        }
+        TileMesh out;
+        std::size_t n = mesh.vertices->size();
+        out.positions.reserve(3 * n);
+        for (std::size_t v = 0; v < n; ++v) {
+            const osg::Vec3& p = (*mesh.vertices)[v];
+            const osg::Vec3& q = (*mesh.normals)[v];
+            const osg::Vec4ub& c = (*mesh.colors)[v];
+            out.positions.insert(out.positions.end(), {p.x(), p.y(), p.z()});
+            out.normals.insert(out.normals.end(), {q.x(), q.y(), q.z()});
+            out.colors.insert(out.colors.end(), {c.r(), c.g(), c.b(), c.a()});
+            out.featureIds.push_back(ids[std::size_t((*mesh.ids)[v] + 0.5f)]);
+        }
+        out.indices.assign(mesh.triangles->begin(), mesh.triangles->end());
+        return out;
+    }
+
+    // Scene metres → the tile's ENU frame, vertex by vertex through PROJ (exact: the scene's
+    // transverse Mercator is flat, the tile frame follows the ellipsoid).
+    TileMesh toTileFrame(const Baked& b) const {
+        TileMesh m = b.mesh;
+        std::size_t n = m.vertexCount();
+        std::vector<double> xy(2 * n);
+        for (std::size_t i = 0; i < n; ++i) xy[2 * i] = b.origin.x + m.positions[3 * i], xy[2 * i + 1] = b.origin.y + m.positions[3 * i + 1];
+        frame_.toWgs84(xy);
+        Mat4 toLocal = inverseRigid(b.world);
+        for (std::size_t i = 0; i < n; ++i) {
+            Vec3 p = toLocal.point(toEcef({xy[2 * i], xy[2 * i + 1], b.origin.z + m.positions[3 * i + 2]}));
+            m.positions[3 * i] = float(p.x), m.positions[3 * i + 1] = float(p.y), m.positions[3 * i + 2] = float(p.z);
+        }
+        // Normals turn by the meridian convergence between the scene's grid and the tile's east.
+        GeoPoint c = frame_.toWgs84({b.origin.x, b.origin.y}), e = frame_.toWgs84({b.origin.x + 100, b.origin.y});
+        Vec3 east = toLocal.point(toEcef({e.lon, e.lat, b.origin.z}));
+        Vec3 centre = toLocal.point(toEcef({c.lon, c.lat, b.origin.z}));
+        double angle = std::atan2(east.y - centre.y, east.x - centre.x), s = std::sin(angle), co = std::cos(angle);
+        for (std::size_t i = 0; i < n; ++i) {
+            float x = m.normals[3 * i], y = m.normals[3 * i + 1];
+            m.normals[3 * i] = float(co * x - s * y), m.normals[3 * i + 1] = float(s * x + co * y);
+        }
+        return m;
+    }
+
+    std::string writeContent(const QuadNode& node, Baked& b) {
+        TileMesh local = toTileFrame(b);
+        for (std::size_t i = 0; i < local.vertexCount(); ++i)
+            grow(b, {local.positions[3 * i], local.positions[3 * i + 1], local.positions[3 * i + 2]});
+        // Ids become rows of this tile's property table: the buildings it shows.
+        std::map<std::uint32_t, std::uint32_t> rows;
+        for (std::uint32_t& id : local.featureIds) {
+            auto [it, added] = rows.emplace(id, std::uint32_t(rows.size()));
+            id = it->second;
+        }
+        FeatureProperties props;
+        props.count = rows.size();
+        std::vector<std::uint32_t> byRow(rows.size());
+        for (auto [global, row] : rows) byRow[row] = global;
+        PropertyColumn height{"height", true, {}, {}};
+        std::vector<std::string> keys;
+        std::set<std::string> seen;
+        for (std::uint32_t g : byRow) {
+            height.numbers.push_back(features_[g]->height);
+            for (const auto& [k, v] : features_[g]->attributes)
+                if (seen.insert(k).second) keys.push_back(k);
+        }
+        props.columns.push_back(std::move(height));
+        for (const std::string& k : keys) {
+            PropertyColumn col{k, false, {}, {}};
+            for (std::uint32_t g : byRow) {
+                const Attributes& a = features_[g]->attributes;
+                auto it = std::find_if(a.begin(), a.end(), [&](const auto& kv) { return kv.first == k; });
+                col.texts.push_back(it == a.end() ? std::string() : it->second);
+            }
+            props.columns.push_back(std::move(col));
+        }
+        std::string name = "tiles/" + std::to_string(node.level) + "_" + std::to_string(node.x) + "_" + std::to_string(node.y) + ".glb";
+        std::ofstream f(fs::path(o_.outDir) / name, std::ios::binary);
+        std::string glb = writeTileGlb(local, props);
+        f.write(glb.data(), std::streamsize(glb.size()));
+        if (!f) throw Error(o_.outDir + ": cannot write " + name);
+        report_.triangles += local.triangleCount();
+        return name;
+    }
+
+    const BakeOptions& o_;
+    const SceneFrame& frame_;
+    std::vector<const Feature*> features_;
+    BakeReport report_;
+    std::size_t expectedTiles_ = 1;
+};
+
+std::size_t countNodes(const QuadNode& n) {
+    std::size_t k = 1;
+    for (const auto& c : n.children)
+        if (c) k += countNodes(*c);
+    return k;
+}
+
+// A folder a bake may write to: missing, empty, or an earlier bake's (whose files go first).
+void prepareFolder(const std::string& dir) {
+    fs::path out(dir);
+    std::error_code ec;
+    if (fs::exists(out) && !fs::is_directory(out)) throw Error(dir + ": not a folder");
+    if (fs::exists(out) && !fs::is_empty(out) && !fs::exists(out / kBakeMarker))
+        throw Error(dir + ": the folder holds other files; bake into an empty folder or an earlier bake's");
+    fs::remove(out / "tileset.json", ec);  // first: a half-rewritten bake must not look complete
+    fs::remove_all(out / "tiles", ec);
+    fs::create_directories(out / "tiles", ec);
+    if (ec) throw Error(dir + ": cannot create the folder: " + ec.message());
+    std::ofstream(out / kBakeMarker) << "Jiangbei Twin bake output; `jiangbei-twin bake` may replace this folder's tiles\n";
+}
+
+}  // namespace
+
+BakeReport bakeTileset(const BakeOptions& o) {
+    if (o.layers.empty()) throw Error("bake: no building source given (--layer FILE)");
+    if (o.outDir.empty()) throw Error("bake: no output folder given (--out DIR)");
+    GeoPoint centre = kJiangbeiCentre;
+    if (std::optional<GeoPoint> c = probeCentre(o.layers.front())) centre = *c;
+    SceneFrame frame(centre);
+
+    std::vector<LayerData> layers;
+    std::vector<std::string> messages;
+    for (std::size_t i = 0; i < o.layers.size(); ++i) {
+        ImportOptions io = o.layers[i];
+        io.kind = LayerKind::Buildings;
+        std::size_t n = o.layers.size();
+        if (o.progress) io.progress = [&, i, n](double p) { o.progress("import", (double(i) + p) / double(n)); };
+        layers.push_back(importLayer(io, frame));
+        messages.insert(messages.end(), layers.back().report.messages.begin(), layers.back().report.messages.end());
+    }
+    std::vector<const Feature*> features;
+    std::vector<Vec2> centres;
+    for (const LayerData& l : layers)
+        for (const Feature& f : l.features) {
+            if (f.polygons.empty() || f.polygons[0].outer.empty()) continue;
+            double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+            for (const Vec2& p : f.polygons[0].outer) x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+            features.push_back(&f);
+            centres.push_back({(x0 + x1) / 2, (y0 + y1) / 2});
+        }
+    if (features.empty()) throw Error(o.layers.front().path + ": no buildings to bake");
+
+    prepareFolder(o.outDir);
+    std::unique_ptr<QuadNode> tree = buildQuadtree(centres, o.maxFeaturesPerTile);
+    Baker baker(o, frame, features);
+    baker.setExpectedTiles(countNodes(*tree));
+    Baked root = baker.bake(*tree);
+    root.tile["transform"] = root.world.m;
+
+    json tileset = {{"asset", {{"version", "1.1"}, {"generator", "Jiangbei Twin bake"}}},
+                    {"geometricError", std::max(root.geometricError * 2, 100.0)},
+                    {"root", root.tile}};
+    fs::path out(o.outDir);
+    {
+        std::ofstream f(out / "tileset.json.part");
+        f << tileset.dump();
+        if (!f) throw Error(o.outDir + ": cannot write tileset.json");
+    }
+    fs::rename(out / "tileset.json.part", out / "tileset.json");
+
+    BakeReport r = baker.report();
+    r.features = features.size();
+    r.rootGeometricError = root.geometricError;
+    r.messages = std::move(messages);
+    return r;
+}
+
+}  // namespace jbt
