@@ -23,12 +23,23 @@ register_pinyin() {
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 
+# The bake's GLB content is checked by the Khronos glTF Validator (npm), kept in .tools/node.
+# Node.js and npm come with the machine where it has them (NodeSource); Debian's otherwise.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+install_gltf_validator() {
+  [ -d .tools/node/node_modules/gltf-validator ] && return
+  mkdir -p .tools/node
+  npm install --prefix .tools/node --no-audit --no-fund --silent gltf-validator@2.0.0-dev.3.10
+}
+cd "$(dirname "$0")/.."
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
   register_pinyin
+  install_gltf_validator
   exit 0
 fi
 
@@ -37,3 +48,4 @@ export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 register_pinyin
+install_gltf_validator

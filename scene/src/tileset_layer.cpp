@@ -18,6 +18,7 @@
 #include "model/error.h"
 #include "scene/tile_content.h"
 #include "tiles/subtree.h"
+#include "tiles/tile_fetch.h"
 #include "tiles/tileset.h"
 
 namespace jbt {
@@ -27,24 +28,6 @@ namespace {
 
 // Failures kept for the panel and the report; the count goes on.
 constexpr std::size_t kFailuresKept = 50;
-
-std::string readBytes(const std::string& path) {
-    if (path.rfind("http://", 0) == 0 || path.rfind("https://", 0) == 0)
-        throw Error(path + ": tilesets over HTTP are not read yet (open a local copy)");
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw Error(path + ": no such file");
-    std::ostringstream os;
-    os << f.rdbuf();
-    return os.str();
-}
-
-std::string resolve(const std::string& baseDir, const std::string& uri) {
-    if (uri.find("://") != std::string::npos || (!uri.empty() && uri[0] == '/')) return uri;
-    std::string clean = uri.substr(0, uri.find_first_of("?#"));
-    return (fs::path(baseDir) / clean).lexically_normal().string();
-}
-
-std::string directoryOf(const std::string& path) { return fs::path(path).parent_path().string(); }
 
 osg::Matrixd toOsg(const Mat4& m) { return osg::Matrixd(m.m.data()); }
 
@@ -75,6 +58,8 @@ struct Tile {
     osg::ref_ptr<osg::Node> node;
     std::size_t bytes = 0;
     unsigned drawnFrame = 0;
+    unsigned neededFrame = 0;   // a sibling set being gathered to replace its parent: kept
+    unsigned visitedFrame = 0;  // in view this frame (a stand-in the view may need again): kept
     bool external = false;      // its content is a tileset.json: children come with it
     std::vector<std::string> chain;  // external tilesets above it, for cycles
     // Implicit tiling: the tree this tile belongs to and its address; children made on demand.
@@ -86,6 +71,7 @@ struct Tile {
 
 struct TilesetLayer::Impl {
     TilesetLayerOptions o;
+    TileFetcher fetcher;
     std::string path;
     TilesetDesc desc;
     std::unique_ptr<Tile> root;
@@ -179,9 +165,9 @@ struct TilesetLayer::Impl {
             im->world = t->world;
             t->implicit = im;
             if (subtreeOf(*t) && subtreeOf(*t)->hasContent(0, 0, 0) && !im->contentTemplate.empty())
-                t->contents.push_back(resolve(baseDir, fillTemplate(im->contentTemplate, 0, 0, 0)));
+                t->contents.push_back(resolveUri(baseDir, fillTemplate(im->contentTemplate, 0, 0, 0)));
         } else {
-            for (const std::string& c : d.contents) t->contents.push_back(resolve(baseDir, c));
+            for (const std::string& c : d.contents) t->contents.push_back(resolveUri(baseDir, c));
             for (const TileDesc& c : d.children) t->children.push_back(make(c, t.get(), baseDir, t->chain));
             t->childrenMade = true;
         }
@@ -199,9 +185,9 @@ struct TilesetLayer::Impl {
         auto found = im.subtrees.find(key);
         if (found != im.subtrees.end()) return found->second;
         std::shared_ptr<Subtree> s;
-        std::string file = resolve(im.baseDir, fillTemplate(im.tiling.subtreeUri, rootLevel, sx, sy));
+        std::string file = resolveUri(im.baseDir, fillTemplate(im.tiling.subtreeUri, rootLevel, sx, sy));
         try {
-            s = std::make_shared<Subtree>(parseSubtree(readBytes(file), file, directoryOf(file), levels));
+            s = std::make_shared<Subtree>(parseSubtree(fetcher.fetch(file), file, parentOf(file), levels));
         } catch (const Error& e) {
             fail(e.what());
         }
@@ -230,14 +216,14 @@ struct TilesetLayer::Impl {
                 if (!own->tile(rel, lx, ly)) continue;
                 s = own;
                 if (own->hasContent(rel, lx, ly) && !im.contentTemplate.empty())
-                    child->contents.push_back(resolve(im.baseDir, fillTemplate(im.contentTemplate, level, x, y)));
+                    child->contents.push_back(resolveUri(im.baseDir, fillTemplate(im.contentTemplate, level, x, y)));
             } else {
                 long long lx = x - ((x >> levels) << levels), ly = y - ((y >> levels) << levels);
                 if (!own->child(lx, ly)) continue;
                 s = subtreeOf(*child);
                 if (!s || !s->tile(0, 0, 0)) continue;
                 if (s->hasContent(0, 0, 0) && !im.contentTemplate.empty())
-                    child->contents.push_back(resolve(im.baseDir, fillTemplate(im.contentTemplate, level, x, y)));
+                    child->contents.push_back(resolveUri(im.baseDir, fillTemplate(im.contentTemplate, level, x, y)));
             }
             child->parent = &t;
             child->world = im.world;
@@ -288,8 +274,8 @@ struct TilesetLayer::Impl {
             try {
                 osg::ref_ptr<osg::Group> group = new osg::Group;
                 for (const std::string& uri : t->contents) {
-                    std::string bytes = readBytes(uri);
-                    TileContentNode c = buildTileContent(bytes, uri, directoryOf(uri));
+                    std::string bytes = fetcher.fetch(uri);
+                    TileContentNode c = buildTileContent(bytes, uri, parentOf(uri));
                     if (c.externalTileset) {
                         r.external = parseTileset(bytes, uri, t->additive);
                         r.externalPath = uri;
@@ -335,7 +321,7 @@ struct TilesetLayer::Impl {
                 std::vector<std::string> chain = t.chain;
                 chain.push_back(r.externalPath);
                 for (const std::string& w : r.external->warnings) fail(w);
-                t.children.push_back(make(r.external->root, &t, directoryOf(r.externalPath), chain));
+                t.children.push_back(make(r.external->root, &t, parentOf(r.externalPath), chain));
             }
             osg::ref_ptr<osg::MatrixTransform> node = new osg::MatrixTransform(t.toScene);
             node->setUserValue(kTilesetIndexKey, o.layerIndex);
@@ -385,6 +371,7 @@ struct TilesetLayer::Impl {
 
     void select(Tile& t, osgUtil::CullVisitor& cv) {
         if (cv.isCulled(t.bound)) return;
+        t.visitedFrame = frame;
         if (t.implicit && !t.childrenMade) makeImplicitChildren(t);
         double sse = screenError(t, cv);
         bool refine = sse > o.maxScreenSpaceError && (!t.children.empty() || (t.external && t.state != Tile::State::Failed));
@@ -406,6 +393,9 @@ struct TilesetLayer::Impl {
                 ready = false;
                 if (c->state == Tile::State::Unloaded) wanted.emplace_back(sse, c.get());
             }
+        // Children that are in stay while their siblings come, or the set would never be whole.
+        if (!ready)
+            for (auto& c : t.children) c->neededFrame = frame;
         if (ready || !hasContent(t) || t.state == Tile::State::Failed) {
             for (auto& c : t.children) select(*c, cv);
         } else {
@@ -430,7 +420,9 @@ struct TilesetLayer::Impl {
     }
 
     void evict(Tile& t, std::vector<Tile*>& ready) {
-        if (t.state == Tile::State::Ready && !t.external && t.drawnFrame != frame) ready.push_back(&t);
+        if (t.state == Tile::State::Ready && !t.external && t.drawnFrame != frame && t.neededFrame != frame &&
+            t.visitedFrame != frame)
+            ready.push_back(&t);
         for (auto& c : t.children) evict(*c, ready);
     }
 
@@ -453,13 +445,14 @@ struct TilesetLayer::Impl {
 TilesetLayer::TilesetLayer(const std::string& path, TilesetLayerOptions options) : path_(path), impl_(std::make_unique<Impl>()) {
     Impl& d = *impl_;
     d.o = std::move(options);
+    d.fetcher = TileFetcher(d.o.cacheDir);
     d.path = path;
-    d.desc = parseTileset(readBytes(path), path);
+    d.desc = parseTileset(d.fetcher.fetch(path), path);
     for (const std::string& w : d.desc.warnings) d.fail(w);
     auto [centre, radius] = Impl::sphereOf(d.desc.root.volume, d.desc.root.transform);
     d.local = d.desc.root.volume.kind != BoundingVolume::Kind::Region && std::hypot(centre.x, centre.y, centre.z) < 1e6;
     if (!d.local && !d.o.toScene) throw Error(path + ": an Earth-fixed tileset needs the scene's projection");
-    d.root = d.make(d.desc.root, nullptr, directoryOf(path), {path});
+    d.root = d.make(d.desc.root, nullptr, parentOf(path), {path});
     setName("tileset:" + fs::path(path).parent_path().filename().string());
     for (int i = 0; i < std::max(1, d.o.workers); ++i) d.threads.emplace_back([&d] { d.worker(); });
 }
@@ -511,8 +504,8 @@ void TilesetLayer::setMaxScreenSpaceError(double pixels) { impl_->o.maxScreenSpa
 double TilesetLayer::maxScreenSpaceError() const { return impl_->o.maxScreenSpaceError; }
 void TilesetLayer::setMemoryBudget(std::size_t bytes) { impl_->o.memoryBudgetBytes = bytes; }
 
-std::optional<GeoPoint> probeTilesetCentre(const std::string& path) {
-    TilesetDesc d = parseTileset(readBytes(path), path);
+std::optional<GeoPoint> probeTilesetCentre(const std::string& path, const std::string& cacheDir) {
+    TilesetDesc d = parseTileset(TileFetcher(cacheDir).fetch(path), path);
     auto [centre, radius] = TilesetLayer::Impl::sphereOf(d.root.volume, d.root.transform);
     if (d.root.volume.kind != BoundingVolume::Kind::Region && std::hypot(centre.x, centre.y, centre.z) < 1e6) return std::nullopt;
     Geodetic g = fromEcef(centre);

@@ -2,8 +2,10 @@
 // import gives; every 3D Tiles sample in the shared data opens with no failure and draws where
 // its bounding volume says; a truncated tile is named with its reason while the rest draws.
 #include <gtest/gtest.h>
+#include <httplib.h>
 #include <osg/Image>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -13,8 +15,10 @@
 
 #include "tests/test_support.h"
 #include "tiles/feature_tables.h"
+#include "twin/project_file.h"
 #include "twin/tileset_bake.h"
 #include "twin/twin.h"
+#include "viewer/picking_handler.h"
 #include "viewer/viewer_app.h"
 
 namespace jbt {
@@ -69,10 +73,12 @@ TEST(Tilesets, BakedCityStreamsBackWithEveryBuildingAndItsAttributes) {
     nlohmann::json ts = nlohmann::json::parse(readAll(dir / "baked" / "tileset.json"));
     EXPECT_EQ(ts["asset"]["version"], "1.1");
     std::multiset<std::string> bakedIds, importedIds;
+    std::size_t contents = 0;
     std::function<void(const nlohmann::json&)> walk = [&](const nlohmann::json& t) {
         bool leaf = !t.contains("children");
         if (t.contains("content")) {
             std::string uri = t["content"]["uri"];
+            ++contents;
             EXPECT_TRUE(fs::exists(dir / "baked" / uri)) << uri;
             if (leaf) {
                 EXPECT_EQ(t["geometricError"].get<double>(), 0.0);
@@ -93,6 +99,25 @@ TEST(Tilesets, BakedCityStreamsBackWithEveryBuildingAndItsAttributes) {
             if ((k == "osm_id" || k == "osm_way_id") && !v.empty()) importedIds.insert(k + "=" + v);
     EXPECT_FALSE(importedIds.empty());
     EXPECT_EQ(bakedIds, importedIds);
+    // Every tile is valid glTF to the Khronos validator: no errors, no warnings.
+    std::string files;
+    std::size_t tiles = 0;
+    for (const auto& e : fs::directory_iterator(dir / "baked" / "tiles")) files += " '" + e.path().string() + "'", ++tiles;
+    std::string src = JBT_SOURCE_DIR;
+    test::CommandResult v = test::run("NODE_PATH='" + src + "/.tools/node/node_modules' node '" + src +
+                                      "/tests/support/validate_gltf.js'" + files + " 2>&1");
+    ASSERT_EQ(v.exitCode, 0) << v.out << "(scripts/install_deps.sh installs Node.js and gltf-validator)";
+    std::istringstream lines(v.out);
+    std::size_t validated = 0;
+    for (std::string line; std::getline(lines, line);) {
+        nlohmann::json r = nlohmann::json::parse(line, nullptr, false);
+        ASSERT_FALSE(r.is_discarded()) << line;
+        EXPECT_EQ(r["errors"], 0) << line;
+        EXPECT_EQ(r["warnings"], 0) << line;
+        ++validated;
+    }
+    EXPECT_EQ(validated, tiles);
+    EXPECT_EQ(tiles, contents);  // no file the tileset does not name
     // A second bake replaces the first; a folder of other files is refused.
     EXPECT_NO_THROW(bakeTileset(b));
     fs::create_directories(dir / "other");
@@ -120,9 +145,166 @@ TEST(Tilesets, BakedCityStreamsBackWithEveryBuildingAndItsAttributes) {
     TilesetStatus st = scene.tilesets[0].node->status();
     EXPECT_EQ(st.failed, 0u);
     EXPECT_GT(st.loaded, 0u);
+    // A click on a baked building shows what a direct import shows of it (and its height).
+    FeatureHit hit;
+    bool found = false;
+    for (int y = 60; y < 300 && !found; y += 7)
+        for (int x = 60; x < 420 && !found; x += 7)
+            found = pickAt(app.viewer(), x, y, hit) && hit.tilesetIndex == 0 && hit.tileFeature >= 0;
+    ASSERT_TRUE(found);
+    const std::string* id = findAttribute(hit.tileAttributes, "osm_way_id");
+    if (!id || id->empty()) id = findAttribute(hit.tileAttributes, "osm_id");
+    ASSERT_TRUE(id);
+    const Feature* same = nullptr;
+    for (const Feature& f : direct.features)
+        for (const auto& [k, v] : f.attributes)
+            if ((k == "osm_way_id" || k == "osm_id") && v == *id) same = &f;
+    ASSERT_TRUE(same) << *id;
+    Attributes picked, imported;
+    for (const auto& [k, v] : hit.tileAttributes)
+        if (!v.empty() && k != "height") picked.emplace_back(k, v);
+    for (const auto& [k, v] : same->attributes)
+        if (!v.empty()) imported.emplace_back(k, v);
+    std::sort(picked.begin(), picked.end());
+    std::sort(imported.begin(), imported.end());
+    EXPECT_EQ(picked, imported);
+    EXPECT_NEAR(std::stod(*findAttribute(hit.tileAttributes, "height")), same->height, 1e-6);
+
     scene.tilesets[0].node->setNodeMask(0);
     osg::ref_ptr<osg::Image> without = app.renderImage();
     EXPECT_GT(changedPixels(*with, *without), 2000);
+}
+
+// A city model bakes like footprints: every Building is a feature with its gml:id.
+TEST(Tilesets, CityModelBakesWithEveryBuilding) {
+    auto dir = test::scratchDir();
+    BakeOptions b;
+    ImportOptions layer;
+    layer.path = test::sharedData("reference/3d/citygml/berlin_open_data_sample_lod2/berlin_open_data_sample_data.citygml");
+    b.layers = {layer};
+    b.outDir = (dir / "berlin").string();
+    BakeReport r = bakeTileset(b);
+    std::string gml = readAll(layer.path);
+    std::size_t buildings = 0;
+    for (std::size_t at = 0; (at = gml.find("<bldg:Building ", at)) != std::string::npos; ++at) ++buildings;
+    EXPECT_EQ(buildings, 61u);
+    EXPECT_EQ(r.features, buildings);
+    std::size_t rows = 0;
+    for (const auto& e : fs::directory_iterator(dir / "berlin" / "tiles")) rows += readPropertyTable(readAll(e.path())).size();
+    EXPECT_EQ(rows, buildings);  // one leaf: each building once
+}
+
+// Less memory than the view needs: what is out of view goes, what the view uses stays.
+TEST(Tilesets, ContentBeyondTheBudgetIsLetGo) {
+    auto dir = test::scratchDir();
+    BakeOptions b;
+    ImportOptions layer;
+    layer.path = test::sharedData("reference/monaco-2021-04-21.osm.pbf");
+    b.layers = {layer};
+    b.outDir = (dir / "baked").string();
+    b.maxFeaturesPerTile = 100;
+    bakeTileset(b);
+    AppOptions o;
+    o.demo = false;
+    o.hideUi = true;
+    o.snapshotPath = (dir / "unused.png").string();
+    o.width = 480;
+    o.height = 360;
+    o.tilesets = {(dir / "baked" / "tileset.json").string()};
+    o.view = "layer:baked";
+    Twin twin(o);
+    SceneModel& scene = twin.scene();
+    ViewerApp app(twin);
+    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
+    TilesetLayer& t = *scene.tilesets[0].node;
+    t.setMemoryBudget(1);
+    t.setMaxScreenSpaceError(2);  // fine: many leaves
+    settledImage(app, scene);
+    TilesetStatus fine = t.status();
+    EXPECT_GT(fine.drawn, 1u);
+    EXPECT_GE(fine.loaded, fine.drawn);  // and the tiles above them in view, stand-ins when the view moves
+    t.setMaxScreenSpaceError(1e6);  // coarse: the root alone
+    settledImage(app, scene);
+    TilesetStatus coarse = t.status();
+    EXPECT_EQ(coarse.drawn, 1u);
+    EXPECT_EQ(coarse.loaded, 1u);
+    EXPECT_LT(coarse.residentBytes, fine.residentBytes);
+    EXPECT_EQ(coarse.failed, 0u);
+}
+
+// Over HTTP from a server the test starts, then from the disk cache once the server is gone.
+TEST(Tilesets, StreamOverHttpThenFromTheCache) {
+    auto dir = test::scratchDir();
+    setenv("XDG_CACHE_HOME", (dir / "cache").c_str(), 1);
+    httplib::Server server;
+    ASSERT_TRUE(server.set_mount_point("/city", test::sharedData("reference/3d/3dtiles/1.0/Tileset")));
+    int port = server.bind_to_any_port("127.0.0.1");
+    std::thread serving([&] { server.listen_after_bind(); });
+    std::string base = "http://127.0.0.1:" + std::to_string(port);
+    auto open = [&](const std::string& url, TilesetStatus& st, std::vector<std::string>& errors) {
+        AppOptions o;
+        o.demo = false;
+        o.hideUi = true;
+        o.snapshotPath = (dir / "unused.png").string();
+        o.width = 320;
+        o.height = 240;
+        o.tilesets = {url};
+        o.view = "layer:city";
+        Twin twin(o);
+        errors = twin.scene().errors;
+        if (twin.scene().tilesets.empty()) return;
+        ViewerApp app(twin);
+        app.open();
+        settledImage(app, twin.scene());
+        st = twin.scene().tilesets[0].node->status();
+    };
+    TilesetStatus first, again;
+    std::vector<std::string> errors;
+    open(base + "/city/tileset.json", first, errors);
+    EXPECT_EQ(errors, std::vector<std::string>{});
+    EXPECT_GT(first.loaded, 0u);
+    EXPECT_EQ(first.failed, 0u);
+    open(base + "/city/missing.json", again, errors);
+    EXPECT_EQ(errors, std::vector<std::string>{base + "/city/missing.json: HTTP 404"});
+    server.stop();
+    serving.join();
+    open(base + "/city/tileset.json", again, errors);
+    EXPECT_EQ(errors, std::vector<std::string>{});
+    EXPECT_EQ(again.loaded, first.loaded);
+    EXPECT_EQ(again.failed, 0u);
+    unsetenv("XDG_CACHE_HOME");
+}
+
+// From the import dialog into the scene, then saved in a project and opened again.
+TEST(Tilesets, OpenFromTheDialogAndSurviveAProject) {
+    auto dir = test::scratchDir();
+    std::string sample = test::sharedData("reference/3d/3dtiles/1.0/Tileset/tileset.json");
+    AppOptions o;
+    o.demo = false;
+    o.hideUi = true;
+    o.centre = GeoPoint{-75.612, 40.042};
+    o.snapshotPath = (dir / "x.png").string();
+    o.width = 320;
+    o.height = 240;
+    Twin twin(o);
+    ViewerApp app(twin);
+    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
+    EXPECT_EQ(app.state().openTileset((dir / "none.json").string()), (dir / "none.json").string() + ": no such file");
+    ASSERT_EQ(app.state().openTileset(sample), "");
+    ASSERT_EQ(twin.scene().tilesets.size(), 1u);
+    settledImage(app, twin.scene());
+    EXPECT_GT(twin.scene().tilesets[0].node->status().loaded, 0u);
+    std::string project = (dir / "p.json").string();
+    ProjectState state;
+    state.options = twin.options();
+    saveProject(project, state);
+    ProjectState back = loadProject(project);
+    ASSERT_EQ(back.options.tilesets.size(), 1u);
+    EXPECT_EQ(fs::weakly_canonical(back.options.tilesets[0]), fs::weakly_canonical(sample));
+    back.options.snapshotPath = o.snapshotPath;
+    Twin reopened(back.options);
+    ASSERT_EQ(reopened.scene().tilesets.size(), 1u);
+    EXPECT_EQ(reopened.scene().tilesets[0].name, "Tileset");
 }
 
 struct Sample {

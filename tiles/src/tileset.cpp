@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 
 #include "model/error.h"
 
@@ -113,6 +115,14 @@ TilesetDesc parseTileset(const std::string& text, const std::string& name, bool 
     if (!root) throw Error(t.warnings.empty() ? name + ": the root tile cannot be used" : t.warnings.front());
     t.root = std::move(*root);
     return t;
+}
+
+TilesetDesc readTileset(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) throw Error(path + ": no such file");
+    std::ostringstream os;
+    os << f.rdbuf();
+    return parseTileset(os.str(), path);
 }
 
 std::string fillTemplate(const std::string& tpl, int level, long long x, long long y, long long z) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "model/error.h"
+#include "tiles/tile_fetch.h"
 #include "twin/app_options.h"
 #include "twin/scene_assembly.h"
 
@@ -19,7 +20,7 @@ std::optional<GeoPoint> tilesetDataCentre(const AppOptions& o, std::string& sour
     if (o.tilesets.empty()) return std::nullopt;
     source = o.tilesets.front();
     try {
-        return probeTilesetCentre(source);
+        return probeTilesetCentre(source, defaultTileCacheDir());
     } catch (const Error&) {
         return std::nullopt;
     }
@@ -32,7 +33,7 @@ void addTilesets(const AppOptions& o, SceneModel& scene) {
 
 std::string addTileset(const std::string& path, SceneModel& scene) {
     try {
-        if (std::optional<GeoPoint> c = probeTilesetCentre(path)) {
+        if (std::optional<GeoPoint> c = probeTilesetCentre(path, defaultTileCacheDir())) {
             double km = distanceMetres(*c, scene.frame->origin()) / 1000;
             if (km * 1000 > kRegionRadiusM) {
                 char buf[400];
@@ -49,6 +50,7 @@ std::string addTileset(const std::string& path, SceneModel& scene) {
         };
         options.layerIndex = int(scene.tilesets.size());
         options.buildingProgram = scene.buildingProgram;
+        options.cacheDir = defaultTileCacheDir();
         TilesetScene t;
         t.path = path;
         t.name = tilesetLayerName(path);

@@ -154,6 +154,12 @@ bool Twin::changeLevelOfDetail(std::size_t index, const std::string& lod) {
     return true;
 }
 
+std::string Twin::openTileset(const std::string& path) {
+    std::string why = addTileset(path, scene_);
+    if (why.empty()) options_.tilesets.push_back(path);
+    return why;
+}
+
 std::string Twin::placeModel(const ModelPlacement& placement) {
     std::string why = addPlacedModel(placement, scene_);
     if (why.empty()) options_.models.push_back(placement);

@@ -7,9 +7,31 @@
 
 namespace jbt {
 
+Selection selectionOf(const FeatureHit& hit) {
+    Selection s{hit.layerIndex, hit.featureIndex, hit.modelIndex};
+    s.tileset = hit.tilesetIndex;
+    s.tileFeature = hit.tileFeature;
+    s.tileAttributes = hit.tileAttributes;
+    s.tileNode = hit.tileNode;
+    return s;
+}
+
+namespace {
+
+// Baked (vertex-coloured) tiles are drawn by the building program: it tints the feature itself.
+void highlightTileFeature(const Selection& s, int id) {
+    osg::ref_ptr<osg::Node> node;
+    if (!s.tileNode.lock(node)) return;
+    if (osg::Uniform* u = node->getOrCreateStateSet()->getUniform("u_highlightId")) u->set(float(id));
+}
+
+}  // namespace
+
 void select(AppState& app, Selection s) {
     auto& layers = app.scene.layers;
     auto& models = app.scene.models;
+    highlightTileFeature(app.selection, -1);
+    highlightTileFeature(s, s.tileFeature);
     if (app.selection.valid() && app.selection.layer < int(layers.size()))
         setHighlightedFeature(*layers[app.selection.layer].node, -1);
     if (app.selection.isModel() && app.selection.model < int(models.size())) setModelHighlighted(models[app.selection.model], false);
@@ -73,7 +95,7 @@ bool PickingHandler::handle(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAd
     if (ea.getEventType() != GEA::RELEASE || std::hypot(ea.getX() - pushX_, ea.getY() - pushY_) > 4) return false;
     FeatureHit hit;
     if (hitUnder(ea, aa, hit)) {
-        select(app_, {hit.layerIndex, hit.featureIndex, hit.modelIndex});
+        select(app_, selectionOf(hit));
         if (app_.scene.hoverTint) app_.scene.hoverTint->hide();
     } else {
         select(app_, {});

@@ -51,6 +51,18 @@ ViewerApp::ViewerApp(Twin& twin)
         }
         return twin_.openOblique(folder);
     };
+    app_.openTileset = [this](const std::string& path) -> std::string {
+        try {
+            if (std::optional<GeoPoint> at = probeTilesetCentre(path); at && distanceMetres(*at, scene_.frame->origin()) > kRegionRadiusM) {
+                reopenCentredOn(*at, "layer:" + tilesetLayerName(path));
+                end_->next.tilesets.push_back(path);
+                return "";
+            }
+        } catch (const Error& e) {
+            return e.what();
+        }
+        return twin_.openTileset(path);
+    };
     app_.placeModel = [this](const ModelPlacement& p) -> std::string {
         // Far away: the session reopens centred on the model, as for an oblique mesh.
         if (distanceMetres({p.lon, p.lat}, scene_.frame->origin()) > kRegionRadiusM) {

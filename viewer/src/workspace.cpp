@@ -54,7 +54,7 @@ public:
         // Whole pixels: ImGui places windows on whole pixels, so fractions would overlap by one.
         float menuH = panels ? std::ceil(ImGui::GetFrameHeight()) : 0;
         float statusH = panels && app_.layout.statusBar ? std::ceil(ImGui::GetFrameHeight() + style.WindowPadding.y) : 0;
-        bool inspectorShown = panels && app_.layout.inspector && (app_.selection.valid() || app_.selection.isModel());
+        bool inspectorShown = panels && app_.layout.inspector && (app_.selection.valid() || app_.selection.isModel() || app_.selection.isTileFeature());
         WorkspaceRects r = layOut(io.DisplaySize.x, io.DisplaySize.y, imgui_.scale(), menuH, statusH,
                                   panels ? app_.layout : UiLayout{false, 0, false, false}, inspectorShown);
         app_.view = r.view;

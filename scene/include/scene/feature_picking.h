@@ -1,7 +1,10 @@
 #pragma once
 // Which building a ray hit: the layer (from the node path) and the feature (from the per-vertex
 // id of the hit triangle).
+#include <osg/observer_ptr>
 #include <osgUtil/LineSegmentIntersector>
+
+#include "model/attribute_table.h"
 
 namespace jbt {
 
@@ -10,6 +13,11 @@ struct FeatureHit {
     int featureIndex = -1;
     int modelIndex = -1;  // a placed model instead of a building
     bool onOblique = false;  // the ray met an oblique-photography mesh first (单体化 resolves it)
+    // A feature of a streamed 3D Tiles tileset: its tileset, its id in the tile, the attributes
+    // the tile's batch or property table gives it, and the tile's node (to highlight it there).
+    int tilesetIndex = -1, tileFeature = -1;
+    Attributes tileAttributes;
+    osg::observer_ptr<osg::Node> tileNode;
     osg::Vec3d worldPoint;
 };
 

@@ -24,6 +24,7 @@ struct TilesetLayerOptions {
     int workers = 2;
     std::size_t maxQueued = 32;                      // requests waiting at once; re-ranked every frame
     std::function<osg::Vec3d(const Geodetic&)> toScene;  // longitude/latitude/height → scene metres
+    std::string cacheDir;                            // http:// tilesets are kept here ("" : not kept)
     int layerIndex = 0;                              // on content nodes, for picking
     osg::ref_ptr<osg::Program> buildingProgram;      // for vertex-coloured content (baked buildings): lit and
                                                      // windowed like an import; other content keeps the parent's
@@ -64,6 +65,6 @@ private:
 
 // Where a tileset lies (its root volume's centre), without loading content: nullopt for a local
 // frame or a volume that is not on the Earth. Throws Error like the constructor.
-std::optional<GeoPoint> probeTilesetCentre(const std::string& path);
+std::optional<GeoPoint> probeTilesetCentre(const std::string& path, const std::string& cacheDir = "");
 
 }  // namespace jbt

@@ -47,6 +47,9 @@ struct TilesetDesc {
 // asset.version); tiles it cannot use are left out with a warning.
 TilesetDesc parseTileset(const std::string& text, const std::string& name, bool parentAdditive = false);
 
+// The same from a file; throws Error "PATH: no such file" too.
+TilesetDesc readTileset(const std::string& path);
+
 // The template with {level}, {x}, {y} (and {z}) filled in.
 std::string fillTemplate(const std::string& uriTemplate, int level, long long x, long long y, long long z = 0);
 

@@ -56,6 +56,8 @@ public:
     // An oblique-photography folder joins the scene now (its levels page in as the camera
     // comes); kept in the options for saving. Returns "" or why not.
     std::string openOblique(const std::string& folder);
+    // A 3D Tiles tileset streamed from now on (the import dialog), kept in the options; "" or why not.
+    std::string openTileset(const std::string& path);
     // A model placed now (the import dialog), kept in the options (and so the project); "" or why not.
     std::string placeModel(const ModelPlacement& placement);
 

@@ -1,6 +1,7 @@
 #pragma once
 // What the panels, the picker and the camera share while the viewer runs.
 #include "viewer/camera_control.h"
+#include "scene/feature_picking.h"
 #include "scene/sun_lighting.h"
 #include "twin/live_layers.h"
 #include "twin/project_session.h"
@@ -15,9 +16,18 @@ namespace jbt {
 struct Selection {
     int layer = -1, feature = -1;
     int model = -1;  // a placed model (layer and feature then -1)
+    // A feature of a streamed tileset (layer, feature, model then -1): its attributes are copied,
+    // as the tile that holds it may be let go.
+    int tileset = -1, tileFeature = -1;
+    Attributes tileAttributes;
+    osg::observer_ptr<osg::Node> tileNode;
     bool valid() const { return layer >= 0 && feature >= 0; }
     bool isModel() const { return model >= 0; }
+    bool isTileFeature() const { return tileset >= 0; }
 };
+
+// What a pick selects.
+Selection selectionOf(const FeatureHit& hit);
 
 // Where things sit on screen (pixels, top-left origin).
 struct ScreenRect {
@@ -85,6 +95,7 @@ struct AppState {
     std::function<bool(std::string& message)> saveProject;   // to the session's file (false: it has none yet)
     std::function<void(const ImportOptions&)> import;        // the import dialog's "Import"
     std::function<std::string(const std::string&)> openOblique;  // the import dialog, for an oblique folder
+    std::function<std::string(const std::string&)> openTileset;  // the import dialog, for a tileset.json
     std::function<std::string(const ModelPlacement&)> placeModel;  // "" or why not, naming the file
     std::function<GeoPoint()> viewCentre;                            // where the camera looks, lon/lat
     std::function<void()> bookmarkThisView;                  // adds the current view as a bookmark

@@ -5,6 +5,7 @@
 
 #include "data_import/oblique_metadata.h"
 #include "model/error.h"
+#include "tiles/tileset.h"
 
 #include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
@@ -30,6 +31,7 @@ public:
         if (!inspectError_.empty()) ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", inspectError_.c_str());
         if (oblique_) drawOblique();
         if (model_) drawModel();
+        if (tileset_) drawTileset();
         if (info_) {
             ImGui::TextDisabled("%s: %s", tr("驱动", "driver").c_str(), info_->driver.c_str());
             for (const DatasetLayerInfo& l : info_->layers) {
@@ -86,6 +88,28 @@ private:
         if (!obliqueMessage_.empty()) ImGui::TextWrapped("%s", obliqueMessage_.c_str());
     }
 
+    // A 3D Tiles tileset: what it is, and Open (it streams as the camera comes).
+    void drawTileset() {
+        ImGui::TextWrapped("3D Tiles %s · %s %.0f m", tileset_->version.c_str(), tr("几何误差", "geometric error").c_str(),
+                           tileset_->geometricError);
+        bool open = ImGui::Button(tr("打开", "Open").c_str());
+        probe(app_, "import.tileset.open");
+        if (open && app_.openTileset) {
+            std::string why = app_.openTileset(tilesetPath_);
+            tilesetMessage_ = why.empty() ? tr("已打开：", "Opened: ") + tilesetPath_ : why;
+            if (why.empty()) tileset_.reset();
+        }
+        if (!tilesetMessage_.empty()) ImGui::TextWrapped("%s", tilesetMessage_.c_str());
+    }
+
+    // A tileset.json, or a folder holding one.
+    static std::string tilesetFile(const std::string& path) {
+        namespace fs = std::filesystem;
+        if (fs::is_directory(path) && fs::is_regular_file(fs::path(path) / "tileset.json")) return (fs::path(path) / "tileset.json").string();
+        if (fs::path(path).filename() == "tileset.json") return path;
+        return "";
+    }
+
     // A model file: where to stand it (the view's centre to begin with), turned and scaled.
     void drawModel() {
         ImGui::TextWrapped("%s", tr("三维模型：放置于", "3D model: place at").c_str());
@@ -124,8 +148,15 @@ private:
         model_ = false;
         modelMessage_.clear();
         obliqueMessage_.clear();
+        tileset_.reset();
+        tilesetMessage_.clear();
         inspectError_.clear();
         try {
+            if (std::string t = tilesetFile(path_); !t.empty()) {
+                tilesetPath_ = t;
+                tileset_ = readTileset(t);
+                return;
+            }
             if (std::filesystem::exists(std::filesystem::path(path_) / "metadata.xml")) {
                 oblique_ = readObliqueMetadata(path_);
                 obliqueTiles_ = obliqueRootTiles(path_).size();
@@ -165,6 +196,8 @@ private:
     std::optional<ObliqueMetadata> oblique_;
     std::size_t obliqueTiles_ = 0;
     std::string obliqueMessage_;
+    std::optional<TilesetDesc> tileset_;
+    std::string tilesetPath_, tilesetMessage_;
     bool model_ = false;
     ModelPlacement placement_;
     float heading_ = 0;

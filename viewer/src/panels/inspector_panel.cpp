@@ -26,6 +26,10 @@ public:
             drawModel(app_.scene.models[s.model]);
             return;
         }
+        if (s.isTileFeature() && s.tileset < int(app_.scene.tilesets.size())) {
+            drawTileFeature(app_.scene.tilesets[s.tileset], s);
+            return;
+        }
         if (!s.valid() || s.layer >= int(app_.scene.layers.size())) {
             ImGui::TextDisabled("%s", tr("点击建筑查看属性", "Click a building to see its attributes").c_str());
             return;
@@ -51,6 +55,24 @@ public:
     }
 
 private:
+    void drawTileFeature(const TilesetScene& t, const Selection& s) {
+        ImGui::Text("%s: %s", tr("三维瓦片", "3D Tiles").c_str(), t.name.c_str());
+        if (s.tileFeature >= 0) ImGui::Text("%s: #%d", tr("要素", "Feature").c_str(), s.tileFeature);
+        else ImGui::TextDisabled("%s", tr("此瓦片不分要素", "this tile has no features").c_str());
+        if (ImGui::BeginTable("tileattrs", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit)) {
+            for (const auto& [k, v] : s.tileAttributes) {
+                if (v.empty()) continue;  // a baked table's column another building fills
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(uiText(k).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(uiText(v).c_str());
+            }
+            ImGui::EndTable();
+        }
+        if (ImGui::Button(tr("清除", "Clear").c_str())) select(app_, {});
+    }
+
     void drawModel(const PlacedModelScene& m) {
         const ModelPlacement& p = m.placement;
         ImGui::Text("%s: %s", tr("模型", "Model").c_str(), m.name.c_str());

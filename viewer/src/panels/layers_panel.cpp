@@ -19,6 +19,7 @@ public:
         for (std::size_t i = 0; i < app_.scene.layers.size(); ++i) drawLayer(i, app_.scene.layers[i]);
         for (std::size_t i = 0; i < app_.scene.oblique.size(); ++i) drawOblique(i, app_.scene.oblique[i]);
         for (std::size_t i = 0; i < app_.scene.models.size(); ++i) drawModel(i, app_.scene.models[i]);
+        for (std::size_t i = 0; i < app_.scene.tilesets.size(); ++i) drawTileset(i, app_.scene.tilesets[i]);
         if (GridChoropleth* grid = app_.twin.grid()) drawGrid(*grid);
         if (!app_.scene.farLayers.empty()) {
             ImGui::Separator();
@@ -108,6 +109,34 @@ private:
             ImGui::TextWrapped("%s: %s", tr("来源", "Source").c_str(), uiText(p.path).c_str());
             ImGui::Text("%s · %zu %s", m.format.c_str(), m.triangles, tr("三角形", "triangles").c_str());
             ImGui::Text("%.6f, %.6f · %+.1f m · %.0f° · ×%g", p.lon, p.lat, p.altitude, p.headingDeg, p.scale);
+            ImGui::TreePop();
+        }
+        ImGui::PopID();
+    }
+
+    // A streamed tileset: on or off, zoom to it, how much is in, what failed, how fine it draws.
+    void drawTileset(std::size_t i, TilesetScene& t) {
+        ImGui::PushID(int(4000000 + i));
+        TilesetStatus st = t.node->status();
+        std::string label = tr("三维瓦片", "3D Tiles") + (st.failed ? " (!)" : "");
+        if (nodeRow("tileset", i, t.visible, *t.node, label, t.name, "layer:")) {
+            ImGui::TextWrapped("%s: %s", tr("来源", "Source").c_str(), uiText(t.path).c_str());
+            ImGui::Text("3D Tiles %s · %zu %s", t.node->version().c_str(), st.tiles, tr("图块", "tiles").c_str());
+            ImGui::TextWrapped("%s %zu · %s %zu · %s %zu · %.1f MB", tr("已载入", "loaded").c_str(), st.loaded,
+                               tr("排队", "queued").c_str(), st.queued, tr("绘制", "drawn").c_str(), st.drawn,
+                               double(st.residentBytes) / (1 << 20));
+            float sse = float(t.node->maxScreenSpaceError());
+            ImGui::TextWrapped("%s", tr("最大屏幕误差（越小越精细）", "max screen error (smaller: finer)").c_str());
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            if (ImGui::SliderFloat("##sse", &sse, 1.0f, 64.0f, "%.0f px"))
+                t.node->setMaxScreenSpaceError(sse);
+            probe(app_, "tileset.sse." + std::to_string(i));
+            if (st.failed) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.45f, 0.4f, 1));
+                ImGui::TextWrapped("%s: %zu", tr("未能载入的图块", "tiles that failed").c_str(), st.failed);
+                for (const std::string& f : st.failures) ImGui::TextWrapped("%s", uiText(f).c_str());
+                ImGui::PopStyleColor();
+            }
             ImGui::TreePop();
         }
         ImGui::PopID();

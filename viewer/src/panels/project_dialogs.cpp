@@ -58,7 +58,7 @@ private:
         if (dialog_ != Dialog::None) {
             dialog_ = Dialog::None;
             pending_ = ProjectRequest::None;
-        } else if (app_.selection.valid() || app_.selection.isModel()) {
+        } else if (app_.selection.valid() || app_.selection.isModel() || app_.selection.isTileFeature()) {
             select(app_, {});
         } else if (app_.presenting) {
             app_.presenting = false;

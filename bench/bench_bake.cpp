@@ -1,0 +1,73 @@
+// Bake throughput: generated footprints (100k, 1M by default) written once as GeoJSON, baked to
+// 3D Tiles in this process, beside `ogr2ogr -f GPKG` converting the same file. Prints a Markdown
+// table; peak resident memory is the process's (it only grows: run one size per process to read
+// it for that size).
+//   bench_bake [--sizes 100000,1000000] [--workdir DIR] [--max-features N]
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <string>
+
+#include "bench/footprint_generator.h"
+#include "model/error.h"
+#include "twin/subprocess.h"
+#include "twin/tileset_bake.h"
+
+namespace {
+
+double secondsOf(const std::function<void()>& fn) {
+    auto t0 = std::chrono::steady_clock::now();
+    fn();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+double peakMiB() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss / 1024.0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string sizes = "100000,1000000", workdir = "/tmp/jbt-bench-bake";
+    std::size_t maxFeatures = 2000;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        std::string a = argv[i];
+        if (a == "--sizes") sizes = argv[i + 1];
+        else if (a == "--workdir") workdir = argv[i + 1];
+        else if (a == "--max-features") maxFeatures = std::stoul(argv[i + 1]);
+    }
+    std::filesystem::create_directories(workdir);
+    std::printf("| footprints | bake s | footprints/s | tiles | leaves | depth | triangles | ogr2ogr GPKG s | bake ÷ ogr2ogr | peak MiB |\n");
+    std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (std::size_t n : jbt::bench::parseSizes(sizes)) {
+        std::string file = workdir + "/footprints_" + std::to_string(n) + ".geojson";
+        if (!std::filesystem::exists(file)) jbt::bench::writeFootprintsGeoJson(n, file);
+        std::string gpkg = workdir + "/ogr2ogr_out.gpkg";
+        std::filesystem::remove(gpkg);
+        double ogr = secondsOf([&] { jbt::runProgram({"ogr2ogr", "-q", "-f", "GPKG", gpkg, file}); });
+        jbt::BakeOptions o;
+        jbt::ImportOptions layer;
+        layer.path = file;
+        o.layers = {layer};
+        o.outDir = workdir + "/tiles_" + std::to_string(n);
+        o.maxFeaturesPerTile = maxFeatures;
+        jbt::BakeReport r;
+        double bake = 0;
+        try {
+            bake = secondsOf([&] { r = jbt::bakeTileset(o); });
+        } catch (const jbt::Error& e) {
+            std::cerr << e.what() << "\n";
+            return 1;
+        }
+        std::printf("| %zu | %.2f | %.0f | %zu | %zu | %zu | %zu | %.2f | %.2f | %.0f |\n", r.features, bake, r.features / bake, r.tiles,
+                    r.leaves, r.depth, r.triangles, ogr, bake / ogr, peakMiB());
+        std::fflush(stdout);
+    }
+    return 0;
+}
