@@ -504,9 +504,10 @@ void TilesetLayer::setMaxScreenSpaceError(double pixels) { impl_->o.maxScreenSpa
 double TilesetLayer::maxScreenSpaceError() const { return impl_->o.maxScreenSpaceError; }
 void TilesetLayer::setMemoryBudget(std::size_t bytes) { impl_->o.memoryBudgetBytes = bytes; }
 
-std::optional<GeoPoint> probeTilesetCentre(const std::string& path, const std::string& cacheDir) {
+std::optional<GeoPoint> probeTilesetCentre(const std::string& path, const std::string& cacheDir, double* radiusM) {
     TilesetDesc d = parseTileset(TileFetcher(cacheDir).fetch(path), path);
     auto [centre, radius] = TilesetLayer::Impl::sphereOf(d.root.volume, d.root.transform);
+    if (radiusM) *radiusM = radius;
     if (d.root.volume.kind != BoundingVolume::Kind::Region && std::hypot(centre.x, centre.y, centre.z) < 1e6) return std::nullopt;
     Geodetic g = fromEcef(centre);
     return GeoPoint{g.lon, g.lat};

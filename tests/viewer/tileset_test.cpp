@@ -141,6 +141,7 @@ TEST(Tilesets, BakedCityStreamsBackWithEveryBuildingAndItsAttributes) {
     ASSERT_EQ(scene.tilesets.size(), 1u);
     ViewerApp app(twin);
     ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
+    scene.tilesets[0].node->setMaxScreenSpaceError(1);  // every building, from the leaves
     osg::ref_ptr<osg::Image> with = settledImage(app, scene);
     TilesetStatus st = scene.tilesets[0].node->status();
     EXPECT_EQ(st.failed, 0u);

@@ -2,9 +2,10 @@
 
 #include <meshoptimizer.h>
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
-#include <cstring>
-#include <unordered_map>
+#include <cstdint>
 
 namespace jbt {
 
@@ -21,58 +22,56 @@ void TileMesh::append(const TileMesh& other, Vec3 offset) {
     for (std::uint32_t i : other.indices) indices.push_back(base + i);
 }
 
-TileMesh simplifyMesh(const TileMesh& mesh, std::size_t targetTriangles, double& errorMetres) {
+TileMesh keepLargestFeatures(const TileMesh& mesh, std::size_t targetTriangles, double& errorMetres) {
     errorMetres = 0;
-    if (mesh.triangleCount() <= targetTriangles) return mesh;
-    std::vector<std::uint32_t> kept(mesh.indices.size());
-    float relative = 0;
-    std::size_t n = meshopt_simplifySloppy(kept.data(), mesh.indices.data(), mesh.indices.size(), mesh.positions.data(),
-                                           mesh.vertexCount(), 3 * sizeof(float), targetTriangles * 3, 1.0f, &relative);
-    kept.resize(n);
-    errorMetres = double(relative) * meshopt_simplifyScale(mesh.positions.data(), mesh.vertexCount(), 3 * sizeof(float));
-    // The kept triangles' corners belong to different faces of the original: each triangle gets
-    // its own three vertices and its own normal, so the coarse mesh shades flat and clean, and
-    // each corner the colour of the original face at that point that faces the same way (a
-    // roof's corner is also a wall's: the roof keeps the roof's colour).
-    std::unordered_multimap<std::uint64_t, std::uint32_t> atPosition;
-    auto key = [&](std::uint32_t v) {
-        std::uint32_t b[3];
-        std::memcpy(b, &mesh.positions[3 * v], 12);
-        return (std::uint64_t(b[0]) * 73856093u) ^ (std::uint64_t(b[1]) * 19349663u) ^ (std::uint64_t(b[2]) * 83492791u);
+    // Triangles by the building they belong to (a triangle's first corner says which).
+    std::size_t triangles = mesh.triangleCount();
+    std::vector<std::uint32_t> order(triangles);
+    for (std::uint32_t t = 0; t < triangles; ++t) order[t] = t;
+    auto featureOf = [&](std::uint32_t t) { return mesh.featureIds[mesh.indices[3 * t]]; };
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return featureOf(a) < featureOf(b); });
+    struct Group {
+        std::size_t first = 0, count = 0;
+        double size = 0;
     };
-    for (std::uint32_t v = 0; v < mesh.vertexCount(); ++v) atPosition.emplace(key(v), v);
-    auto facing = [&](std::uint32_t v, float nx, float ny, float nz) {
-        std::uint32_t best = v;
-        float bestDot = -2;
-        auto range = atPosition.equal_range(key(v));
-        for (auto it = range.first; it != range.second; ++it) {
-            std::uint32_t c = it->second;
-            if (std::memcmp(&mesh.positions[3 * c], &mesh.positions[3 * v], 12) != 0) continue;
-            float d = mesh.normals[3 * c] * nx + mesh.normals[3 * c + 1] * ny + mesh.normals[3 * c + 2] * nz;
-            if (d > bestDot) bestDot = d, best = c;
-        }
-        return best;
-    };
-    TileMesh out;
-    out.positions.reserve(n * 3);
-    for (std::size_t t = 0; t + 2 < n; t += 3) {
-        const float* p[3];
-        for (int k = 0; k < 3; ++k) p[k] = &mesh.positions[3 * kept[t + k]];
-        float ax = p[1][0] - p[0][0], ay = p[1][1] - p[0][1], az = p[1][2] - p[0][2];
-        float bx = p[2][0] - p[0][0], by = p[2][1] - p[0][1], bz = p[2][2] - p[0][2];
-        float nx = ay * bz - az * by, ny = az * bx - ax * bz, nz = ax * by - ay * bx;
-        float len = std::sqrt(nx * nx + ny * ny + nz * nz);
-        if (len <= 1e-12f) continue;  // collapsed to a sliver: draws nothing
-        nx /= len, ny /= len, nz /= len;
-        for (int k = 0; k < 3; ++k) {
-            std::uint32_t v = facing(kept[t + k], nx, ny, nz);
-            out.indices.push_back(static_cast<std::uint32_t>(out.vertexCount()));
-            out.positions.insert(out.positions.end(), p[k], p[k] + 3);
-            out.normals.insert(out.normals.end(), {nx, ny, nz});
-            out.colors.insert(out.colors.end(), &mesh.colors[4 * v], &mesh.colors[4 * v] + 4);
-            out.featureIds.push_back(mesh.featureIds[v]);
-        }
+    std::vector<Group> groups;
+    for (std::size_t i = 0; i < triangles;) {
+        Group g{i, 0, 0};
+        float lo[3] = {1e30f, 1e30f, 1e30f}, hi[3] = {-1e30f, -1e30f, -1e30f};
+        std::uint32_t f = featureOf(order[i]);
+        for (; i < triangles && featureOf(order[i]) == f; ++i, ++g.count)
+            for (int k = 0; k < 3; ++k) {
+                const float* p = &mesh.positions[3 * mesh.indices[3 * order[i] + k]];
+                for (int c = 0; c < 3; ++c) lo[c] = std::min(lo[c], p[c]), hi[c] = std::max(hi[c], p[c]);
+            }
+        g.size = std::max({hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2]});
+        groups.push_back(g);
     }
+    std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) { return a.size > b.size; });
+    TileMesh out;
+    std::vector<std::uint32_t> remap(mesh.vertexCount(), UINT32_MAX);
+    std::size_t taken = 0;
+    for (const Group& g : groups) {
+        if (taken > 0 && taken + g.count > targetTriangles) {
+            errorMetres = std::max(errorMetres, g.size);  // sorted: the first one left out is the largest
+            continue;
+        }
+        taken += g.count;
+        for (std::size_t i = g.first; i < g.first + g.count; ++i)
+            for (int k = 0; k < 3; ++k) {
+                std::uint32_t v = mesh.indices[3 * order[i] + k];
+                if (remap[v] == UINT32_MAX) {
+                    remap[v] = std::uint32_t(out.vertexCount());
+                    out.positions.insert(out.positions.end(), &mesh.positions[3 * v], &mesh.positions[3 * v] + 3);
+                    out.normals.insert(out.normals.end(), &mesh.normals[3 * v], &mesh.normals[3 * v] + 3);
+                    out.colors.insert(out.colors.end(), &mesh.colors[4 * v], &mesh.colors[4 * v] + 4);
+                    out.featureIds.push_back(mesh.featureIds[v]);
+                }
+                out.indices.push_back(remap[v]);
+            }
+    }
+    if (!out.indices.empty())
+        meshopt_optimizeVertexCache(out.indices.data(), out.indices.data(), out.indices.size(), out.vertexCount());
     return out;
 }
 

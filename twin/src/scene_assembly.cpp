@@ -426,6 +426,7 @@ SceneModel assembleScene(const AppOptions& o) {
     if (scene.terrain.empty()) {
         osg::BoundingBox all = scene.extent;
         all.expandBy(drapedExtent);
+        expandByTilesets(o, *scene.frame, all);
         if (!all.valid()) all = osg::BoundingBox(-5000, -5000, 0, 5000, 5000, 0);
         scene.terrain = flatGround(all);
         scene.terrainSource = "flat ground at 0 m (no DEM given)";

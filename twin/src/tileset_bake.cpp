@@ -6,8 +6,13 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <atomic>
+#include <chrono>
+#include <future>
 #include <map>
+#include <mutex>
 #include <set>
+#include <thread>
 
 #include "model/error.h"
 #include "scene/building_mesh.h"
@@ -33,10 +38,13 @@ struct Baked {
     Vec3 origin;        // scene metres
 };
 
+// Subtrees baked at once: each of the top levels' children is a task while fewer than this
+// many run; deeper ones run on the thread that reached them.
 class Baker {
 public:
-    Baker(const BakeOptions& o, const SceneFrame& frame, std::vector<const Feature*> features)
-        : o_(o), frame_(frame), features_(std::move(features)) {}
+    Baker(const BakeOptions& o, GeoPoint origin, std::vector<const Feature*> features)
+        : o_(o), origin_(origin), features_(std::move(features)),
+          threads_(o.threads > 0 ? o.threads : int(std::max(1u, std::thread::hardware_concurrency()))) {}
 
     Baked bake(const QuadNode& node) {
         Baked b;
@@ -45,10 +53,23 @@ public:
         std::vector<Baked> children;
         if (node.leaf()) {
             b.mesh = meshFeatures(node.items, b.origin);
-            ++report_.leaves;
+            ++leaves_;
         } else {
-            for (const auto& c : node.children)
-                if (c) children.push_back(bake(*c));
+            std::vector<std::future<Baked>> running;
+            for (const auto& c : node.children) {
+                if (!c) continue;
+                if (tasks_ < threads_ - 1 && !c->leaf()) {
+                    ++tasks_;
+                    running.push_back(std::async(std::launch::async, [this, &c] {
+                        Baked r = bake(*c);
+                        --tasks_;
+                        return r;
+                    }));
+                } else {
+                    children.push_back(bake(*c));
+                }
+            }
+            for (auto& f : running) children.push_back(f.get());
             TileMesh merged;
             double childError = 0;
             for (const Baked& c : children) {
@@ -56,10 +77,10 @@ public:
                 childError = std::max(childError, c.geometricError);
             }
             double error = 0;
-            b.mesh = simplifyMesh(merged, std::size_t(merged.triangleCount() * kParentShare), error);
+            b.mesh = keepLargestFeatures(merged, std::size_t(merged.triangleCount() * kParentShare), error);
             // What a viewer is told it loses by drawing this tile instead of its children: the
-            // surfaces' largest move, and never less than the children's own error.
-            b.geometricError = std::max({error, childError * 1.5, 1.0});
+            // largest building left out, and never less than what the children leave out.
+            b.geometricError = std::max(error, childError);
         }
         b.boxMin = {1e300, 1e300, 1e300};
         b.boxMax = {-1e300, -1e300, -1e300};
@@ -78,18 +99,35 @@ public:
         auto half = [](double lo, double hi) { return std::max((hi - lo) / 2, 0.01); };
         b.tile["boundingVolume"]["box"] = {mid.x, mid.y, mid.z, half(b.boxMin.x, b.boxMax.x), 0, 0,
                                            0, half(b.boxMin.y, b.boxMax.y), 0, 0, 0, half(b.boxMin.z, b.boxMax.z)};
-        ++report_.tiles;
-        report_.depth = std::max<std::size_t>(report_.depth, node.level + 1);
-        if (o_.progress) o_.progress("tiles", std::min(1.0, double(report_.tiles) / double(expectedTiles_)));
+        std::size_t done = ++tiles_;
+        std::size_t depth = depth_;
+        while (depth < std::size_t(node.level + 1) && !depth_.compare_exchange_weak(depth, node.level + 1)) {
+        }
+        if (o_.progress) {
+            std::lock_guard<std::mutex> lock(progressMutex_);
+            o_.progress("tiles", std::min(1.0, double(done) / double(expectedTiles_)));
+        }
         return b;
     }
 
     void setExpectedTiles(std::size_t n) { expectedTiles_ = std::max<std::size_t>(n, 1); }
-    BakeReport& report() { return report_; }
+    BakeReport report() const {
+        BakeReport r;
+        r.tiles = tiles_, r.leaves = leaves_, r.depth = depth_, r.triangles = triangles_, r.roofFailures = roofFailures_;
+        return r;
+    }
 
 private:
+    // PROJ objects are not shared between threads: each thread its own scene frame.
+    const SceneFrame& frame() const {
+        std::lock_guard<std::mutex> lock(framesMutex_);
+        auto& f = frames_[std::this_thread::get_id()];
+        if (!f) f = std::make_unique<SceneFrame>(origin_);
+        return *f;
+    }
+
     Geodetic geodeticAt(Vec3 scene) const {
-        GeoPoint g = frame_.toWgs84({scene.x, scene.y});
+        GeoPoint g = frame().toWgs84({scene.x, scene.y});
         return {g.lon, g.lat, scene.z};
     }
 
@@ -104,7 +142,7 @@ private:
         std::vector<std::uint32_t> ids;
         for (std::uint32_t i : items) {
             if (mesh.add(*features_[i], float(ids.size()))) ids.push_back(i);
-            else ++report_.roofFailures;
+            else ++roofFailures_;
         }
         TileMesh out;
         std::size_t n = mesh.vertices->size();
@@ -129,6 +167,7 @@ private:
         std::size_t n = m.vertexCount();
         std::vector<double> xy(2 * n);
         for (std::size_t i = 0; i < n; ++i) xy[2 * i] = b.origin.x + m.positions[3 * i], xy[2 * i + 1] = b.origin.y + m.positions[3 * i + 1];
+        const SceneFrame& frame_ = frame();
         frame_.toWgs84(xy);
         Mat4 toLocal = inverseRigid(b.world);
         for (std::size_t i = 0; i < n; ++i) {
@@ -184,14 +223,19 @@ private:
         std::string glb = writeTileGlb(local, props);
         f.write(glb.data(), std::streamsize(glb.size()));
         if (!f) throw Error(o_.outDir + ": cannot write " + name);
-        report_.triangles += local.triangleCount();
+        triangles_ += local.triangleCount();
         return name;
     }
 
     const BakeOptions& o_;
-    const SceneFrame& frame_;
+    GeoPoint origin_;
     std::vector<const Feature*> features_;
-    BakeReport report_;
+    int threads_;
+    std::atomic<int> tasks_{0};
+    std::atomic<std::size_t> tiles_{0}, leaves_{0}, depth_{0}, triangles_{0}, roofFailures_{0};
+    std::mutex progressMutex_;
+    mutable std::mutex framesMutex_;
+    mutable std::map<std::thread::id, std::unique_ptr<SceneFrame>> frames_;
     std::size_t expectedTiles_ = 1;
 };
 
@@ -227,6 +271,7 @@ BakeReport bakeTileset(const BakeOptions& o) {
 
     std::vector<LayerData> layers;
     std::vector<std::string> messages;
+    auto importStart = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < o.layers.size(); ++i) {
         ImportOptions io = o.layers[i];
         io.kind = LayerKind::Buildings;
@@ -235,6 +280,7 @@ BakeReport bakeTileset(const BakeOptions& o) {
         layers.push_back(importLayer(io, frame));
         messages.insert(messages.end(), layers.back().report.messages.begin(), layers.back().report.messages.end());
     }
+    double importSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - importStart).count();
     std::vector<const Feature*> features;
     std::vector<Vec2> centres;
     for (const LayerData& l : layers)
@@ -249,7 +295,7 @@ BakeReport bakeTileset(const BakeOptions& o) {
 
     prepareFolder(o.outDir);
     std::unique_ptr<QuadNode> tree = buildQuadtree(centres, o.maxFeaturesPerTile);
-    Baker baker(o, frame, features);
+    Baker baker(o, centre, features);
     baker.setExpectedTiles(countNodes(*tree));
     Baked root = baker.bake(*tree);
     root.tile["transform"] = root.world.m;
@@ -268,6 +314,7 @@ BakeReport bakeTileset(const BakeOptions& o) {
     BakeReport r = baker.report();
     r.features = features.size();
     r.rootGeometricError = root.geometricError;
+    r.importSeconds = importSeconds;
     r.messages = std::move(messages);
     return r;
 }

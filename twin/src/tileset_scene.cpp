@@ -26,6 +26,20 @@ std::optional<GeoPoint> tilesetDataCentre(const AppOptions& o, std::string& sour
     }
 }
 
+void expandByTilesets(const AppOptions& o, const SceneFrame& frame, osg::BoundingBox& box) {
+    for (const std::string& path : o.tilesets) {
+        try {
+            double radius = 0;
+            std::optional<GeoPoint> c = probeTilesetCentre(path, defaultTileCacheDir(), &radius);
+            if (!c || distanceMetres(*c, frame.origin()) > kRegionRadiusM) continue;
+            Vec2 s = frame.toScene(*c);
+            box.expandBy(osg::Vec3(float(s.x - radius), float(s.y - radius), 0));
+            box.expandBy(osg::Vec3(float(s.x + radius), float(s.y + radius), 0));
+        } catch (const Error&) {
+        }  // addTilesets says why
+    }
+}
+
 void addTilesets(const AppOptions& o, SceneModel& scene) {
     for (const std::string& path : o.tilesets)
         if (std::string why = addTileset(path, scene); !why.empty()) scene.errors.push_back(why);

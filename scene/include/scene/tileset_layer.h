@@ -65,6 +65,6 @@ private:
 
 // Where a tileset lies (its root volume's centre), without loading content: nullopt for a local
 // frame or a volume that is not on the Earth. Throws Error like the constructor.
-std::optional<GeoPoint> probeTilesetCentre(const std::string& path, const std::string& cacheDir = "");
+std::optional<GeoPoint> probeTilesetCentre(const std::string& path, const std::string& cacheDir = "", double* radiusM = nullptr);
 
 }  // namespace jbt

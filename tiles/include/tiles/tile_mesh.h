@@ -22,10 +22,11 @@ struct TileMesh {
     void append(const TileMesh& other, Vec3 offset);
 };
 
-// A coarser version of `mesh` with about `targetTriangles` triangles for a parent tile: vertices
-// clustered (meshoptimizer's sloppy simplifier, which lets small buildings vanish whole, as
-// they should from far away), then flat normals recomputed. `errorMetres` receives the largest
-// distance a surface moved.
-TileMesh simplifyMesh(const TileMesh& mesh, std::size_t targetTriangles, double& errorMetres);
+// A parent tile's mesh: its children's buildings, the largest first (by their largest extent),
+// each whole, until about `targetTriangles` are taken; small buildings are left out, as a city
+// seen from afar shows its large ones. `errorMetres` receives the size of the largest building
+// left out: what a viewer misses by drawing this tile instead of its children (0: nothing).
+// Triangles are reordered for the GPU's vertex cache (meshoptimizer).
+TileMesh keepLargestFeatures(const TileMesh& mesh, std::size_t targetTriangles, double& errorMetres);
 
 }  // namespace jbt

@@ -15,6 +15,7 @@ struct BakeOptions {
     std::vector<ImportOptions> layers;  // building sources, with their CRS/datum/height options
     std::string outDir;
     std::size_t maxFeaturesPerTile = 2000;  // a leaf splits when it would hold more
+    int threads = 0;                        // tiles baked at once; 0: one per core
     // Called on the baking thread: what is being done and the share of it done (0…1).
     std::function<void(const std::string& stage, double share)> progress;
 };
@@ -23,6 +24,7 @@ struct BakeReport {
     std::size_t features = 0, tiles = 0, leaves = 0, depth = 0, triangles = 0;
     std::size_t roofFailures = 0;  // footprints the tessellator rejected (left out, as in the viewer)
     double rootGeometricError = 0;
+    double importSeconds = 0;  // of the whole bake's time, reading the sources
     std::vector<std::string> messages;  // import reports, naming files and features
 };
 

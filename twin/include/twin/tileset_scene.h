@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "data_import/scene_frame.h"
 #include "scene/tileset_layer.h"
 
 namespace jbt {
@@ -23,6 +24,9 @@ std::string tilesetLayerName(const std::string& path);
 // Where the first tileset lies (for the scene's centre); nullopt for local frames or when it
 // cannot be read (addTilesets says why).
 std::optional<GeoPoint> tilesetDataCentre(const AppOptions& options, std::string& source);
+
+// The ground the tilesets cover (their root volumes), for flat ground under them.
+void expandByTilesets(const AppOptions& options, const SceneFrame& frame, osg::BoundingBox& box);
 
 // Every --tiles; one that cannot be opened (or lies beyond the scene's region) is an error
 // naming it, the rest open. Adds a "layer:NAME" bookmark for each.
