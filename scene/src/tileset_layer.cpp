@@ -56,7 +56,7 @@ struct Tile {
     osg::Matrixd toScene;       // content frame → scene
     enum class State { Unloaded, Queued, Loading, Ready, Failed } state = State::Unloaded;
     osg::ref_ptr<osg::Node> node;
-    std::size_t bytes = 0;
+    std::size_t bytes = 0, features = 0, points = 0;
     unsigned drawnFrame = 0;
     unsigned neededFrame = 0;   // a sibling set being gathered to replace its parent: kept
     unsigned visitedFrame = 0;  // in view this frame (a stand-in the view may need again): kept
@@ -284,6 +284,8 @@ struct TilesetLayer::Impl {
                     if (c.node) group->addChild(c.node);
                     r.content.bytes += c.bytes;
                     r.content.triangles += c.triangles;
+                    r.content.features += c.features;
+                    r.content.points += c.points;
                     r.content.vertexColoured = c.vertexColoured && (group->getNumChildren() == 1 || r.content.vertexColoured);
                     r.content.warnings.insert(r.content.warnings.end(), c.warnings.begin(), c.warnings.end());
                 }
@@ -335,6 +337,8 @@ struct TilesetLayer::Impl {
             }
             t.node = node;
             t.bytes = r.content.bytes;
+            t.features = r.content.features;
+            t.points = r.content.points;
             resident += t.bytes;
             ++loaded;
             t.state = Tile::State::Ready;
@@ -369,8 +373,14 @@ struct TilesetLayer::Impl {
         }
     }
 
+    // Outside the view frustum. (Not cv.isCulled: its small-feature culling would drop a tile
+    // whose bound is small on screen, though its content may be what the view needs.)
+    static bool outOfView(const Tile& t, osgUtil::CullVisitor& cv) {
+        return !cv.getCurrentCullingSet().getFrustum().contains(t.bound);
+    }
+
     void select(Tile& t, osgUtil::CullVisitor& cv) {
-        if (cv.isCulled(t.bound)) return;
+        if (outOfView(t, cv)) return;
         t.visitedFrame = frame;
         if (t.implicit && !t.childrenMade) makeImplicitChildren(t);
         double sse = screenError(t, cv);
@@ -389,7 +399,7 @@ struct TilesetLayer::Impl {
         }
         bool ready = true;
         for (auto& c : t.children)
-            if (!cv.isCulled(c->bound) && !renderable(*c)) {
+            if (!outOfView(*c, cv) && !renderable(*c)) {
                 ready = false;
                 if (c->state == Tile::State::Unloaded) wanted.emplace_back(sse, c.get());
             }
@@ -434,7 +444,7 @@ struct TilesetLayer::Impl {
         for (Tile* t : ready) {
             if (resident <= o.memoryBudgetBytes) break;
             resident -= t->bytes;
-            t->bytes = 0;
+            t->bytes = t->features = t->points = 0;
             t->node = nullptr;
             t->state = Tile::State::Unloaded;
             --loaded;
@@ -492,6 +502,11 @@ TilesetStatus TilesetLayer::status() const {
     s.failed = d.failed;
     s.drawn = d.drawn.size();
     s.residentBytes = d.resident;
+    std::function<void(const Tile&)> count = [&](const Tile& t) {
+        if (t.state == Tile::State::Ready) s.features += t.features, s.points += t.points;
+        for (const auto& c : t.children) count(*c);
+    };
+    count(*d.root);
     s.failures = d.failures;
     std::lock_guard<std::mutex> lock(d.mutex);
     s.queued = d.queue.size() + d.loading;

@@ -6,6 +6,8 @@
 #include <osg/Image>
 
 #include <algorithm>
+#include <cstring>
+#include <functional>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -308,9 +310,45 @@ TEST(Tilesets, OpenFromTheDialogAndSurviveAProject) {
     EXPECT_EQ(reopened.scene().tilesets[0].name, "Tileset");
 }
 
+// Features and points in a tileset's content, counted from the files' own feature tables by
+// following tileset.json (and external tilesets) here, apart from the viewer's reader.
+struct ContentCount {
+    std::size_t features = 0, points = 0;
+};
+
+void countContent(const std::string& bytes, ContentCount& c) {
+    auto u32 = [&](std::size_t at) { std::uint32_t v; std::memcpy(&v, bytes.data() + at, 4); return v; };
+    std::string magic = bytes.substr(0, 4);
+    if (magic == "cmpt") {
+        for (std::size_t at = 16, i = 0; i < u32(12); ++i, at += u32(at + 8)) countContent(bytes.substr(at, u32(at + 8)), c);
+        return;
+    }
+    std::size_t header = magic == "i3dm" ? 32 : 28;
+    if (magic != "b3dm" && magic != "i3dm" && magic != "pnts") return;
+    nlohmann::json ft = nlohmann::json::parse(bytes.substr(header, u32(12)));
+    c.features += ft.value("BATCH_LENGTH", 0) + ft.value("INSTANCES_LENGTH", 0);
+    c.points += ft.value("POINTS_LENGTH", 0);
+}
+
+void countTileset(const fs::path& file, ContentCount& c) {
+    nlohmann::json ts = nlohmann::json::parse(readAll(file));
+    std::function<void(const nlohmann::json&)> walk = [&](const nlohmann::json& t) {
+        for (const char* key : {"content"})
+            if (t.contains(key)) {
+                std::string uri = t[key].contains("uri") ? t[key]["uri"] : t[key]["url"];
+                fs::path p = file.parent_path() / uri;
+                if (p.extension() == ".json") countTileset(p, c);
+                else countContent(readAll(p), c);
+            }
+        for (const auto& child : t.value("children", nlohmann::json::array())) walk(child);
+    };
+    walk(ts["root"]);
+}
+
 struct Sample {
     const char* folder;
     bool geo;  // placed on the Earth (else a local frame at the scene's origin)
+    const char* contentFolder = nullptr;  // every file here is a tile the view draws
 };
 
 class TilesetSamples : public ::testing::TestWithParam<Sample> {};
@@ -335,8 +373,23 @@ TEST_P(TilesetSamples, OpenWithoutFailureAndDrawWhereTheirVolumeSays) {
     osg::ref_ptr<osg::Image> with = settledImage(app, scene);
     TilesetStatus st = scene.tilesets[0].node->status();
     EXPECT_EQ(st.failed, 0u) << (st.failures.empty() ? "" : st.failures.front());
+    EXPECT_GT(st.loaded, 0u);
+    if (GetParam().contentFolder) {
+        std::size_t files = 0;
+        for (const auto& e : fs::directory_iterator(fs::path(path).parent_path() / GetParam().contentFolder)) files += e.is_regular_file();
+        EXPECT_EQ(st.loaded, files);
+        EXPECT_EQ(st.drawn, files);
+    }
     if (GetParam().geo) {
-        EXPECT_GT(st.loaded, 0u);
+        // Everything in view at the finest: every feature and point of the files is in.
+        scene.tilesets[0].node->setMaxScreenSpaceError(0.5);
+        settledImage(app, scene);
+        ContentCount expected;
+        countTileset(path, expected);
+        TilesetStatus all = scene.tilesets[0].node->status();
+        EXPECT_EQ(all.features, expected.features);
+        EXPECT_EQ(all.points, expected.points);
+        EXPECT_GT(expected.features + expected.points, 0u);
         scene.tilesets[0].node->setNodeMask(0);
         osg::ref_ptr<osg::Image> without = app.renderImage();
         EXPECT_GT(changedPixels(*with, *without), 100) << "nothing drawn in the middle of the view";
@@ -349,7 +402,7 @@ INSTANTIATE_TEST_SUITE_P(Shared, TilesetSamples,
                                            Sample{"1.0/BatchedWithBatchTableBinary", true},
                                            Sample{"1.0/InstancedOrientation", true}, Sample{"1.0/InstancedWithBatchTable", true},
                                            Sample{"1.0/PointCloudRGB", true}, Sample{"1.0/TilesetWithExternalResources", true},
-                                           Sample{"1.1/SparseImplicitQuadtree", false},
+                                           Sample{"1.1/SparseImplicitQuadtree", false, "content"},
                                            Sample{"1.1/MetadataGranularities", false}));
 
 TEST(Tilesets, TruncatedTileIsNamedAndTheRestDraws) {

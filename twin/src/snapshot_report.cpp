@@ -67,7 +67,7 @@ nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPat
     for (const TilesetScene& t : scene.tilesets) {
         TilesetStatus st = t.node->status();
         tilesets.push_back({{"name", t.name}, {"path", t.path}, {"version", t.node->version()}, {"tiles", st.tiles},
-                            {"loaded", st.loaded}, {"drawn", st.drawn}, {"queued", st.queued}, {"failed", st.failed},
+                            {"loaded", st.loaded}, {"drawn", st.drawn}, {"features", st.features}, {"points", st.points}, {"queued", st.queued}, {"failed", st.failed},
                             {"resident_mb", double(st.residentBytes) / (1 << 20)}, {"failures", st.failures},
                             {"settled", st.settled}, {"max_screen_space_error", t.node->maxScreenSpaceError()}});
     }

@@ -33,6 +33,7 @@ struct TilesetLayerOptions {
 struct TilesetStatus {
     std::size_t tiles = 0, loaded = 0, queued = 0, failed = 0, drawn = 0;
     std::size_t residentBytes = 0;
+    std::size_t features = 0, points = 0;  // in the content held: batched or tabled features, instances; points
     std::vector<std::string> failures;  // "FILE: REASON", in order of failure
     bool settled = false;                // nothing queued or loading after the last frame's choice
 };
