@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "model/error.h"
+#include "scene/building_mesh.h"
 #include "scene/model_loader.h"
 #include "tiles/feature_tables.h"
 #include "tiles/tile_format.h"
@@ -224,7 +225,83 @@ private:
     std::set<const void*> seen_;
 };
 
+// The colours a geometry came with, kept while a style paints over them.
+struct OwnColours : osg::Referenced {
+    osg::ref_ptr<osg::Array> colors;
+    bool vertexColour = false;
+};
+
+class Styler : public osg::NodeVisitor {
+public:
+    explicit Styler(const FeatureStyle& style) : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN), style_(style) {}
+    void apply(osg::Node& n) override {
+        const TileFeatureTable* saved = table_;
+        if (auto* t = dynamic_cast<const TileFeatureTable*>(n.getUserData())) table_ = t;
+        traverse(n);
+        table_ = saved;
+    }
+    void apply(osg::Drawable& d) override {
+        osg::Geometry* g = d.asGeometry();
+        const auto* ids = g ? dynamic_cast<const osg::FloatArray*>(g->getVertexAttribArray(kFeatureIdAttribute)) : nullptr;
+        if (!ids || !table_) return;
+        auto* own = dynamic_cast<OwnColours*>(g->getUserData());
+        if (!own) {
+            own = new OwnColours;
+            own->colors = g->getColorArray();
+            float on = 0;
+            const osg::StateSet* ss = g->getStateSet();
+            if (ss && ss->getUniform("u_vertexColor")) ss->getUniform("u_vertexColor")->get(on);
+            own->vertexColour = on > 0.5f;
+            g->setUserData(own);
+        }
+        osg::StateSet* ss = g->getOrCreateStateSet();
+        if (!style_.active()) {
+            g->setColorArray(own->colors.get(), osg::Array::BIND_PER_VERTEX);
+            ss->removeUniform("u_vertexColor");
+            if (own->vertexColour) ss->addUniform(new osg::Uniform("u_vertexColor", 1.0f));
+            return;
+        }
+        static const Attributes kNone;
+        auto* c = new osg::Vec4Array(ids->size());
+        for (std::size_t i = 0; i < ids->size(); ++i) {
+            auto row = std::size_t((*ids)[i] + 0.5f);
+            Rgba rgba = style_.colorOf(row < table_->rows.size() ? table_->rows[row] : kNone);
+            (*c)[i].set(rgba[0] / 255.f, rgba[1] / 255.f, rgba[2] / 255.f, 1.f);
+        }
+        g->setColorArray(c, osg::Array::BIND_PER_VERTEX);
+        ss->removeUniform("u_vertexColor");
+        ss->addUniform(new osg::Uniform("u_vertexColor", 1.0f));
+    }
+
+private:
+    const FeatureStyle& style_;
+    const TileFeatureTable* table_ = nullptr;
+};
+
+class RowCollector : public osg::NodeVisitor {
+public:
+    explicit RowCollector(std::vector<const Attributes*>& rows) : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN), rows_(rows) {}
+    void apply(osg::Node& n) override {
+        if (auto* t = dynamic_cast<const TileFeatureTable*>(n.getUserData()))
+            for (const Attributes& r : t->rows) rows_.push_back(&r);
+        traverse(n);
+    }
+
+private:
+    std::vector<const Attributes*>& rows_;
+};
+
 }  // namespace
+
+void styleTileContent(osg::Node& node, const FeatureStyle& style) {
+    Styler s(style);
+    node.accept(s);
+}
+
+void collectFeatureRows(osg::Node& node, std::vector<const Attributes*>& rows) {
+    RowCollector c(rows);
+    node.accept(c);
+}
 
 std::size_t nodeBytes(osg::Node& node) {
     ByteCounter c;

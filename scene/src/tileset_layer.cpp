@@ -12,6 +12,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -72,6 +73,7 @@ struct Tile {
 struct TilesetLayer::Impl {
     TilesetLayerOptions o;
     TileFetcher fetcher;
+    FeatureStyle style;
     std::string path;
     TilesetDesc desc;
     std::unique_ptr<Tile> root;
@@ -335,6 +337,7 @@ struct TilesetLayer::Impl {
                 ss->addUniform(new osg::Uniform("u_opacity", 1.0f));
                 ss->setAttributeAndModes(new osg::CullFace(osg::CullFace::BACK));
             }
+            if (style.active()) styleTileContent(*node, style);
             t.node = node;
             t.bytes = r.content.bytes;
             t.features = r.content.features;
@@ -518,6 +521,32 @@ const std::string& TilesetLayer::version() const { return impl_->desc.version; }
 void TilesetLayer::setMaxScreenSpaceError(double pixels) { impl_->o.maxScreenSpaceError = std::max(0.5, pixels); }
 double TilesetLayer::maxScreenSpaceError() const { return impl_->o.maxScreenSpaceError; }
 void TilesetLayer::setMemoryBudget(std::size_t bytes) { impl_->o.memoryBudgetBytes = bytes; }
+
+namespace {
+void eachReady(Tile& t, const std::function<void(Tile&)>& f) {
+    if (t.state == Tile::State::Ready && t.node) f(t);
+    for (auto& c : t.children) eachReady(*c, f);
+}
+}  // namespace
+
+void TilesetLayer::setStyle(const std::string& property) {
+    Impl& d = *impl_;
+    std::vector<const Attributes*> rows;
+    eachReady(*d.root, [&](Tile& t) { collectFeatureRows(*t.node, rows); });
+    d.style = makeFeatureStyle(property, rows);
+    eachReady(*d.root, [&](Tile& t) { styleTileContent(*t.node, d.style); });
+}
+
+const FeatureStyle& TilesetLayer::style() const { return impl_->style; }
+
+std::vector<std::string> TilesetLayer::propertyNames() const {
+    std::vector<const Attributes*> rows;
+    eachReady(*impl_->root, [&](Tile& t) { collectFeatureRows(*t.node, rows); });
+    std::set<std::string> names;
+    for (const Attributes* r : rows)
+        for (const auto& kv : *r) names.insert(kv.first);
+    return {names.begin(), names.end()};
+}
 
 std::optional<GeoPoint> probeTilesetCentre(const std::string& path, const std::string& cacheDir, double* radiusM) {
     TilesetDesc d = parseTileset(TileFetcher(cacheDir).fetch(path), path);

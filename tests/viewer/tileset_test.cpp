@@ -226,6 +226,26 @@ TEST(Tilesets, ContentBeyondTheBudgetIsLetGo) {
     TilesetStatus fine = t.status();
     EXPECT_GT(fine.drawn, 1u);
     EXPECT_GE(fine.loaded, fine.drawn);  // and the tiles above them in view, stand-ins when the view moves
+    // Coloured by height: the tall ones turn red, the legend says how; and back.
+    auto reddish = [](const osg::Image& img) {
+        int n = 0;
+        for (int y = 0; y < img.t(); ++y)
+            for (int x = 0; x < img.s(); ++x) {
+                osg::Vec4 c = img.getColor(x, y);
+                if (c.r() > 0.3f && c.r() > 2.5f * c.g()) ++n;
+            }
+        return n;
+    };
+    osg::ref_ptr<osg::Image> own = app.renderImage(2);
+    t.setStyle("height");
+    EXPECT_TRUE(t.style().numeric);
+    EXPECT_GE(t.style().legend().size(), 2u);
+    osg::ref_ptr<osg::Image> styled = app.renderImage(2);
+    EXPECT_EQ(reddish(*own), 0);
+    EXPECT_GT(reddish(*styled), 50);
+    t.setStyle("");
+    EXPECT_EQ(reddish(*app.renderImage(2)), 0);
+
     t.setMaxScreenSpaceError(1e6);  // coarse: the root alone
     settledImage(app, scene);
     TilesetStatus coarse = t.status();

@@ -69,7 +69,8 @@ nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPat
         tilesets.push_back({{"name", t.name}, {"path", t.path}, {"version", t.node->version()}, {"tiles", st.tiles},
                             {"loaded", st.loaded}, {"drawn", st.drawn}, {"features", st.features}, {"points", st.points}, {"queued", st.queued}, {"failed", st.failed},
                             {"resident_mb", double(st.residentBytes) / (1 << 20)}, {"failures", st.failures},
-                            {"settled", st.settled}, {"max_screen_space_error", t.node->maxScreenSpaceError()}});
+                            {"settled", st.settled}, {"max_screen_space_error", t.node->maxScreenSpaceError()},
+                            {"style", t.node->style().property}});
     }
     return {{"snapshot", pngPath},
             {"oblique", oblique},

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/attribute_table.h"
+#include "tiles/feature_style.h"
 
 namespace jbt {
 
@@ -28,6 +29,13 @@ struct TileContentNode {
 
 // Throws Error "NAME: REASON" when the content cannot be drawn at all.
 TileContentNode buildTileContent(const std::string& bytes, const std::string& name, const std::string& baseDir);
+
+// Colours the features under `node` by `style` (per vertex, from each feature's row); an
+// inactive style gives the content its own colours back.
+void styleTileContent(osg::Node& node, const FeatureStyle& style);
+
+// The feature rows under `node` (what a style is made from).
+void collectFeatureRows(osg::Node& node, std::vector<const Attributes*>& rows);
 
 // Geometry and texture bytes a node holds (what a memory budget counts).
 std::size_t nodeBytes(osg::Node& node);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "model/geo.h"
+#include "tiles/feature_style.h"
 #include "tiles/geodesy.h"
 
 namespace jbt {
@@ -56,6 +57,12 @@ public:
     void setMaxScreenSpaceError(double pixels);
     double maxScreenSpaceError() const;
     void setMemoryBudget(std::size_t bytes);
+    // Colour features by a property of the content held ("" : their own colours); the classes
+    // come from the features loaded now and stay as more arrive.
+    void setStyle(const std::string& property);
+    const FeatureStyle& style() const;
+    // The properties the features held carry (sorted), to choose a style from.
+    std::vector<std::string> propertyNames() const;
 
     struct Impl;
 

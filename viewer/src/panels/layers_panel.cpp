@@ -131,6 +131,7 @@ private:
             if (ImGui::SliderFloat("##sse", &sse, 1.0f, 64.0f, "%.0f px"))
                 t.node->setMaxScreenSpaceError(sse);
             probe(app_, "tileset.sse." + std::to_string(i));
+            drawTilesetStyle(i, *t.node);
             if (st.failed) {
                 ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.45f, 0.4f, 1));
                 ImGui::TextWrapped("%s: %zu", tr("未能载入的图块", "tiles that failed").c_str(), st.failed);
@@ -140,6 +141,27 @@ private:
             ImGui::TreePop();
         }
         ImGui::PopID();
+    }
+
+    // Colour by a property of the tiles' features (height, use …), with its legend.
+    void drawTilesetStyle(std::size_t i, TilesetLayer& node) {
+        const FeatureStyle& style = node.style();
+        std::string own = tr("原有颜色", "own colours");
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        if (ImGui::BeginCombo("##colourby", (tr("着色：", "colour by: ") + (style.active() ? style.property : own)).c_str())) {
+            if (ImGui::Selectable(own.c_str(), !style.active())) node.setStyle("");
+            std::vector<std::string> names = node.propertyNames();
+            // What planners colour by first: height, then use.
+            for (const char* first : {"building", "height"}) {
+                auto it = std::find(names.begin(), names.end(), first);
+                if (it != names.end()) std::rotate(names.begin(), it, it + 1);
+            }
+            for (const std::string& p : names)
+                if (ImGui::Selectable(uiText(p).c_str(), style.property == p)) node.setStyle(p);
+            ImGui::EndCombo();
+        }
+        probe(app_, "tileset.style." + std::to_string(i));
+        if (style.active()) legend(style.legend());
     }
 
     // The live grid's prisms: on or off, and what their colours mean.
