@@ -55,7 +55,8 @@ struct Tile {
     Mat4 world;
     osg::BoundingSphere bound;  // scene metres
     osg::Matrixd toScene;       // content frame → scene
-    enum class State { Unloaded, Queued, Loading, Ready, Failed } state = State::Unloaded;
+    // Only the frame's thread changes a tile: Queued lasts until its result has joined.
+    enum class State { Unloaded, Queued, Ready, Failed } state = State::Unloaded;
     osg::ref_ptr<osg::Node> node;
     std::size_t bytes = 0, features = 0, points = 0;
     unsigned drawnFrame = 0;
@@ -268,7 +269,6 @@ struct TilesetLayer::Impl {
                 if (stopping) return;
                 t = queue.front();
                 queue.pop_front();
-                t->state = Tile::State::Loading;
                 ++loading;
             }
             Result r;
