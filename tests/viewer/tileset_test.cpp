@@ -298,6 +298,35 @@ TEST(Tilesets, StreamOverHttpThenFromTheCache) {
     unsetenv("XDG_CACHE_HOME");
 }
 
+// A 1.0 batched model: a click shows the feature's row of the binary batch table.
+TEST(Tilesets, BatchTableRowsArePicked) {
+    auto dir = test::scratchDir();
+    AppOptions o;
+    o.demo = false;
+    o.hideUi = true;
+    o.snapshotPath = (dir / "x.png").string();
+    o.width = 480;
+    o.height = 360;
+    o.tilesets = {test::sharedData("reference/3d/3dtiles/1.0/BatchedWithBatchTableBinary/tileset.json")};
+    o.view = "layer:BatchedWithBatchTableBinary";
+    Twin twin(o);
+    ViewerApp app(twin);
+    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
+    settledImage(app, twin.scene());
+    FeatureHit hit;
+    bool found = false;
+    for (int y = 40; y < 320 && !found; y += 5)
+        for (int x = 40; x < 440 && !found; x += 5) found = pickAt(app.viewer(), x, y, hit) && hit.tileFeature >= 0;
+    ASSERT_TRUE(found);
+    EXPECT_LT(hit.tileFeature, 10);
+    // The batch table's "id" column holds the batch id itself; its binary columns are read too.
+    const std::string* id = findAttribute(hit.tileAttributes, "id");
+    ASSERT_TRUE(id);
+    EXPECT_EQ(*id, std::to_string(hit.tileFeature));
+    EXPECT_TRUE(findAttribute(hit.tileAttributes, "Height"));
+    EXPECT_TRUE(findAttribute(hit.tileAttributes, "cartographic"));
+}
+
 // From the import dialog into the scene, then saved in a project and opened again.
 TEST(Tilesets, OpenFromTheDialogAndSurviveAProject) {
     auto dir = test::scratchDir();
