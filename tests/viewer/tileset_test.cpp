@@ -298,6 +298,39 @@ TEST(Tilesets, StreamOverHttpThenFromTheCache) {
     unsetenv("XDG_CACHE_HOME");
 }
 
+// A tileset that includes itself through an external tileset, and a child whose file is
+// missing: both named, the tile beside them still drawn.
+TEST(Tilesets, CyclesAndMissingChildrenAreNamed) {
+    auto dir = test::scratchDir();
+    fs::copy(test::sharedData("reference/3d/3dtiles/1.0/Tileset/ll.b3dm"), dir / "ll.b3dm");
+    std::string region = "[-1.3197209591796106,0.6988424218,-1.31968,0.698874,0,20]";
+    auto tile = [&](const std::string& uri) {
+        return "{\"boundingVolume\":{\"region\":" + region + "},\"geometricError\":0,\"content\":{\"uri\":\"" + uri + "\"}}";
+    };
+    test::writeFile(dir / "tileset.json", "{\"asset\":{\"version\":\"1.0\"},\"geometricError\":500,\"root\":{\"boundingVolume\":{\"region\":" +
+                                              region + "},\"geometricError\":500,\"refine\":\"ADD\",\"children\":[" + tile("ll.b3dm") +
+                                              "," + tile("nothere.b3dm") + "," + tile("ext.json") + "]}}");
+    test::writeFile(dir / "ext.json", "{\"asset\":{\"version\":\"1.0\"},\"geometricError\":500,\"root\":" + tile("tileset.json") + "}");
+    AppOptions o;
+    o.demo = false;
+    o.hideUi = true;
+    o.snapshotPath = (dir / "x.png").string();
+    o.width = 320;
+    o.height = 240;
+    o.tilesets = {(dir / "tileset.json").string()};
+    o.view = "layer:" + dir.filename().string();
+    Twin twin(o);
+    ViewerApp app(twin);
+    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
+    twin.scene().tilesets[0].node->setMaxScreenSpaceError(0.5);
+    settledImage(app, twin.scene());
+    TilesetStatus st = twin.scene().tilesets[0].node->status();
+    std::set<std::string> failures(st.failures.begin(), st.failures.end());
+    EXPECT_EQ(failures, (std::set<std::string>{(dir / "nothere.b3dm").string() + ": no such file",
+                                               (dir / "tileset.json").string() + ": external tileset cycle (it includes itself); left out"}));
+    EXPECT_EQ(st.features, 10u);  // ll.b3dm's ten buildings
+}
+
 // A 1.0 batched model: a click shows the feature's row of the binary batch table.
 TEST(Tilesets, BatchTableRowsArePicked) {
     auto dir = test::scratchDir();
