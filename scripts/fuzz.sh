@@ -16,7 +16,7 @@ done
 scripts/install_deps.sh
 CC=clang-15 CXX=clang++-15 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJBT_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_events fuzz_bookmarks fuzz_project fuzz_wall fuzz_ogr fuzz_dem fuzz_oblique fuzz_city fuzz_gltf)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_events fuzz_bookmarks fuzz_project fuzz_wall fuzz_ogr fuzz_dem fuzz_oblique fuzz_city fuzz_gltf fuzz_tiles)
 cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]}"
 mkdir -p build-fuzz/crashes
 status=0
