@@ -485,7 +485,11 @@ void TilesetLayer::traverse(osg::NodeVisitor& nv) {
     // The view's camera chooses; a render-to-texture pass (the sun's shadow map) draws its choice.
     if (cv && !(cv->getCurrentCamera() && cv->getCurrentCamera()->isRenderToTextureCamera())) {
         ++d.frame;
+        std::size_t loaded = d.loaded;
         d.integrate();
+        // A style chosen before any feature was in (from a project) gets its classes now.
+        if (d.style.active() && d.style.breaks.empty() && d.style.categories.empty() && d.loaded != loaded)
+            setStyle(d.style.property);
         d.drawn.clear();
         d.select(*d.root, *cv);
         d.request();

@@ -371,25 +371,42 @@ TEST(Tilesets, OpenFromTheDialogAndSurviveAProject) {
     o.snapshotPath = (dir / "x.png").string();
     o.width = 320;
     o.height = 240;
-    Twin twin(o);
-    ViewerApp app(twin);
-    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
-    EXPECT_EQ(app.state().openTileset((dir / "none.json").string()), (dir / "none.json").string() + ": no such file");
-    ASSERT_EQ(app.state().openTileset(sample), "");
-    ASSERT_EQ(twin.scene().tilesets.size(), 1u);
-    settledImage(app, twin.scene());
-    EXPECT_GT(twin.scene().tilesets[0].node->status().loaded, 0u);
     std::string project = (dir / "p.json").string();
-    ProjectState state;
-    state.options = twin.options();
-    saveProject(project, state);
+    {  // one viewer at a time (ImGui is one context)
+        Twin twin(o);
+        ViewerApp app(twin);
+        ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
+        EXPECT_EQ(app.state().openTileset((dir / "none.json").string()), (dir / "none.json").string() + ": no such file");
+        ASSERT_EQ(app.state().openTileset(sample), "");
+        ASSERT_EQ(twin.scene().tilesets.size(), 1u);
+        settledImage(app, twin.scene());
+        EXPECT_GT(twin.scene().tilesets[0].node->status().loaded, 0u);
+        // How it is shown is kept too: coloured by height, finer, hidden.
+        TilesetScene& shown = twin.scene().tilesets[0];
+        shown.node->setStyle("Height");
+        shown.node->setMaxScreenSpaceError(8);
+        shown.visible = false;
+        saveProject(project, app.currentProject());
+    }
     ProjectState back = loadProject(project);
     ASSERT_EQ(back.options.tilesets.size(), 1u);
     EXPECT_EQ(fs::weakly_canonical(back.options.tilesets[0]), fs::weakly_canonical(sample));
     back.options.snapshotPath = o.snapshotPath;
     Twin reopened(back.options);
     ASSERT_EQ(reopened.scene().tilesets.size(), 1u);
-    EXPECT_EQ(reopened.scene().tilesets[0].name, "Tileset");
+    const TilesetScene& again = reopened.scene().tilesets[0];
+    EXPECT_EQ(again.name, "Tileset");
+    EXPECT_EQ(again.node->style().property, "Height");
+    EXPECT_EQ(again.node->maxScreenSpaceError(), 8);
+    EXPECT_FALSE(again.visible);
+    EXPECT_EQ(again.node->getNodeMask(), 0u);
+    // The style's classes come with the first features in.
+    ViewerApp app2(reopened);
+    ASSERT_EQ(test::errorOf([&] { app2.open(); }), "");
+    reopened.scene().tilesets[0].node->setNodeMask(~0u);
+    settledImage(app2, reopened.scene());
+    EXPECT_TRUE(again.node->style().numeric);
+    EXPECT_FALSE(again.node->style().breaks.empty());
 }
 
 // Features and points in a tileset's content, counted from the files' own feature tables by

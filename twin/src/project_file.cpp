@@ -161,7 +161,8 @@ ProjectState loadProject(const std::string& path) {
         if (j.contains("centre")) o.centre = GeoPoint{j["centre"].at(0), j["centre"].at(1)};
         where = "layer_display";
         for (const auto& d : j.value("layer_display", json::array()))
-            o.layerDisplay.push_back({d.at("name"), d.value("visible", true), d.value("opacity", 1.0f)});
+            o.layerDisplay.push_back({d.at("name"), d.value("visible", true), d.value("opacity", 1.0f),
+                                      d.value("max_screen_error", 0.0), d.value("colour_by", std::string())});
         where = "ui_layout";
         if (j.contains("ui_layout")) o.uiLayout = j["ui_layout"].dump();
         where = "demo";
@@ -238,8 +239,12 @@ std::string projectJson(const std::string& path, const ProjectState& p) {
     j["bookmarks"] = bookmarks;
     if (o.centre) j["centre"] = {o.centre->lon, o.centre->lat};
     json display = json::array();
-    for (const LayerDisplay& d : o.layerDisplay)
-        display.push_back({{"name", d.name}, {"visible", d.visible}, {"opacity", d.opacity}});
+    for (const LayerDisplay& d : o.layerDisplay) {
+        json e = {{"name", d.name}, {"visible", d.visible}, {"opacity", d.opacity}};
+        if (d.maxScreenError > 0) e["max_screen_error"] = d.maxScreenError;
+        if (!d.colourBy.empty()) e["colour_by"] = d.colourBy;
+        display.push_back(e);
+    }
     j["layer_display"] = display;
     if (json ui = json::parse(o.uiLayout, nullptr, false); !o.uiLayout.empty() && !ui.is_discarded()) j["ui_layout"] = ui;
     if (p.hasCamera) {

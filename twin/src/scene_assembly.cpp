@@ -292,6 +292,8 @@ void setLayerVisible(SceneModel& scene, std::size_t index, bool visible) {
 std::vector<LayerDisplay> layerDisplay(const SceneModel& scene) {
     std::vector<LayerDisplay> out;
     for (const SceneLayer& l : scene.layers) out.push_back({l.data.name, l.visible, l.opacity});
+    for (const TilesetScene& t : scene.tilesets)
+        out.push_back({"tileset:" + t.name, t.visible, 1.0f, t.node->maxScreenSpaceError(), t.node->style().property});
     return out;
 }
 
@@ -307,6 +309,14 @@ void applyLayerDisplay(SceneModel& scene, const std::vector<LayerDisplay>& displ
                 l.node->setNodeMask(l.visible ? ~0u : 0u);
                 if (l.opacity < 1.0f) setLayerOpacity(*l.node, l.opacity);
             }
+        }
+    for (TilesetScene& t : scene.tilesets)
+        for (const LayerDisplay& d : display) {
+            if (d.name != "tileset:" + t.name) continue;
+            t.visible = d.visible;
+            t.node->setNodeMask(t.visible ? ~0u : 0u);
+            if (d.maxScreenError > 0) t.node->setMaxScreenSpaceError(d.maxScreenError);
+            t.node->setStyle(d.colourBy);
         }
     if (drapes) redrape(scene);
 }

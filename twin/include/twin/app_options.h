@@ -15,9 +15,11 @@ namespace jbt {
 
 // How a layer is shown, kept in the project by the layer's name (generated layers too).
 struct LayerDisplay {
-    std::string name;
+    std::string name;  // a streamed tileset's: "tileset:NAME"
     bool visible = true;
     float opacity = 1.0f;
+    double maxScreenError = 0;  // tilesets: the screen error chosen (0: the default)
+    std::string colourBy;       // tilesets: the property features are coloured by ("": their own)
 };
 
 struct AppOptions {
