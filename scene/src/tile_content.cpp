@@ -7,14 +7,13 @@
 #include <osg/Texture>
 
 #include <cstring>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "model/error.h"
 #include "scene/building_mesh.h"
 #include "scene/model_loader.h"
 #include "tiles/feature_tables.h"
+#include "tiles/tile_fetch.h"
 #include "tiles/tile_format.h"
 
 namespace jbt {
@@ -36,14 +35,6 @@ std::size_t offsetOf(const json* j, const std::string& name) {
     if (!j || !j->is_object() || !j->contains("byteOffset") || !(*j)["byteOffset"].is_number_unsigned())
         throw Error(name + ": a feature-table property has no byteOffset");
     return (*j)["byteOffset"].get<std::size_t>();
-}
-
-std::string readFile(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw Error(path + ": cannot be read");
-    std::ostringstream os;
-    os << f.rdbuf();
-    return os.str();
 }
 
 // Instance positions (float or quantised) in the tile frame.
@@ -104,7 +95,7 @@ private:
     osg::ref_ptr<osg::Node> instances(const TileContentParts& p, const std::string& name, osg::Vec3d rtc) {
         std::size_t n = featureCount(p, "INSTANCES_LENGTH");
         if (n == 0) throw Error(name + ": INSTANCES_LENGTH is missing or zero");
-        std::string bytes = p.gltfUri.empty() ? p.glb : readFile(baseDir_ + "/" + p.gltfUri);
+        std::string bytes = p.gltfUri.empty() ? p.glb : TileFetcher().fetch(resolveUri(baseDir_, p.gltfUri));
         LoadedModel m = gltfFromMemory(bytes, name, baseDir_);
         std::vector<osg::Vec3d> pos = instancePositions(p, n, name);
         const json* up = p.feature("NORMAL_UP");

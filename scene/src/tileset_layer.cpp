@@ -79,7 +79,7 @@ struct TilesetLayer::Impl {
     TilesetDesc desc;
     std::unique_ptr<Tile> root;
     bool local = false;
-    std::size_t tileCount = 0, failed = 0, resident = 0, loaded = 0;
+    std::size_t tileCount = 0, failed = 0, resident = 0, loaded = 0, featuresHeld = 0, pointsHeld = 0;
     std::vector<std::string> failures;
     unsigned frame = 0;
     std::vector<Tile*> drawn;
@@ -342,6 +342,8 @@ struct TilesetLayer::Impl {
             t.bytes = r.content.bytes;
             t.features = r.content.features;
             t.points = r.content.points;
+            featuresHeld += t.features;
+            pointsHeld += t.points;
             resident += t.bytes;
             ++loaded;
             t.state = Tile::State::Ready;
@@ -447,6 +449,8 @@ struct TilesetLayer::Impl {
         for (Tile* t : ready) {
             if (resident <= o.memoryBudgetBytes) break;
             resident -= t->bytes;
+            featuresHeld -= t->features;
+            pointsHeld -= t->points;
             t->bytes = t->features = t->points = 0;
             t->node = nullptr;
             t->state = Tile::State::Unloaded;
@@ -509,11 +513,8 @@ TilesetStatus TilesetLayer::status() const {
     s.failed = d.failed;
     s.drawn = d.drawn.size();
     s.residentBytes = d.resident;
-    std::function<void(const Tile&)> count = [&](const Tile& t) {
-        if (t.state == Tile::State::Ready) s.features += t.features, s.points += t.points;
-        for (const auto& c : t.children) count(*c);
-    };
-    count(*d.root);
+    s.features = d.featuresHeld;
+    s.points = d.pointsHeld;
     s.failures = d.failures;
     std::lock_guard<std::mutex> lock(d.mutex);
     s.queued = d.queue.size() + d.loading;

@@ -4,10 +4,9 @@
 
 #include <cstdint>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "model/error.h"
+#include "tiles/tile_fetch.h"
 
 namespace jbt {
 namespace {
@@ -72,10 +71,7 @@ Subtree parseSubtree(const std::string& b, const std::string& name, const std::s
     std::vector<std::string> buffers, views;
     for (const json& buf : j.value("buffers", json::array())) {
         if (buf.contains("uri") && buf["uri"].is_string()) {
-            std::ifstream f(baseDir + "/" + buf["uri"].get<std::string>(), std::ios::binary);
-            std::ostringstream os;
-            os << f.rdbuf();
-            buffers.push_back(os.str());
+            buffers.push_back(TileFetcher().fetch(resolveUri(baseDir, buf["uri"].get<std::string>())));
         } else {
             buffers.push_back(binary);
         }

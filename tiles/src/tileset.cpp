@@ -4,10 +4,9 @@
 
 #include <cmath>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "model/error.h"
+#include "tiles/tile_fetch.h"
 
 namespace jbt {
 namespace {
@@ -118,11 +117,7 @@ TilesetDesc parseTileset(const std::string& text, const std::string& name, bool 
 }
 
 TilesetDesc readTileset(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw Error(path + ": no such file");
-    std::ostringstream os;
-    os << f.rdbuf();
-    return parseTileset(os.str(), path);
+    return parseTileset(TileFetcher().fetch(path), path);
 }
 
 std::string fillTemplate(const std::string& tpl, int level, long long x, long long y, long long z) {

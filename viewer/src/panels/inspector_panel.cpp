@@ -41,35 +41,30 @@ public:
         std::string from = f.surfaces.empty() ? heightSourceName(f.heightSource) : tr("三维模型", "its 3D model");
         ImGui::Text("%s: %.1f m (%s)", tr("高度", "Height").c_str(), f.height, from.c_str());
         if (f.minHeight > 0) ImGui::Text("%s: %.1f m", tr("底部", "Base").c_str(), f.minHeight);
-        if (ImGui::BeginTable("attrs", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit)) {
-            for (const auto& [k, v] : f.attributes) {
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(uiText(k).c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(uiText(v).c_str());
-            }
-            ImGui::EndTable();
-        }
+        attributeTable("attrs", f.attributes, false);
         if (ImGui::Button(tr("清除", "Clear").c_str())) select(app_, {});
     }
 
 private:
+    // Name and value per row; `skipEmpty` for baked tables, whose columns other buildings fill.
+    static void attributeTable(const char* id, const Attributes& attributes, bool skipEmpty) {
+        if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit)) return;
+        for (const auto& [k, v] : attributes) {
+            if (skipEmpty && v.empty()) continue;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(uiText(k).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(uiText(v).c_str());
+        }
+        ImGui::EndTable();
+    }
+
     void drawTileFeature(const TilesetScene& t, const Selection& s) {
         ImGui::Text("%s: %s", tr("三维瓦片", "3D Tiles").c_str(), t.name.c_str());
         if (s.tileFeature >= 0) ImGui::Text("%s: #%d", tr("要素", "Feature").c_str(), s.tileFeature);
         else ImGui::TextDisabled("%s", tr("此瓦片不分要素", "this tile has no features").c_str());
-        if (ImGui::BeginTable("tileattrs", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit)) {
-            for (const auto& [k, v] : s.tileAttributes) {
-                if (v.empty()) continue;  // a baked table's column another building fills
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(uiText(k).c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(uiText(v).c_str());
-            }
-            ImGui::EndTable();
-        }
+        attributeTable("tileattrs", s.tileAttributes, true);
         if (ImGui::Button(tr("清除", "Clear").c_str())) select(app_, {});
     }
 
