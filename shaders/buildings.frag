@@ -7,6 +7,9 @@ uniform float u_hazeDensity;   // per metre
 uniform float u_opacity;
 uniform float u_daylight;      // 0 night … 1 day
 uniform float u_night;         // how much the windows glow
+uniform float u_textured;      // 1: a city model's own facade image (its windows are in it)
+uniform sampler2D u_texture;
+varying vec2 v_uv;
 varying vec3 v_worldNormal;
 varying vec3 v_localPos;
 varying vec3 v_worldPos;
@@ -23,9 +26,10 @@ void main() {
     vec3 n = normalize(v_worldNormal);
     float sun = max(dot(n, normalize(u_sunDirection)), 0.0) * sunLight(v_worldPos);
     float sky = 0.55 + 0.25 * n.z;
-    vec3 base = mix(v_color.rgb, vec3(1.0, 0.55, 0.1), v_highlight * 0.85);
+    vec3 own = u_textured > 0.5 ? texture2D(u_texture, v_uv).rgb * v_color.rgb : v_color.rgb;
+    vec3 base = mix(own, vec3(1.0, 0.55, 0.1), v_highlight * 0.85);
     vec3 lit = base * (sky + 0.55 * sun) * (0.12 + 0.88 * u_daylight) + v_highlight * vec3(0.15, 0.06, 0.0);
-    if (u_night > 0.01 && abs(n.z) < 0.5) {
+    if (u_night > 0.01 && abs(n.z) < 0.5 && u_textured < 0.5) {
         // Windows: a floor every 3.2 m, a bay every 3 m along the wall; about half are lit.
         float along = dot(v_localPos.xy, vec2(-n.y, n.x));
         vec2 cell = vec2(along / 3.0, v_localPos.z / 3.2);

@@ -11,9 +11,11 @@ varying vec4 v_color;
 varying float v_highlight;
 varying float v_featureId;
 varying float v_viewDistance;
+varying vec2 v_uv;
 
 void main() {
     v_color = gl_Color;
+    v_uv = gl_MultiTexCoord0.xy;
     v_featureId = a_featureId;
     v_highlight = abs(a_featureId - u_highlightId) < 0.5 ? 1.0 : 0.0;
     vec4 viewPos = gl_ModelViewMatrix * gl_Vertex;

@@ -61,11 +61,41 @@ std::unique_ptr<OGRSpatialReference> sourceSrs(const ImportOptions& o, const Cit
     return srs;
 }
 
+// Faces whose image is not there keep their colour; each missing image named once.
+void dropMissingTextures(const std::string& path, CityDocument& doc) {
+    std::vector<char> missing(doc.textures.size(), 0), named(doc.textures.size(), 0);
+    bool any = false;
+    for (std::size_t i = 0; i < doc.textures.size(); ++i) {
+        std::error_code ec;
+        missing[i] = std::filesystem::is_regular_file(doc.textures[i], ec) ? 0 : 1;
+        any = any || missing[i];
+    }
+    if (!any) return;
+    for (CityBuilding& b : doc.buildings)
+        for (auto& [lod, surfaces] : b.lods)
+            for (CitySurface& s : surfaces) {
+                if (!s.appearance || !s.appearance->textured()) continue;
+                auto t = static_cast<std::size_t>(s.appearance->texture);
+                if (!missing[t]) continue;
+                if (!named[t]) {
+                    named[t] = 1;
+                    noteSkipped(doc, "missing_texture",
+                                path + ": texture image '" + doc.textures[t] +
+                                    "' is missing; the faces it covers are drawn in their colours");
+                }
+                SurfaceAppearance a = *s.appearance;
+                a.texture = -1;
+                a.uvs.clear();
+                s.appearance = a.color ? std::make_shared<const SurfaceAppearance>(std::move(a)) : nullptr;
+            }
+}
+
 CityDocument readFile(const std::string& path) {
     CityFormat f = sniffCityFormat(path);
-    if (f == CityFormat::CityGml) return readCityGml(path);
     if (f == CityFormat::None) throw Error(path + ": not a CityGML or CityJSON file");
-    return readCityJson(path);
+    CityDocument doc = f == CityFormat::CityGml ? readCityGml(path) : readCityJson(path);
+    dropMissingTextures(path, doc);
+    return doc;
 }
 
 // The scene's centre is found from the first layer before it is imported: the document read for
@@ -225,11 +255,19 @@ LayerData importCityModel(const ImportOptions& o, const SceneFrame& frame) {
         if (found != b.lods.end()) {
             for (const CitySurface& cs : found->second) {
                 Surface s;
+                s.appearance = cs.appearance;
+                bool ringDropped = false;
                 for (const auto& ring : cs.rings) {
-                    if (ring.size() < 3) continue;
+                    if (ring.size() < 3) {
+                        ringDropped = true;
+                        continue;
+                    }
                     std::vector<double> x, y;
                     for (const Vec3& v : ring) x.push_back(v.x), y.push_back(v.y);
-                    if (!ct->Transform(x.size(), x.data(), y.data())) continue;
+                    if (!ct->Transform(x.size(), x.data(), y.data())) {
+                        ringDropped = true;
+                        continue;
+                    }
                     std::vector<Vec3> out;
                     for (std::size_t i = 0; i < ring.size(); ++i) {
                         out.push_back({x[i], y[i], ring[i].z});
@@ -239,6 +277,8 @@ LayerData importCityModel(const ImportOptions& o, const SceneFrame& frame) {
                 }
                 if (s.rings.empty() || !std::isfinite(minZ)) continue;
                 s.kind = cs.kind ? *cs.kind : bySlope(ringNormal(s.rings[0]));
+                if (ringDropped && s.appearance && s.appearance->textured()) s.appearance = nullptr;  // uvs no longer line up
+                if (s.appearance) (s.appearance->textured() ? layer.texturedSurfaces : layer.coloredSurfaces)++;
                 f.surfaces.push_back(std::move(s));
             }
         }
@@ -281,6 +321,7 @@ LayerData importCityModel(const ImportOptions& o, const SceneFrame& frame) {
         layer.features.push_back(std::move(f));
     }
     report.featuresImported = layer.features.size();
+    layer.textures = doc.textures;
     for (auto& [reason, n] : doc.skipped) report.skipped[reason] += n;
     report.messages.insert(report.messages.begin(), doc.messages.begin(), doc.messages.end());
     if (!doc.otherObjects.empty()) {

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <set>
 
+#include "citygml_appearance.h"
 #include "data_import/city_model.h"
 #include "model/error.h"
 
@@ -49,11 +50,14 @@ std::string lodOf(const std::string& n) {
 struct GmlPolygon {
     std::vector<std::vector<Vec3>> rings;
     std::optional<SurfaceKind> kind;
+    std::vector<std::string> targetIds, ringIds;  // for appearances
 };
 
 class GmlReader {
 public:
-    GmlReader(std::string path, CityDocument& doc) : path_(std::move(path)), doc_(doc) {}
+    GmlReader(std::string path, CityDocument& doc) : path_(path), doc_(doc), appearances_(std::move(path)) {}
+
+    void finish() { appearances_.resolve(doc_); }
 
     void start(const char* name, const char** atts) {
         std::string local = localName(name);
@@ -74,6 +78,7 @@ public:
         if (!srsName.empty() && doc_.crs.empty()) doc_.crs = srsName;
         if (attrCandidate_ >= 0) attrCandidate_ = -1;  // has children: not a simple attribute
         stack_.push_back(local);
+        appearances_.start(local, atts, depth);
 
         if (building_ < 0) {
             if (local == "Building" || local == "BuildingPart") beginBuilding(depth, id);
@@ -116,6 +121,7 @@ public:
             exterior_ = false;
         } else if (local == "LinearRing") {
             ring_.clear();
+            ringId_ = id;
         }
         text_.clear();
     }
@@ -123,14 +129,16 @@ public:
     void end(const char* name) {
         std::string local = localName(name);
         int depth = static_cast<int>(stack_.size()) - 1;
+        appearances_.end(local, depth, text_);
         if (building_ >= 0) endInBuilding(local, depth);
+        else text_.clear();
         if (depth == building_) finishBuilding();
         stack_.pop_back();
         while (!dims_.empty() && dims_.back().first >= depth) dims_.pop_back();
     }
 
     void text(const char* s, int n) {
-        if (building_ >= 0) text_.append(s, static_cast<std::size_t>(n));
+        if (building_ >= 0 || appearances_.active()) text_.append(s, static_cast<std::size_t>(n));
     }
 
 private:
@@ -201,8 +209,13 @@ private:
             const Vec3 &a = ring_.front(), &b = ring_.back();
             if (a.x == b.x && a.y == b.y && a.z == b.z) ring_.pop_back();
         }
-        if (exterior_) poly_.rings.insert(poly_.rings.begin(), std::move(ring_));
-        else poly_.rings.push_back(std::move(ring_));
+        if (exterior_) {
+            poly_.rings.insert(poly_.rings.begin(), std::move(ring_));
+            poly_.ringIds.insert(poly_.ringIds.begin(), ringId_);
+        } else {
+            poly_.rings.push_back(std::move(ring_));
+            poly_.ringIds.push_back(ringId_);
+        }
         ring_.clear();
     }
 
@@ -210,6 +223,8 @@ private:
         polygon_ = -1;
         if (poly_.rings.empty()) return;
         std::size_t index = polys_.size();
+        // The polygon's own id first, then the surfaces around it, up to the building.
+        for (auto it = ids_.rbegin(); it != ids_.rend() && it->first > building_; ++it) poly_.targetIds.push_back(it->second);
         polys_.push_back(std::move(poly_));
         for (auto& [d, id] : ids_) members_[id].push_back(index);
         if (!lods_.empty() && interior_ < 0) placed_.push_back({lods_.back().second, index});
@@ -219,7 +234,8 @@ private:
         std::set<std::pair<std::string, std::size_t>> seen;
         auto place = [&](const std::string& lod, std::size_t i, std::optional<SurfaceKind> k) {
             if (!seen.insert({lod, i}).second) return;
-            current_.lods[lod].push_back({k ? k : polys_[i].kind, polys_[i].rings});
+            const GmlPolygon& p = polys_[i];
+            current_.lods[lod].push_back({k ? k : p.kind, p.rings, nullptr, p.targetIds, p.ringIds});
         };
         for (auto& [lod, i] : placed_) place(lod, i, polys_[i].kind);
         for (const Ref& r : refs_) {
@@ -264,7 +280,8 @@ private:
     GmlPolygon poly_;
     std::vector<Vec3> ring_;
     bool exterior_ = true;
-    std::string text_, attrKey_, genericName_, genericValue_;
+    std::string text_, attrKey_, genericName_, genericValue_, ringId_;
+    GmlAppearances appearances_;
 };
 
 struct ParserFree {
@@ -302,6 +319,7 @@ CityDocument readCityGml(const std::string& path) {
         }
     }
     if (doc.format.empty()) throw Error(path + ": not a CityGML file (no CityGML namespace)");
+    reader.finish();
     return doc;
 }
 

@@ -1,6 +1,7 @@
 // CityJSON 1.0–2.0 and CityJSONSeq (one CityJSONFeature per line) with nlohmann-json: vertices
 // are shared and integer-quantised by "transform"; geometry boundaries nest by type.
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -53,9 +54,56 @@ struct Vertices {
     }
 };
 
+// The file's "appearance": materials by index, images (made absolute) and texture coordinates.
+struct Appearance {
+    std::vector<std::array<float, 4>> materials;
+    std::vector<Vec2> uvs;
+    std::size_t firstTexture = 0;  // where this file's images start in CityDocument::textures
+
+    void read(const json& a, const std::string& path, CityDocument& doc) {
+        if (const auto m = a.find("materials"); m != a.end() && m->is_array())
+            for (const json& mat : *m) {
+                std::array<float, 4> c{0.8f, 0.8f, 0.8f, 1.0f};
+                if (const auto d = mat.find("diffuseColor"); d != mat.end() && d->is_array() && d->size() >= 3)
+                    for (std::size_t i = 0; i < 3; ++i) c[i] = (*d)[i].get<float>();
+                c[3] = 1.0f - mat.value("transparency", 0.0f);
+                materials.push_back(c);
+            }
+        firstTexture = doc.textures.size();
+        std::filesystem::path folder = std::filesystem::path(path).parent_path();
+        if (const auto t = a.find("textures"); t != a.end() && t->is_array())
+            for (const json& tex : *t) {
+                std::filesystem::path image(tex.value("image", std::string()));
+                doc.textures.push_back(image.is_absolute() ? image.string() : (folder / image).string());
+            }
+        if (const auto v = a.find("vertices-texture"); v != a.end() && v->is_array())
+            for (const json& uv : *v) uvs.push_back({uv.at(0).get<double>(), uv.at(1).get<double>()});
+    }
+};
+
+// A geometry's material or texture values under its first theme (CityJSON allows several).
+const json* themeValues(const json& g, const char* key, const json** single) {
+    *single = nullptr;
+    auto m = g.find(key);
+    if (m == g.end() || !m->is_object() || m->empty()) return nullptr;
+    const json& theme = m->begin().value();
+    if (auto v = theme.find("value"); v != theme.end() && v->is_number_unsigned()) *single = &*v;
+    auto values = theme.find("values");
+    return values == theme.end() ? nullptr : &*values;
+}
+
+const json* at(const json* values, std::size_t i) {
+    return values && values->is_array() && i < values->size() ? &(*values)[i] : nullptr;
+}
+
 class Reader {
 public:
     Reader(std::string path, CityDocument& doc) : path_(std::move(path)), doc_(doc) {}
+
+    void readAppearance(const json& root) {
+        appearance_ = Appearance{};
+        if (auto a = root.find("appearance"); a != root.end() && a->is_object()) appearance_.read(*a, path_, doc_);
+    }
 
     // One CityObjects member with its vertices: buildings (parts merged into their Building).
     void readObjects(const json& objects, const Vertices& vertices) {
@@ -127,23 +175,73 @@ private:
         const json* kinds = semantics ? member(*semantics, "surfaces") : nullptr;
         const json* values = semantics ? member(*semantics, "values") : nullptr;
         std::vector<CitySurface>& out = b.lods[lod];
-        walk(g.at("boundaries"), values, depth, kinds, objectId, out);
+        Looks looks;
+        looks.materials = themeValues(g, "material", &looks.material);
+        const json* unused = nullptr;
+        looks.textures = themeValues(g, "texture", &unused);
+        walk(g.at("boundaries"), values, looks, depth, kinds, objectId, out);
     }
 
+    // A geometry's material and texture values, nested like its boundaries.
+    struct Looks {
+        const json* material = nullptr;  // one material for every surface
+        const json* materials = nullptr;
+        const json* textures = nullptr;
+        Looks at(std::size_t i) const { return {material, jbt::at(materials, i), jbt::at(textures, i)}; }
+    };
+
     // Down the shell/solid levels to surfaces (arrays of rings of vertex indices).
-    void walk(const json& boundaries, const json* values, int depth, const json* kinds, const std::string& objectId,
-              std::vector<CitySurface>& out) {
+    void walk(const json& boundaries, const json* values, const Looks& looks, int depth, const json* kinds,
+              const std::string& objectId, std::vector<CitySurface>& out) {
         for (std::size_t i = 0; i < boundaries.size(); ++i) {
             const json* v = values && values->is_array() && i < values->size() ? &(*values)[i] : nullptr;
             if (depth > 0) {
-                walk(boundaries[i], v, depth - 1, kinds, objectId, out);
+                walk(boundaries[i], v, looks.at(i), depth - 1, kinds, objectId, out);
                 continue;
             }
             CitySurface s;
             if (v && v->is_number_unsigned() && kinds && v->get<std::size_t>() < kinds->size())
                 s.kind = semanticSurfaceKind((*kinds)[v->get<std::size_t>()].value("type", ""));
-            if (readRings(boundaries[i], objectId, s)) out.push_back(std::move(s));
+            if (!readRings(boundaries[i], objectId, s)) continue;
+            readLook(looks.at(i), objectId, s);
+            out.push_back(std::move(s));
         }
+    }
+
+    // A surface's material (an index) and texture (per ring: [image, uv index per vertex]).
+    void readLook(const Looks& looks, const std::string& objectId, CitySurface& s) {
+        SurfaceAppearance a;
+        const json* m = looks.materials ? looks.materials : looks.material;
+        if (m && m->is_number_unsigned() && m->get<std::size_t>() < appearance_.materials.size())
+            a.color = appearance_.materials[m->get<std::size_t>()];
+        const json* t = looks.textures;
+        if (t && t->is_array() && t->size() == s.rings.size()) {
+            int image = -1;
+            for (std::size_t r = 0; r < s.rings.size(); ++r) {
+                const json& ring = (*t)[r];
+                if (!ring.is_array() || ring.empty() || !ring[0].is_number_unsigned()) break;  // [[null]]: none
+                std::size_t index = ring[0].get<std::size_t>() + appearance_.firstTexture;
+                if (index >= doc_.textures.size() || ring.size() != s.rings[r].size() + 1) {
+                    noteSkipped(doc_, "texture_out_of_range",
+                                path_ + ": object '" + objectId + "': texture values " + ring.dump().substr(0, 60) +
+                                    " do not fit the file's textures or the ring's " + std::to_string(s.rings[r].size()) +
+                                    " vertices; drawn untextured");
+                    a.uvs.clear();
+                    image = -1;
+                    break;
+                }
+                image = static_cast<int>(index);
+                std::vector<Vec2> coords;
+                for (std::size_t k = 1; k < ring.size(); ++k) {
+                    std::size_t uv = ring[k].is_number_unsigned() ? ring[k].get<std::size_t>() : appearance_.uvs.size();
+                    coords.push_back(uv < appearance_.uvs.size() ? appearance_.uvs[uv] : Vec2{});
+                }
+                a.uvs.push_back(std::move(coords));
+            }
+            if (a.uvs.size() == s.rings.size()) a.texture = image;
+            else a.uvs.clear();
+        }
+        if (a.color || a.textured()) s.appearance = std::make_shared<const SurfaceAppearance>(std::move(a));
     }
 
     bool readRings(const json& surface, const std::string& objectId, CitySurface& s) {
@@ -168,6 +266,7 @@ private:
     CityDocument& doc_;
     const Vertices* vertices_ = nullptr;
     std::map<std::string, std::size_t> index_;
+    Appearance appearance_;
 };
 
 std::string crsOf(const json& doc) {
@@ -210,6 +309,7 @@ CityDocument readCityJson(const std::string& path) {
         const json* transform = head.contains("transform") ? &head["transform"] : nullptr;
         if (head.contains("CityObjects") && !head["CityObjects"].empty()) {
             vertices.read(head, transform);
+            reader.readAppearance(head);
             reader.readObjects(head.at("CityObjects"), vertices);
         }
         // CityJSONSeq: each further line a CityJSONFeature with its own vertices.
@@ -219,6 +319,7 @@ CityDocument readCityJson(const std::string& path) {
             if (doc.format.find("Seq") == std::string::npos) doc.format += " (CityJSONSeq)";
             json feature = parseJson(line, path, " (line " + std::to_string(n) + ")");
             vertices.read(feature, transform);
+            reader.readAppearance(feature);
             reader.readObjects(feature.at("CityObjects"), vertices);
         }
     } catch (const json::exception& e) {

@@ -6,7 +6,9 @@
 #include <osg/Geode>
 #include <osg/Geometry>
 #include <osg/MatrixTransform>
+#include <osg/Texture2D>
 #include <osg/ValueObject>
+#include <osgDB/ReadFile>
 
 #include <cmath>
 #include <map>
@@ -37,6 +39,55 @@ osg::ref_ptr<osg::Geometry> toGeometry(BuildingMesh& mesh) {
     return g;
 }
 
+// The layer's images, read once each when a tile first needs them; null where unreadable.
+class TextureCache {
+public:
+    TextureCache(const LayerData& layer, SceneBuildStats& stats) : layer_(layer), stats_(stats) {}
+
+    osg::Texture2D* get(int index) {
+        if (index < 0 || static_cast<std::size_t>(index) >= layer_.textures.size()) return nullptr;
+        auto [it, added] = textures_.try_emplace(index);
+        if (!added) return it->second.get();
+        osg::ref_ptr<osg::Image> image = osgDB::readRefImageFile(layer_.textures[static_cast<std::size_t>(index)]);
+        if (!image || !image->valid()) {
+            ++stats_.texturesUnreadable;
+            return nullptr;
+        }
+        osg::ref_ptr<osg::Texture2D> t = new osg::Texture2D(image.get());
+        t->setWrap(osg::Texture::WRAP_S, osg::Texture::REPEAT);
+        t->setWrap(osg::Texture::WRAP_T, osg::Texture::REPEAT);
+        t->setFilter(osg::Texture::MIN_FILTER, osg::Texture::LINEAR_MIPMAP_LINEAR);
+        t->setFilter(osg::Texture::MAG_FILTER, osg::Texture::LINEAR);
+        t->setMaxAnisotropy(8.0f);
+        t->setResizeNonPowerOfTwoHint(false);
+        ++stats_.textures;
+        it->second = t;
+        return t.get();
+    }
+
+private:
+    const LayerData& layer_;
+    SceneBuildStats& stats_;
+    std::map<int, osg::ref_ptr<osg::Texture2D>> textures_;
+};
+
+// The textured faces: one geometry per image over the tile's shared vertex arrays.
+void addTexturedGeometries(osg::Geode& geode, const osg::Geometry& untextured, BuildingMesh& mesh,
+                           TextureCache& textures) {
+    for (auto& [index, triangles] : mesh.texturedTriangles) {
+        osg::ref_ptr<osg::Geometry> g = new osg::Geometry(untextured, osg::CopyOp::SHALLOW_COPY);
+        g->removePrimitiveSet(0, g->getNumPrimitiveSets());
+        g->addPrimitiveSet(triangles);
+        g->setTexCoordArray(0, mesh.texcoords, osg::Array::BIND_PER_VERTEX);
+        if (osg::Texture2D* t = textures.get(index)) {
+            osg::StateSet* ss = g->getOrCreateStateSet();
+            ss->setTextureAttributeAndModes(0, t);
+            ss->addUniform(new osg::Uniform("u_textured", 1.0f));
+        }
+        geode.addDrawable(g);
+    }
+}
+
 osg::ref_ptr<osg::Group> makeLayerGroup(const LayerData& layer, const BuildingLayerOptions& o) {
     osg::ref_ptr<osg::Group> group = new osg::Group;
     group->setName(layer.name);
@@ -45,15 +96,20 @@ osg::ref_ptr<osg::Group> makeLayerGroup(const LayerData& layer, const BuildingLa
     if (o.program) ss->setAttributeAndModes(o.program.get());
     ss->addUniform(new osg::Uniform("u_highlightId", -1.0f));
     ss->addUniform(new osg::Uniform("u_opacity", 1.0f));
+    ss->addUniform(new osg::Uniform("u_textured", 0.0f));
+    ss->addUniform(new osg::Uniform("u_texture", 0));
     // Buildings are closed solids with outward, counter-clockwise faces: the backs never show.
     ss->setAttributeAndModes(new osg::CullFace(osg::CullFace::BACK));
     return group;
 }
 
-void addTile(osg::Group& group, BuildingMesh& mesh, const osg::Vec3d& origin, SceneBuildStats& stats) {
-    if (mesh.triangles->empty()) return;
+void addTile(osg::Group& group, BuildingMesh& mesh, const osg::Vec3d& origin, SceneBuildStats& stats,
+             TextureCache& textures) {
+    if (mesh.triangleCount() == 0) return;
     osg::ref_ptr<osg::Geode> geode = new osg::Geode;
-    geode->addDrawable(toGeometry(mesh));
+    osg::ref_ptr<osg::Geometry> geometry = toGeometry(mesh);
+    if (!mesh.triangles->empty()) geode->addDrawable(geometry);
+    addTexturedGeometries(*geode, *geometry, mesh, textures);
     osg::ref_ptr<osg::MatrixTransform> xf = new osg::MatrixTransform(osg::Matrixd::translate(origin));
     xf->addChild(geode);
     group.addChild(xf);
@@ -72,14 +128,16 @@ osg::ref_ptr<osg::Group> buildBuildingLayer(const LayerData& layer, const Buildi
         Vec2 c = centroidOf(layer.features[i]);
         tiles[{std::lround(std::floor(c.x / o.tileSizeM)), std::lround(std::floor(c.y / o.tileSizeM))}].push_back(i);
     }
+    TextureCache textures(layer, stats);
     for (auto& [key, members] : tiles) {
         osg::Vec3d origin((key.first + 0.5) * o.tileSizeM, (key.second + 0.5) * o.tileSizeM, 0);
         BuildingMesh mesh(origin);
+        mesh.keepTextures = true;
         for (std::size_t i : members) {
             if (mesh.add(layer.features[i], static_cast<float>(i))) ++stats.features;
             else ++stats.roofFailures;
         }
-        addTile(*group, mesh, origin, stats);
+        addTile(*group, mesh, origin, stats, textures);
     }
     return group;
 }
@@ -87,13 +145,14 @@ osg::ref_ptr<osg::Group> buildBuildingLayer(const LayerData& layer, const Buildi
 osg::ref_ptr<osg::Group> buildBuildingLayerOneNodePerBuilding(const LayerData& layer, const BuildingLayerOptions& o,
                                                               SceneBuildStats& stats) {
     osg::ref_ptr<osg::Group> group = makeLayerGroup(layer, o);
+    TextureCache textures(layer, stats);
     for (std::size_t i = 0; i < layer.features.size(); ++i) {
         Vec2 c = centroidOf(layer.features[i]);
         osg::Vec3d origin(c.x, c.y, 0);
         BuildingMesh mesh(origin);
         if (mesh.add(layer.features[i], static_cast<float>(i))) ++stats.features;
         else ++stats.roofFailures;
-        addTile(*group, mesh, origin, stats);
+        addTile(*group, mesh, origin, stats, textures);
     }
     return group;
 }

@@ -1,5 +1,6 @@
 #include "scene/building_mesh.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "scene/building_colors.h"
@@ -8,12 +9,47 @@ namespace jbt {
 
 BuildingMesh::BuildingMesh(osg::Vec3d origin) : origin_(origin) {}
 
-std::uint32_t BuildingMesh::addVertex(double x, double y, double z, const osg::Vec3& n, osg::Vec4ub c, float id) {
+std::size_t BuildingMesh::triangleCount() const {
+    std::size_t n = triangles->size();
+    for (auto& [texture, t] : texturedTriangles) n += t->size();
+    return n / 3;
+}
+
+std::uint32_t BuildingMesh::addVertex(double x, double y, double z, const osg::Vec3& n, osg::Vec4ub c, float id,
+                                      osg::Vec2 uv) {
     vertices->push_back(osg::Vec3(float(x - origin_.x()), float(y - origin_.y()), float(z - origin_.z())));
     normals->push_back(n);
     colors->push_back(c);
     ids->push_back(id);
+    if (texcoords) texcoords->push_back(uv);
     return static_cast<std::uint32_t>(vertices->size() - 1);
+}
+
+// The tessellator's points are the rings' vertices in order, then any it added where edges
+// cross: those take the coordinates of the nearest ring vertex.
+void BuildingMesh::addTexturedFace(const SurfaceAppearance& look, const osg::Vec3& normal, double groundZ, float id) {
+    if (!texcoords) texcoords = new osg::Vec2Array(vertices->size());
+    std::vector<osg::Vec2> uv;
+    for (const auto& ring : look.uvs)
+        for (const Vec2& t : ring) uv.push_back(osg::Vec2(float(t.x), float(t.y)));
+    const osg::Vec4ub white(255, 255, 255, 255);  // the image is the face's colour
+    auto base = static_cast<std::uint32_t>(vertices->size());
+    for (std::size_t i = 0; i < facePoints_.size(); ++i) {
+        const Vec3& p = facePoints_[i];
+        std::size_t k = i;
+        if (k >= uv.size()) {
+            double best = INFINITY;
+            for (std::size_t j = 0; j < uv.size() && j < facePoints_.size(); ++j) {
+                const Vec3& q = facePoints_[j];
+                double d = (p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y) + (p.z - q.z) * (p.z - q.z);
+                if (d < best) best = d, k = j;
+            }
+        }
+        addVertex(p.x, p.y, groundZ + p.z, normal, white, id, k < uv.size() ? uv[k] : osg::Vec2());
+    }
+    osg::ref_ptr<osg::DrawElementsUInt>& list = texturedTriangles[look.texture];
+    if (!list) list = new osg::DrawElementsUInt(GL_TRIANGLES);
+    for (std::uint32_t t : roofTriangles_) list->push_back(base + t);
 }
 
 // Walls face away from the building's material: outwards on the outer ring, into courtyards
@@ -53,8 +89,19 @@ bool BuildingMesh::addSurfaces(const Feature& f, float id) {
         if (n.x == 0 && n.y == 0 && n.z == 0) continue;  // no area
         if ((s.kind == SurfaceKind::Roof && n.z < 0) || (s.kind == SurfaceKind::Ground && n.z > 0)) n = {-n.x, -n.y, -n.z};
         if (!triangulator_.triangulate(s, n, facePoints_, roofTriangles_)) continue;
-        osg::Vec4ub color = surfaceColor(s.kind, f.height);
         osg::Vec3 normal(float(n.x), float(n.y), float(n.z));
+        const SurfaceAppearance* look = s.appearance.get();
+        if (keepTextures && look && look->textured()) {
+            addTexturedFace(*look, normal, f.groundZ, id);
+            ++added;
+            continue;
+        }
+        osg::Vec4ub color = surfaceColor(s.kind, f.height);
+        if (look && look->color) {
+            const auto& c = *look->color;
+            auto byte = [](float v) { return static_cast<unsigned char>(std::lround(std::clamp(v, 0.f, 1.f) * 255)); };
+            color = osg::Vec4ub(byte(c[0]), byte(c[1]), byte(c[2]), 255);  // opaque: buildings draw in one pass
+        }
         auto base = static_cast<std::uint32_t>(vertices->size());
         for (const Vec3& p : facePoints_) addVertex(p.x, p.y, f.groundZ + p.z, normal, color, id);
         for (std::uint32_t t : roofTriangles_) triangles->push_back(base + t);

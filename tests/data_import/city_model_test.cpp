@@ -12,6 +12,7 @@
 
 #include "data_import/city_model.h"
 #include "model/error.h"
+#include "tests/support/textured_city_model.h"
 #include "tests/test_support.h"
 
 namespace jbt {
@@ -251,6 +252,77 @@ TEST(CityModel, BadFilesAreNamedWithTheReason) {
               broken + ": not well-formed XML at line 3: unclosed token");
     std::string truncated = test::writeFile(dir / "t.city.json", R"({"type":"CityJSON","version":"2.0","CityObjects":{)");
     EXPECT_NE(test::errorOf([&] { import(truncated, frame); }).find(truncated + ": not valid JSON: "), std::string::npos);
+}
+
+// Appearances: each encoding's south wall draped with its image by the file's coordinates, the
+// roof in its material colour, the wall whose image is missing drawn in its colour and named.
+class CityAppearance : public ::testing::TestWithParam<std::string> {};
+
+const Surface* facing(const Feature& f, double nx, double ny, double nz) {
+    for (const Surface& s : f.surfaces) {
+        Vec3 n = ringNormal(s.rings[0]);
+        if (n.x * nx + n.y * ny + n.z * nz > 0.99) return &s;
+    }
+    return nullptr;
+}
+
+TEST_P(CityAppearance, TexturesAndMaterialsReachTheirFaces) {
+    auto dir = test::scratchDir();
+    test::writeFile(dir / "facade.png", "not decoded on import");
+    std::string path = GetParam() == "CityJSON" ? test::writeTexturedCityJson(dir) : test::writeTexturedCityGml(dir, GetParam());
+    SceneFrame frame({106.57, 29.58});
+    LayerData layer = import(path, frame);
+    ASSERT_EQ(layer.features.size(), 1u) << (layer.report.messages.empty() ? "" : layer.report.messages[0]);
+    const Feature& f = layer.features[0];
+    ASSERT_EQ(f.surfaces.size(), 6u);
+    ASSERT_EQ(layer.textures.size(), 2u);
+    EXPECT_EQ(layer.textures[0], (dir / "facade.png").string());
+    EXPECT_EQ(layer.texturedSurfaces, 1u);
+    EXPECT_EQ(layer.coloredSurfaces, 1u);
+
+    const Surface* south = facing(f, 0, -1, 0);
+    ASSERT_TRUE(south && south->appearance);
+    ASSERT_EQ(south->appearance->texture, 0);
+    ASSERT_EQ(south->appearance->uvs.size(), 1u);
+    const std::vector<Vec2> expected{{0, 0}, {1, 0}, {1, 1}, {0, 1}};
+    ASSERT_EQ(south->appearance->uvs[0].size(), south->rings[0].size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(south->appearance->uvs[0][i].x, expected[i].x) << i;
+        EXPECT_EQ(south->appearance->uvs[0][i].y, expected[i].y) << i;
+    }
+    const Surface* east = facing(f, 1, 0, 0);
+    ASSERT_TRUE(east);
+    EXPECT_FALSE(east->appearance);
+    const Surface* roof = facing(f, 0, 0, 1);
+    ASSERT_TRUE(roof && roof->appearance && roof->appearance->color);
+    EXPECT_FALSE(roof->appearance->textured());
+    for (std::size_t i = 0; i < 3; ++i) EXPECT_NEAR((*roof->appearance->color)[i], test::kRoofColor[i], 1e-6);
+    EXPECT_EQ(layer.report.skipped.at("missing_texture"), 1u);
+    EXPECT_NE(std::find(layer.report.messages.begin(), layer.report.messages.end(),
+                        path + ": texture image '" + (dir / "missing.png").string() +
+                            "' is missing; the faces it covers are drawn in their colours"),
+              layer.report.messages.end());
+}
+
+INSTANTIATE_TEST_SUITE_P(Encodings, CityAppearance, ::testing::Values("2.0", "3.0", "CityJSON"),
+                         [](const auto& info) { return info.param == "CityJSON" ? std::string("CityJson11")
+                                                                                 : "CityGml" + info.param.substr(0, 1); });
+
+TEST(CityAppearance, CoordinatesThatDoNotFitTheRingAreNamed) {
+    auto dir = test::scratchDir();
+    test::writeFile(dir / "facade.png", "x");
+    std::string text = readAll(test::writeTexturedCityGml(dir, "2.0"));
+    std::string bad = std::regex_replace(text, std::regex(">0 0 1 0 1 1 0 1 0 0<"), ">0 0 1 0 1 1<",
+                                         std::regex_constants::format_first_only);
+    std::string path = test::writeFile(dir / "short_uv.gml", bad);
+    LayerData layer = import(path, SceneFrame({106.57, 29.58}));
+    ASSERT_EQ(layer.features.size(), 1u);
+    EXPECT_EQ(layer.texturedSurfaces, 0u);
+    EXPECT_EQ(layer.report.skipped.at("texture_coordinates_mismatch"), 1u);
+    EXPECT_NE(std::find(layer.report.messages.begin(), layer.report.messages.end(),
+                        path + ": building 'textured_box': a textured ring has 3 texture coordinates for 4 "
+                               "vertices; drawn untextured"),
+              layer.report.messages.end());
 }
 
 }  // namespace

@@ -3,11 +3,13 @@
 // building, and a project keeps the chosen level of detail.
 #include <gtest/gtest.h>
 #include <osg/Image>
+#include <osgDB/WriteFile>
 #include <osgUtil/UpdateVisitor>
 
 #include <chrono>
 #include <thread>
 
+#include "tests/support/textured_city_model.h"
 #include "tests/test_support.h"
 #include "twin/project_file.h"
 #include "twin/twin.h"
@@ -101,6 +103,60 @@ INSTANTIATE_TEST_SUITE_P(
             if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
         return name;
     });
+
+// A city model's own look: the south wall's image (red on its left half, green on its right) seen
+// from the south the right way round, and the roof in its material's blue from above.
+TEST(CityModelAppearance, FacadeImageAndRoofMaterialOnScreen) {
+    auto dir = test::scratchDir();
+    osg::ref_ptr<osg::Image> facade = new osg::Image;
+    facade->allocateImage(64, 32, 1, GL_RGB, GL_UNSIGNED_BYTE);
+    for (int y = 0; y < 32; ++y)
+        for (int x = 0; x < 64; ++x) {
+            unsigned char* px = facade->data(x, y);
+            px[0] = x < 32 ? 220 : 40, px[1] = x < 32 ? 40 : 200, px[2] = 40;
+        }
+    ASSERT_TRUE(osgDB::writeImageFile(*facade, (dir / "facade.png").string()));
+    AppOptions o;
+    o.demo = false;
+    o.hideUi = true;
+    o.snapshotPath = (dir / "unused.png").string();
+    o.width = 320;
+    o.height = 240;
+    ImportOptions layer;
+    layer.path = test::writeTexturedCityGml(dir, "2.0");
+    o.layers.push_back(layer);
+    Twin twin(o);
+    ASSERT_EQ(twin.scene().layers.size(), 1u);
+    const Feature& f = twin.scene().layers[0].data.features.at(0);
+    osg::Vec3d south, top;
+    for (const Surface& s : f.surfaces) {
+        osg::Vec3d c;
+        for (const Vec3& v : s.rings[0]) c += osg::Vec3d(v.x, v.y, v.z + f.groundZ);
+        c /= double(s.rings[0].size());
+        if (ringNormal(s.rings[0]).y < -0.99) south = c;
+        if (s.kind == SurfaceKind::Roof) top = c;
+    }
+    {
+        twin.options().startCamera = {south.x(), south.y() - 25, south.z(), south.x(), south.y(), south.z()};
+        ViewerApp app(twin);
+        ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
+        osg::ref_ptr<osg::Image> img = app.renderImage();
+        ASSERT_TRUE(img);
+        osg::Vec4 left = img->getColor(160 - 30, 120), right = img->getColor(160 + 30, 120);
+        EXPECT_GT(left.r(), 2 * left.g()) << left.r() << " " << left.g() << " " << left.b();
+        EXPECT_GT(right.g(), 2 * right.r()) << right.r() << " " << right.g() << " " << right.b();
+        FeatureHit hit;
+        ASSERT_TRUE(pickAt(app.viewer(), 160 - 30, 120, hit));  // the textured face picks its building
+        EXPECT_EQ(hit.featureIndex, 0);
+    }
+    twin.options().startCamera = {top.x(), top.y() - 0.01, top.z() + 40, top.x(), top.y(), top.z()};
+    ViewerApp app(twin);
+    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
+    osg::ref_ptr<osg::Image> img = app.renderImage();
+    osg::Vec4 roof = img->getColor(160, 120);
+    EXPECT_GT(roof.b(), 1.5f * roof.r()) << roof.r() << " " << roof.g() << " " << roof.b();
+    EXPECT_GT(roof.b(), roof.g()) << roof.r() << " " << roof.g() << " " << roof.b();
+}
 
 TEST(CityModelImportDialog, InspectsAndImportsACityGml3File) {
     std::string file = test::sharedData("reference/3d/citygml/ogc_citygml3_fzk_examples/Building_LOD2-EPSG25832.citygml3.gml");

@@ -30,6 +30,10 @@ nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPat
             layers.back()["format"] = l.data.format;
             layers.back()["level_of_detail"] = l.data.levelOfDetail;
             layers.back()["levels_of_detail"] = l.data.levelsOfDetail;
+            layers.back()["appearance"] = {{"textures", l.data.textures.size()},
+                                           {"textures_read", l.stats.textures},
+                                           {"textured_surfaces", l.data.texturedSurfaces},
+                                           {"coloured_surfaces", l.data.coloredSurfaces}};
         }
         triangles += l.stats.triangles;
         vertices += l.stats.vertices;

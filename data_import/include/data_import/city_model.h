@@ -4,6 +4,7 @@
 // surfaces are drawn as they are, in the level of detail chosen.
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,10 @@ CityFormat sniffCityFormat(const std::string& path);
 struct CitySurface {
     std::optional<SurfaceKind> kind;  // none: the file does not say (classed by slope later)
     std::vector<std::vector<Vec3>> rings;
+    std::shared_ptr<const SurfaceAppearance> appearance;  // texture index into CityDocument::textures
+    // CityGML: what an appearance may name this face by (the polygon's gml:id and those of the
+    // surfaces around it; each ring's id) until appearances are matched at the end of the file.
+    std::vector<std::string> targetIds, ringIds;
 };
 
 struct CityBuilding {
@@ -35,6 +40,7 @@ struct CityDocument {
     std::string format;  // "CityGML 2.0", "CityJSON 1.1"
     std::string crs;     // as the file names it; empty when it names none
     std::vector<CityBuilding> buildings;
+    std::vector<std::string> textures;  // images the appearances name, absolute paths
     std::map<std::string, std::size_t> otherObjects;  // city objects that are not buildings, by type
     std::map<std::string, std::size_t> skipped;       // surfaces or objects left out, by reason
     std::vector<std::string> messages;                // first few per reason: file, object, reason

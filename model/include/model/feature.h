@@ -1,6 +1,8 @@
 #pragma once
 // Georeferenced features in scene metres, grouped in layers: what import hands to scene.
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <map>
 #include <string>
@@ -44,9 +46,21 @@ Vec3 ringNormal(const std::vector<Vec3>& ring);
 
 // One planar face of a building's own 3D shape: rings[0] the outer ring (counter-clockwise seen
 // from outside), the rest holes; open rings, scene metres, z above the building's lowest point.
+// How a city model's appearance (CityGML X3DMaterial / ParameterizedTexture, CityJSON materials
+// and textures) paints one face: a colour, an image draped by coordinates per ring vertex, or both.
+struct SurfaceAppearance {
+    std::optional<std::array<float, 4>> color;  // diffuse RGB and opacity, 0–1
+    int texture = -1;                           // index into LayerData::textures; -1: none
+    std::vector<std::vector<Vec2>> uvs;         // with a texture: one per vertex of each ring
+
+    bool textured() const { return texture >= 0; }
+};
+
 struct Surface {
     SurfaceKind kind = SurfaceKind::Wall;
     std::vector<std::vector<Vec3>> rings;
+    // Shared (most faces have none, so a pointer keeps untextured cities small).
+    std::shared_ptr<const SurfaceAppearance> appearance;
 };
 
 struct Feature {
@@ -103,6 +117,9 @@ struct LayerData {
     std::string format;
     std::vector<std::string> levelsOfDetail;
     std::string levelOfDetail;
+    // Images the surfaces' appearances drape (absolute paths), and how many faces use them.
+    std::vector<std::string> textures;
+    std::size_t texturedSurfaces = 0, coloredSurfaces = 0;
 };
 
 }  // namespace jbt

@@ -17,6 +17,7 @@ struct BuildingLayerOptions {
 struct SceneBuildStats {
     std::size_t features = 0, tiles = 0, triangles = 0, vertices = 0;
     std::size_t roofFailures = 0;  // footprints the tessellator rejected (not drawn)
+    std::size_t textures = 0, texturesUnreadable = 0;  // city model images read (or not: drawn white)
 };
 
 osg::ref_ptr<osg::Group> buildBuildingLayer(const LayerData& layer, const BuildingLayerOptions& options,

@@ -2,6 +2,8 @@
 // Appends extruded buildings (walls, roof, and a floor when raised), or a city model's own
 // faces, to one shared vertex buffer, each vertex tagged with its building's id for picking
 // and highlighting.
+#include <map>
+
 #include <osg/Array>
 #include <osg/PrimitiveSet>
 #include <osg/ref_ptr>
@@ -26,13 +28,20 @@ public:
     osg::ref_ptr<osg::Vec4ubArray> colors = new osg::Vec4ubArray;
     osg::ref_ptr<osg::FloatArray> ids = new osg::FloatArray;
     osg::ref_ptr<osg::DrawElementsUInt> triangles = new osg::DrawElementsUInt(GL_TRIANGLES);
+    // City model faces with an image, when keepTextures: their triangles by the layer's texture
+    // index, drawn over the same vertices with these coordinates (null until the first).
+    bool keepTextures = false;
+    osg::ref_ptr<osg::Vec2Array> texcoords;
+    std::map<int, osg::ref_ptr<osg::DrawElementsUInt>> texturedTriangles;
 
-    std::size_t triangleCount() const { return triangles->size() / 3; }
+    std::size_t triangleCount() const;
 
 private:
     bool addSurfaces(const Feature& feature, float id);
     void addWalls(const Ring& ring, bool counterClockwise, double bottom, double top, osg::Vec4ub color, float id);
-    std::uint32_t addVertex(double x, double y, double z, const osg::Vec3& n, osg::Vec4ub c, float id);
+    std::uint32_t addVertex(double x, double y, double z, const osg::Vec3& n, osg::Vec4ub c, float id,
+                            osg::Vec2 uv = {});
+    void addTexturedFace(const SurfaceAppearance& look, const osg::Vec3& normal, double groundZ, float id);
 
     osg::Vec3d origin_;
     RoofTriangulator triangulator_;

@@ -205,6 +205,11 @@ private:
     // The level of detail shown; another one is read again from the file on the import worker.
     void levelOfDetail(std::size_t i, const LayerData& d) {
         ImGui::Text("%s: %s", tr("格式", "Format").c_str(), d.format.c_str());
+        if (d.texturedSurfaces || d.coloredSurfaces)
+            ImGui::TextDisabled("%s", (tr("外观: ", "Appearance: ") + std::to_string(d.texturedSurfaces) +
+                                       tr(" 个贴图面, ", " textured faces, ") + std::to_string(d.coloredSurfaces) +
+                                       tr(" 个着色面", " coloured faces"))
+                                          .c_str());
         if (d.levelsOfDetail.size() < 2) {
             ImGui::Text("LOD %s", d.levelOfDetail.c_str());
             return;
