@@ -526,6 +526,7 @@ const std::string& TilesetLayer::version() const { return impl_->desc.version; }
 void TilesetLayer::setMaxScreenSpaceError(double pixels) { impl_->o.maxScreenSpaceError = std::max(0.5, pixels); }
 double TilesetLayer::maxScreenSpaceError() const { return impl_->o.maxScreenSpaceError; }
 void TilesetLayer::setMemoryBudget(std::size_t bytes) { impl_->o.memoryBudgetBytes = bytes; }
+std::size_t TilesetLayer::memoryBudget() const { return impl_->o.memoryBudgetBytes; }
 
 namespace {
 void eachReady(Tile& t, const std::function<void(Tile&)>& f) {

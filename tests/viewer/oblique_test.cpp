@@ -6,8 +6,10 @@
 #include <osgDB/DatabasePager>
 #include <osgDB/ReadFile>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -63,6 +65,66 @@ osgDB::DatabasePager* pageUntilQuiet(osgViewer::Viewer& viewer) {
         quiet = busy ? 0 : quiet + 1;
     }
     return pager;
+}
+
+// Frames for about `seconds` of real time (the pager lets go of what was unseen for 0.1 s).
+void framesFor(osgViewer::Viewer& viewer, double seconds) {
+    auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (std::chrono::steady_clock::now() < end) {
+        viewer.frame();
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+}
+
+// One budget (--paged-memory) for the oblique mesh and the tilesets: a tileset may hold what the
+// budget less the mesh holds, and once the mesh is off screen the pager lets go of its deep levels
+// until it fits what the tilesets leave — not while the budget has room.
+TEST(Oblique, SharesOneMemoryBudgetWithTilesets) {
+    AppOptions o;
+    o.demo = false;
+    o.obliqueDirs = {test::sharedData(kSample)};
+    o.tilesets = {test::sharedData("reference/3d/3dtiles/1.1/SparseImplicitQuadtree/tileset.json")};
+    o.pagedMemoryMB = 1024;
+    SceneModel scene = assembleScene(o);
+    ASSERT_EQ(scene.oblique.size(), 1u) << (scene.errors.empty() ? "" : scene.errors[0]);
+    ASSERT_EQ(scene.tilesets.size(), 1u) << (scene.errors.empty() ? "" : scene.errors[0]);
+    osg::ref_ptr<osgViewer::Viewer> viewer = makeOffscreenViewer(scene.root.get(), 640, 400);
+    const osg::BoundingSphere b = scene.oblique[0].node->getBound();
+    const PagedMemoryUsage& usage = scene.pagedMemory->usage();
+    auto lookAway = [&] {
+        viewer->getCamera()->setViewMatrixAsLookAt(b.center() + osg::Vec3d(0, 0, 10 * b.radius()),
+                                                  b.center() + osg::Vec3d(0, 0, 20 * b.radius()), osg::Vec3d(0, 1, 0));
+    };
+    lookAway();
+    framesFor(*viewer, 0.3);
+    const std::size_t rootsOnly = usage.oblique;
+    ASSERT_GT(rootsOnly, 0u);
+
+    lookCloselyAt(*viewer, scene.oblique[0]);
+    pageUntilQuiet(*viewer);
+    framesFor(*viewer, 0.3);
+    const std::size_t close = usage.oblique;
+    ASSERT_GT(close, rootsOnly + (1u << 20)) << "deeper levels paged in";
+    EXPECT_EQ(scene.tilesets[0].node->memoryBudget(), (std::size_t(1024) << 20) - usage.oblique);  // less the mesh
+
+    // Plenty of room: looking away keeps what was paged.
+    lookAway();
+    framesFor(*viewer, 1.0);
+    EXPECT_GE(usage.oblique, close);
+
+    // Less room than the mesh holds: looking away lets the deep levels go to fit.
+    lookCloselyAt(*viewer, scene.oblique[0]);
+    pageUntilQuiet(*viewer);
+    const std::size_t budget = usage.tilesets + (rootsOnly + close) / 2;
+    scene.pagedMemory->setBudget(budget);
+    lookAway();
+    framesFor(*viewer, 1.5);
+    EXPECT_LT(usage.oblique, close);
+    std::printf("oblique bytes: roots %zu, close %zu, after %zu (budget %zu, tilesets %zu, pager target %d of %zu)\n",
+                rootsOnly, close, usage.oblique, budget, usage.tilesets, usage.pagerTarget, usage.obliqueNodes);
+    EXPECT_LE(usage.tilesets + usage.oblique, budget) << usage.oblique << " of " << close << "; pager target "
+                                                      << usage.pagerTarget << " of " << usage.obliqueNodes << " nodes";
+    EXPECT_EQ(scene.tilesets[0].node->memoryBudget(), std::max<std::size_t>(16u << 20, budget - usage.oblique));
 }
 
 TEST(Oblique, SnapshotShowsTheTexturedMeshWhereItLies) {

@@ -57,6 +57,7 @@ std::string addObliqueLayer(const std::string& folder, SceneModel& scene) {
         if (!why.empty()) scene.errors.push_back(why);
         s.node->setName("oblique:" + s.name);
         scene.root->addChild(s.node);
+        if (scene.pagedMemory) scene.pagedMemory->addOblique(s.node.get());
         osg::BoundingBox box;
         box.expandBy(s.node->getBound());
         scene.bookmarks.push_back(fitBookmark("layer:" + s.name, "倾斜摄影 Oblique: " + s.name, box, *scene.frame));

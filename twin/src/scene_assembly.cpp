@@ -451,6 +451,8 @@ SceneModel assembleScene(const AppOptions& o) {
 
     auto t1 = std::chrono::steady_clock::now();
     scene.root = new osg::Group;
+    scene.pagedMemory = new PagedMemoryBudget(o.pagedMemoryMB << 20);
+    scene.root->setCullCallback(scene.pagedMemory);
     scene.buildings = new osg::Group;
     scene.buildings->setName("buildings");
     scene.root->addChild(scene.buildings);

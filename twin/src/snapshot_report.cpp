@@ -76,7 +76,17 @@ nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPat
                             {"settled", st.settled}, {"max_screen_space_error", t.node->maxScreenSpaceError()},
                             {"style", t.node->style().property}});
     }
+    nlohmann::json paged;
+    if (scene.pagedMemory) {
+        const PagedMemoryUsage& u = scene.pagedMemory->usage();
+        paged = {{"budget_mb", double(scene.pagedMemory->budget()) / (1 << 20)},
+                 {"tilesets_mb", double(u.tilesets) / (1 << 20)},
+                 {"oblique_mb", double(u.oblique) / (1 << 20)},
+                 {"oblique_paged_nodes", u.obliqueNodes},
+                 {"pager_target", u.pagerTarget}};
+    }
     return {{"snapshot", pngPath},
+            {"paged_memory", paged},
             {"oblique", oblique},
             {"tilesets", tilesets},
             {"models", models},

@@ -70,6 +70,7 @@ std::string addTileset(const std::string& path, SceneModel& scene) {
         t.name = tilesetLayerName(path);
         t.node = new TilesetLayer(path, options);
         modelProgramGroup(scene, "tilesets").addChild(t.node);
+        if (scene.pagedMemory) scene.pagedMemory->addTileset(t.node.get());
         osg::BoundingSphere bs = t.node->getBound();
         osg::BoundingBox box;
         box.expandBy(bs);

@@ -68,6 +68,10 @@ CommandLine parseCommandLine(int argc, char** argv) {
     app.add_option("--tiles", out.tilesets,
                    "Stream a 3D Tiles 1.0/1.1 tileset (its tileset.json: b3dm, i3dm, pnts, cmpt, glb; external and implicit "
                    "tilesets), e.g. one `jiangbei-twin bake` wrote; may repeat");
+    app.add_option("--paged-memory", out.pagedMemoryMB,
+                   "Memory for streamed data in MB: 3D Tiles and oblique meshes share it; what is off screen goes first "
+                   "(default 512)")
+        ->check(CLI::Range(16, 1 << 20));
     std::vector<std::string> modelSpecs;
     app.add_option("--model", modelSpecs,
                    "Place a 3D model (glTF/GLB, OBJ, DAE, 3DS, OSGB): FILE@LON,LAT[,ALT,HEADING,SCALE] — altitude above "

@@ -57,6 +57,7 @@ public:
     void setMaxScreenSpaceError(double pixels);
     double maxScreenSpaceError() const;
     void setMemoryBudget(std::size_t bytes);
+    std::size_t memoryBudget() const;
     // Colour features by a property of the content held ("" : their own colours); the classes
     // come from the features loaded now and stay as more arrive.
     void setStyle(const std::string& property);

@@ -36,6 +36,7 @@ struct AppOptions {
     std::vector<std::string> obliqueDirs;  // --oblique: ContextCapture exports (metadata.xml + Data/)
     std::vector<ModelPlacement> models;    // --model FILE@LON,LAT[,ALT,HEADING,SCALE]
     std::vector<std::string> tilesets;     // --tiles: 3D Tiles 1.0/1.1 tileset.json files, streamed
+    std::size_t pagedMemoryMB = 512;       // --paged-memory: tilesets and oblique meshes together
     bool demo = true;                   // generated demo district (off with --no-demo)
     std::optional<GeoPoint> centre;     // the scene's centre when the user moved it ("Go there");
                                         // else the first layer's, else Jiangbei's

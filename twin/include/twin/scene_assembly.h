@@ -20,6 +20,7 @@
 #include "twin/placed_models.h"
 #include "twin/tileset_scene.h"
 #include "scene/classification.h"
+#include "scene/paged_memory.h"
 
 namespace jbt {
 
@@ -60,6 +61,7 @@ struct SceneModel {
     std::vector<std::string> errors;    // layers that could not be loaded, naming file and reason
     std::vector<std::string> messages;  // notes (origin moved, CRS assumed, ...)
     osg::ref_ptr<osg::Group> root;
+    osg::ref_ptr<PagedMemoryBudget> pagedMemory;  // the root's cull callback: tilesets and oblique share it
     osg::ref_ptr<osg::Group> buildings;  // every building layer: what casts sun shadows
     osg::ref_ptr<osg::Program> buildingProgram;
     LabelLayerOptions labelOptions;     // font and size every label layer uses

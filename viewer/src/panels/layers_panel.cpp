@@ -20,6 +20,7 @@ public:
         for (std::size_t i = 0; i < app_.scene.oblique.size(); ++i) drawOblique(i, app_.scene.oblique[i]);
         for (std::size_t i = 0; i < app_.scene.models.size(); ++i) drawModel(i, app_.scene.models[i]);
         for (std::size_t i = 0; i < app_.scene.tilesets.size(); ++i) drawTileset(i, app_.scene.tilesets[i]);
+        if ((!app_.scene.tilesets.empty() || !app_.scene.oblique.empty()) && app_.scene.pagedMemory) drawPagedMemory();
         if (GridChoropleth* grid = app_.twin.grid()) drawGrid(*grid);
         if (!app_.scene.farLayers.empty()) {
             ImGui::Separator();
@@ -76,6 +77,17 @@ private:
             app_.flyTo(fitBookmark(bookmarkPrefix + name, name, box, *app_.scene.frame));
         }
         return open;
+    }
+
+    // The one budget tilesets and oblique meshes share (--paged-memory).
+    void drawPagedMemory() {
+        const PagedMemoryUsage& u = app_.scene.pagedMemory->usage();
+        char line[160];
+        std::snprintf(line, sizeof line, "%.0f / %.0f MB (3D Tiles %.0f, %s %.0f)",
+                      double(u.tilesets + u.oblique) / (1 << 20), double(app_.scene.pagedMemory->budget()) / (1 << 20),
+                      double(u.tilesets) / (1 << 20), tr("倾斜", "oblique").c_str(), double(u.oblique) / (1 << 20));
+        ImGui::Separator();
+        ImGui::TextDisabled("%s %s", tr("流式数据内存", "Streamed data").c_str(), line);
     }
 
     // An oblique-photography mesh: on or off, zoom to it, where it came from and what is missing.
