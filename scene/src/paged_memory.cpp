@@ -11,7 +11,8 @@ namespace jbt {
 namespace {
 
 constexpr unsigned kFramesBetween = 10;                  // measuring walks the meshes: not every frame
-constexpr std::size_t kTilesetFloor = 16u << 20;         // each tileset keeps room to refine at all
+constexpr std::size_t kTilesetFloor = 16u << 20;         // each tileset keeps room to refine at all (a
+                                                         // quarter of the budget when that is less)
 
 class PagedLodCounter : public osg::NodeVisitor {
 public:
@@ -45,9 +46,10 @@ void PagedMemoryBudget::balance(osgDB::DatabasePager* pager) {
         mesh->accept(c);
         u.obliqueNodes += c.count;
     }
+    const std::size_t floor = std::min(kTilesetFloor, budget_ / 4);
     for (auto& [layer, held] : tilesets) {
         std::size_t others = u.tilesets - held + u.oblique;
-        layer->setMemoryBudget(std::max(kTilesetFloor, budget_ > others ? budget_ - others : 0));
+        layer->setMemoryBudget(std::max(floor, budget_ > others ? budget_ - others : 0));
     }
     if (pager && u.obliqueNodes > 0) {
         // The pager counts paged nodes, not bytes: the meshes' bytes per node turn what the

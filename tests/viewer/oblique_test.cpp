@@ -67,10 +67,11 @@ osgDB::DatabasePager* pageUntilQuiet(osgViewer::Viewer& viewer) {
     return pager;
 }
 
-// Frames for about `seconds` of real time (the pager lets go of what was unseen for 0.1 s).
+// Frames for at least `seconds` of real time (the pager lets go of what was unseen for 0.1 s)
+// and at least 25 frames (the budget is balanced every tenth), however slow the machine.
 void framesFor(osgViewer::Viewer& viewer, double seconds) {
     auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-    while (std::chrono::steady_clock::now() < end) {
+    for (int n = 0; n < 25 || std::chrono::steady_clock::now() < end; ++n) {
         viewer.frame();
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
@@ -124,7 +125,7 @@ TEST(Oblique, SharesOneMemoryBudgetWithTilesets) {
                 rootsOnly, close, usage.oblique, budget, usage.tilesets, usage.pagerTarget, usage.obliqueNodes);
     EXPECT_LE(usage.tilesets + usage.oblique, budget) << usage.oblique << " of " << close << "; pager target "
                                                       << usage.pagerTarget << " of " << usage.obliqueNodes << " nodes";
-    EXPECT_EQ(scene.tilesets[0].node->memoryBudget(), std::max<std::size_t>(16u << 20, budget - usage.oblique));
+    EXPECT_EQ(scene.tilesets[0].node->memoryBudget(), budget - usage.oblique);
 }
 
 TEST(Oblique, SnapshotShowsTheTexturedMeshWhereItLies) {

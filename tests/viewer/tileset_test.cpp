@@ -221,7 +221,7 @@ TEST(Tilesets, ContentBeyondTheBudgetIsLetGo) {
     ViewerApp app(twin);
     ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
     TilesetLayer& t = *scene.tilesets[0].node;
-    t.setMemoryBudget(1);
+    scene.pagedMemory->setBudget(1);  // the one budget streamed data shares
     t.setMaxScreenSpaceError(2);  // fine: many leaves
     settledImage(app, scene);
     TilesetStatus fine = t.status();
