@@ -1,7 +1,7 @@
 // Frame time of the default scene (demo district: terrain, water, drape, labels, shadows) from
 // its bookmarks, offscreen under Xvfb, without the panels (the benchmarks link the pipeline, not
 // the UI). Prints a Markdown table.
-//   bench_scene [--frames 20] [--size 1280x720] [--shadows 2048]
+//   bench_scene [--frames 20] [--size 1280x720] [--shadows 2048] [--quality low|medium|high]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -21,16 +21,23 @@ int main(int argc, char** argv) {
         if (a == "--frames" && i + 1 < argc) frames = std::stoi(argv[++i]);
         if (a == "--size" && i + 1 < argc) std::sscanf(argv[++i], "%dx%d", &o.width, &o.height);
         if (a == "--shadows" && i + 1 < argc) o.shadowMapSize = std::stoi(argv[++i]);
+        if (a == "--quality" && i + 1 < argc)
+            if (auto q = jbt::parseQuality(argv[++i])) o.graphics = jbt::graphicsFor(*q);
     }
     auto t0 = std::chrono::steady_clock::now();
     jbt::Twin twin(o);
     double assembleMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     jbt::SceneModel& scene = twin.scene();
-    osg::ref_ptr<osgViewer::Viewer> viewer = jbt::makeOffscreenViewer(scene.root.get(), o.width, o.height);
+    osg::ref_ptr<osgViewer::Viewer> viewer = jbt::makeOffscreenViewer(scene.root.get(), o.width, o.height, o.graphics.msaaSamples);
     std::printf("Renderer: %s\n", jbt::rendererName(viewer->getCamera()->getGraphicsContext()).c_str());
     twin.attachCamera(*viewer->getCamera());
-    std::printf("Scene assembled in %.0f ms (import %.0f, build %.0f); %dx%d, no panels, shadow map %d.\n\n", assembleMs,
-                scene.importMs, scene.buildMs, o.width, o.height, o.shadowMapSize);
+    viewer->frame();  // the context is current from here: ask GL what it gives, not what was asked for
+    GLint samples = 0;
+    glGetIntegerv(GL_SAMPLES, &samples);
+    std::printf("Scene assembled in %.0f ms (import %.0f, build %.0f); %dx%d, no panels, shadow map %d, quality %s "
+                "(MSAA %d, sky %s).\n\n",
+                assembleMs, scene.importMs, scene.buildMs, o.width, o.height, o.shadowMapSize, jbt::qualityName(o.graphics.quality),
+                samples, o.graphics.sky ? "on" : "off");
     std::printf("| view | median ms/frame | draw calls |\n|---|---:|---:|\n");
     for (const char* view : {"overview", "jiangbeizui_across_river", "guanyinqiao_street", "green_east", "tieshanping"}) {
         const jbt::Bookmark* b = jbt::findBookmark(scene, view);

@@ -3,7 +3,8 @@
 // night economy of Guanyinqiao and Jiangbeizui).
 uniform vec3 u_sunDirection;   // world, towards the sun
 uniform vec3 u_hazeColor;
-uniform float u_hazeDensity;   // per metre
+uniform float u_hazeDensity;
+uniform float u_fog;           // 0 clear … 1 thick: how far the haze may cover   // per metre
 uniform float u_opacity;
 uniform float u_daylight;      // 0 night … 1 day
 uniform float u_night;         // how much the windows glow
@@ -40,5 +41,5 @@ void main() {
         lit += window * on * glow * 0.9 * u_night;
     }
     float haze = 1.0 - exp(-u_hazeDensity * v_viewDistance);
-    gl_FragColor = vec4(mix(lit, u_hazeColor, haze * 0.7), u_opacity);
+    gl_FragColor = vec4(mix(lit, u_hazeColor, haze * (0.75 + 0.25 * u_fog)), u_opacity);
 }

@@ -4,6 +4,7 @@
 uniform vec3 u_sunDirection;
 uniform vec3 u_hazeColor;
 uniform float u_hazeDensity;
+uniform float u_fog;           // 0 clear … 1 thick: how far the haze may cover
 uniform float u_daylight;
 uniform sampler2D u_texture;
 uniform float u_textured;     // 1 where the StateSet carries a texture on unit 0
@@ -28,5 +29,5 @@ void main() {
     vec3 rgb = mix(base.rgb, vec3(1.0, 0.55, 0.1), u_highlight * 0.6);
     vec3 lit = rgb * (sky + 0.55 * sun) * (0.12 + 0.88 * u_daylight);
     float haze = 1.0 - exp(-u_hazeDensity * v_viewDistance);
-    gl_FragColor = vec4(mix(lit, u_hazeColor, haze * 0.7), base.a);
+    gl_FragColor = vec4(mix(lit, u_hazeColor, haze * (0.75 + 0.25 * u_fog)), base.a);
 }

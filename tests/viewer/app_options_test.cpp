@@ -134,6 +134,46 @@ TEST(AppOptions, CommandLineOverProjectOverDefaults) {
     EXPECT_TRUE(o.demo);
 }
 
+// --quality picks a preset (shadows with it unless --shadows says), --fog the haze; a project
+// keeps the look and the command line wins over it.
+TEST(AppOptions, QualityAndFogFromTheCommandLineAndProjects) {
+    AppOptions o;
+    int code = 0;
+    std::string msg;
+    ASSERT_TRUE(parse({"--quality", "low"}, o, code, msg)) << msg;
+    EXPECT_EQ(o.graphics.quality, Quality::Low);
+    EXPECT_FALSE(o.graphics.sky);
+    EXPECT_EQ(o.graphics.msaaSamples, 0);
+    EXPECT_EQ(o.shadowMapSize, 0);
+    ASSERT_TRUE(parse({"--quality", "high", "--shadows", "1024", "--fog", "0.8"}, o, code, msg)) << msg;
+    EXPECT_EQ(o.graphics.msaaSamples, 8);
+    EXPECT_EQ(o.shadowMapSize, 1024);
+    EXPECT_FLOAT_EQ(o.graphics.fog, 0.8f);
+    EXPECT_FALSE(parse({"--quality", "ultra"}, o, code, msg));
+    EXPECT_EQ(code, 105);  // CLI11: a validation error
+    EXPECT_NE(msg.find("--quality: ultra not in {low,medium,high}"), std::string::npos) << msg;
+    EXPECT_FALSE(parse({"--fog", "2"}, o, code, msg));
+    EXPECT_NE(msg.find("--fog"), std::string::npos) << msg;
+
+    auto dir = test::scratchDir();
+    std::string path = (dir / "look.json").string();
+    ProjectState p;
+    p.options.graphics = graphicsFor(Quality::High);
+    p.options.graphics.fog = 0.7f;
+    p.options.graphics.sky = false;
+    saveProject(path, p);
+    ASSERT_TRUE(parse({"--project", path}, o, code, msg)) << msg;
+    EXPECT_EQ(o.graphics.quality, Quality::High);
+    EXPECT_FLOAT_EQ(o.graphics.fog, 0.7f);
+    EXPECT_FALSE(o.graphics.sky);
+    ASSERT_TRUE(parse({"--project", path, "--fog", "0.1"}, o, code, msg)) << msg;
+    EXPECT_FLOAT_EQ(o.graphics.fog, 0.1f);
+    EXPECT_FALSE(o.graphics.sky);
+
+    std::string bad = test::writeFile(dir / "bad.json", R"({"format":"jiangbei-twin-project","version":1,"graphics":{"quality":"ultra"}})");
+    EXPECT_EQ(test::errorOf([&] { loadProject(bad); }), bad + ": 'graphics': quality 'ultra' is not low, medium or high");
+}
+
 TEST(AppOptions, UnreadableProjectIsNamed) {
     auto dir = test::scratchDir();
     std::string path = test::writeFile(dir / "p.json", "{\"format\": \"jiangbei-twin-project\", \"layers\": 7}");

@@ -12,7 +12,7 @@
 
 namespace jbt {
 
-osg::ref_ptr<osg::GraphicsContext> createOffscreenContext(int width, int height) {
+osg::ref_ptr<osg::GraphicsContext> createOffscreenContext(int width, int height, int samples) {
     // JBT_EGL=1 (or no X display): a GPU server or render node without X.
     const char* egl = std::getenv("JBT_EGL");
     if ((egl && *egl == '1') || !std::getenv("DISPLAY")) {
@@ -32,7 +32,10 @@ osg::ref_ptr<osg::GraphicsContext> createOffscreenContext(int width, int height)
         wsi->getScreenResolution(screen, screenW, screenH);
     }
     bool fitsScreen = unsigned(width) <= screenW && unsigned(height) <= screenH;
-    for (bool pbuffer : {!fitsScreen, fitsScreen}) {
+    // With the anti-aliasing samples asked for first; a display without such visuals gets none.
+    for (int tries = samples > 0 ? 4 : 2, i = 0; i < tries; ++i) {
+        bool pbuffer = (i % 2 == 0) ? !fitsScreen : fitsScreen;
+        int ms = samples > 0 && i < 2 ? samples : 0;
         osg::ref_ptr<osg::GraphicsContext::Traits> t = new osg::GraphicsContext::Traits;
         t->readDISPLAY();
         t->setUndefinedScreenDetailsToDefaultScreen();
@@ -47,6 +50,8 @@ osg::ref_ptr<osg::GraphicsContext> createOffscreenContext(int width, int height)
         t->windowDecoration = false;
         t->doubleBuffer = !pbuffer;
         t->sharedContext = nullptr;
+        t->sampleBuffers = ms > 0 ? 1 : 0;
+        t->samples = static_cast<unsigned>(ms);
         osg::ref_ptr<osg::GraphicsContext> gc = osg::GraphicsContext::createGraphicsContext(t.get());
         if (gc && gc->valid()) return gc;
     }
@@ -98,8 +103,8 @@ std::size_t lastFrameDrawCalls(osgViewer::Viewer& viewer) {
     return best;
 }
 
-osg::ref_ptr<osgViewer::Viewer> makeOffscreenViewer(osg::Node* scene, int width, int height) {
-    osg::ref_ptr<osg::GraphicsContext> gc = createOffscreenContext(width, height);
+osg::ref_ptr<osgViewer::Viewer> makeOffscreenViewer(osg::Node* scene, int width, int height, int samples) {
+    osg::ref_ptr<osg::GraphicsContext> gc = createOffscreenContext(width, height, samples);
     osg::ref_ptr<osgViewer::Viewer> viewer = new osgViewer::Viewer;
     viewer->setThreadingModel(osgViewer::Viewer::SingleThreaded);
     useOffscreenContext(*viewer, gc.get(), width, height);

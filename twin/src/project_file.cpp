@@ -89,6 +89,9 @@ void checkRanges(const std::string& path, const ProjectState& p) {
         return std::string(b);
     };
     if (!finite(o.uiScale) || o.uiScale < 0.5f || o.uiScale > 6.0f) refuse("ui_scale " + num(o.uiScale) + " is outside 0.5–6");
+    if (!finite(o.graphics.fog) || o.graphics.fog < 0 || o.graphics.fog > 1) refuse("graphics.fog " + num(o.graphics.fog) + " is outside 0–1");
+    if (o.graphics.msaaSamples < 0 || o.graphics.msaaSamples > 16)
+        refuse("graphics.msaa " + std::to_string(o.graphics.msaaSamples) + " is outside 0–16");
     if (o.shadowMapSize < 0 || o.shadowMapSize > 16384) refuse("shadow_map " + std::to_string(o.shadowMapSize) + " is outside 0–16384");
     if (!finite(o.waterWidthM) || o.waterWidthM <= 0 || o.waterWidthM > 100000)
         refuse("water_width_m " + num(o.waterWidthM) + " is outside (0, 100000]");
@@ -177,6 +180,17 @@ ProjectState loadProject(const std::string& path) {
         o.highContrast = j.value("theme", "dark") == "contrast";
         where = "shadow_map";
         o.shadowMapSize = j.value("shadow_map", 2048);
+        where = "graphics";
+        if (j.contains("graphics")) {
+            const json& g = j["graphics"];
+            std::optional<Quality> q = parseQuality(g.value("quality", "medium"));
+            if (!q) throw Error(path + ": 'graphics': quality '" + g.value("quality", "") + "' is not low, medium or high");
+            o.graphics = graphicsFor(*q);
+            o.graphics.fog = g.value("fog", o.graphics.fog);
+            o.graphics.sky = g.value("sky", o.graphics.sky);
+            o.graphics.edgeFade = g.value("edge_fade", o.graphics.edgeFade);
+            o.graphics.msaaSamples = g.value("msaa", o.graphics.msaaSamples);
+        }
         where = "bookmarks";
         for (const auto& b : j.value("bookmarks", json::array())) o.userBookmarks.push_back(bookmarkFromJson(b));
         where = "time";
@@ -233,6 +247,8 @@ std::string projectJson(const std::string& path, const ProjectState& p) {
               {"ui_scale", o.uiScale},
               {"theme", o.highContrast ? "contrast" : "dark"},
               {"shadow_map", o.shadowMapSize},
+              {"graphics", {{"quality", qualityName(o.graphics.quality)}, {"fog", o.graphics.fog}, {"sky", o.graphics.sky},
+                            {"edge_fade", o.graphics.edgeFade}, {"msaa", o.graphics.msaaSamples}}},
               {"time", {{"year", o.time.year}, {"month", o.time.month}, {"day", o.time.day}, {"hours", o.time.hours}}}};
     json bookmarks = json::array();
     for (const Bookmark& b : o.userBookmarks) bookmarks.push_back(bookmarkToJson(b));
@@ -316,7 +332,14 @@ void applyProject(const ProjectState& project, const std::set<std::string>& give
     if (unless("--lang")) out.language = p.language;
     if (unless("--ui-scale")) out.uiScale = p.uiScale;
     if (unless("--theme")) out.highContrast = p.highContrast;
-    if (unless("--shadows")) out.shadowMapSize = p.shadowMapSize;
+    if (unless("--shadows") && unless("--quality")) out.shadowMapSize = p.shadowMapSize;
+    if (unless("--quality")) {
+        float fog = out.graphics.fog;
+        out.graphics = p.graphics;
+        if (!unless("--fog")) out.graphics.fog = fog;
+    } else if (unless("--fog")) {
+        out.graphics.fog = p.graphics.fog;
+    }
     // A view named on the command line wins over where the camera was when the project was saved.
     if (project.hasCamera && out.view.empty())
         out.startCamera = {project.camera.eye.x(),    project.camera.eye.y(),    project.camera.eye.z(),

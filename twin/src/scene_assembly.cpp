@@ -1,5 +1,7 @@
 #include "twin/scene_assembly.h"
 
+#include "scene/sky.h"
+
 #include "data_import/ogr_polygons.h"
 
 #include <algorithm>
@@ -456,12 +458,13 @@ SceneModel assembleScene(const AppOptions& o) {
     scene.buildings = new osg::Group;
     scene.buildings->setName("buildings");
     scene.root->addChild(scene.buildings);
-    osg::ref_ptr<osg::Program> buildings, waterProgram, terrain;
+    osg::ref_ptr<osg::Program> buildings, waterProgram, terrain, sky;
     // (the building program is kept for layers imported later)
     try {
         buildings = loadProgram("buildings", {"sun_shadow.frag"});
         waterProgram = loadProgram("water");
         terrain = loadProgram("terrain", {"sun_shadow.frag"});
+        sky = loadProgram("sky");
     } catch (const std::exception& e) {
         scene.errors.push_back(std::string(e.what()) + "; drawing without shaders");
     }
@@ -469,7 +472,14 @@ SceneModel assembleScene(const AppOptions& o) {
     osg::StateSet* ss = scene.root->getOrCreateStateSet();
     // Sun, sky and haze come from the time of day (setTimeOfDay); this is the default.
     applySun(*ss, sunAt(scene.frame->origin().lon, scene.frame->origin().lat, o.time));  // refined by setTimeOfDay
-    ss->addUniform(new osg::Uniform("u_hazeDensity", 0.000012f));
+    ss->addUniform(new osg::Uniform("u_hazeDensity", hazeDensityFor(o.graphics.fog)));
+    ss->addUniform(new osg::Uniform("u_fog", o.graphics.fog));
+    ss->addUniform(new osg::Uniform("u_edgeFade", o.graphics.edgeFade ? 1.0f : 0.0f));
+    if (sky) {
+        scene.sky = buildSky(sky);
+        scene.sky->setNodeMask(o.graphics.sky ? ~0u : 0u);
+        scene.root->insertChild(0, scene.sky);
+    }
     std::string fontHint;
     scene.labelOptions.fontFile = findCjkFont(fontHint);
     scene.labelOptions.characterSizePx *= o.uiScale;  // big screens get big labels too
@@ -480,6 +490,9 @@ SceneModel assembleScene(const AppOptions& o) {
     if (!scene.water.empty()) to.waterLevelM = scene.water.front().level;
     scene.terrainNode = buildTerrain(scene.terrain, to, scene.terrainStats);
     scene.root->addChild(scene.terrainNode);
+    // Where the terrain ends: its edges fade into the haze there.
+    const HeightGrid& g = scene.terrain;
+    ss->addUniform(new osg::Uniform("u_terrainBounds", osg::Vec4(float(g.originX), float(g.originY), float(g.maxX()), float(g.maxY()))));
     redrape(scene);
     if (!scene.extent.valid())
         scene.extent = osg::BoundingBox(scene.terrain.originX, scene.terrain.originY, 0, scene.terrain.maxX(), scene.terrain.maxY(), 100);

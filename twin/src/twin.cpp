@@ -78,6 +78,15 @@ void Twin::setTimeOfDay(const LocalTime& time) {
     if (camera_) camera_->setClearColor(osg::Vec4(sun.haze, 1.0f));
 }
 
+void Twin::setGraphics(const GraphicsSettings& g) {
+    options_.graphics = g;
+    osg::StateSet* ss = scene_.root->getOrCreateStateSet();
+    if (osg::Uniform* u = ss->getUniform("u_hazeDensity")) u->set(hazeDensityFor(g.fog));
+    if (osg::Uniform* u = ss->getUniform("u_fog")) u->set(g.fog);
+    if (osg::Uniform* u = ss->getUniform("u_edgeFade")) u->set(g.edgeFade ? 1.0f : 0.0f);
+    if (scene_.sky) scene_.sky->setNodeMask(g.sky ? ~0u : 0u);
+}
+
 void Twin::setUpGrid() {
     std::vector<Polygon> boundary;
     if (!options_.boundaryPath.empty())

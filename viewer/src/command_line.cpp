@@ -90,6 +90,13 @@ CommandLine parseCommandLine(int argc, char** argv) {
                    "(default 2026-04-15T10:30)");
     app.add_option("--lang", out.language, "UI language: zh, en or both (default both)")
         ->check(CLI::IsMember({"zh", "en", "both"}));
+    std::string quality;
+    app.add_option("--quality", quality,
+                   "Graphics preset: low (no anti-aliasing, sky or shadows: software GL, video walls), medium (default), "
+                   "high (8× anti-aliasing, finer shadows); each effect can be changed in the Graphics panel")
+        ->check(CLI::IsMember({"low", "medium", "high"}));
+    app.add_option("--fog", out.graphics.fog, "Haze and fog, 0 (clear air) to 1 (Chongqing's thickest fog); default 0.25")
+        ->check(CLI::Range(0.0, 1.0));
     app.add_option("--shadows", out.shadowMapSize, "Sun shadow map size in texels (default 2048; 0 turns shadows off)")
         ->check(CLI::Range(0, 16384));
     app.add_option("--record", out.recordDir, "Render --tour offscreen to DIR/frame_00001.png … (and DIR/tour.mp4 with ffmpeg)");
@@ -146,6 +153,13 @@ CommandLine parseCommandLine(int argc, char** argv) {
         std::optional<LocalTime> t = parseLocalTime(time, out.time);
         if (!t) throw CommandLineExit(2, "--time: expected HH:MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '" + time + "'\n");
         out.time = *t;
+    }
+    if (!quality.empty()) {
+        float fog = out.graphics.fog;
+        Quality q = *parseQuality(quality);
+        out.graphics = graphicsFor(q);
+        out.graphics.fog = fog;
+        if (!cl.given.count("--shadows")) out.shadowMapSize = shadowMapSizeFor(q);
     }
     if (!parseChineseDatum(datum, shared.datum)) throw CommandLineExit(2, "--datum: unknown datum '" + datum + "'\n");
     for (const std::string& spec : modelSpecs) {

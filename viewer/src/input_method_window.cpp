@@ -187,7 +187,13 @@ void setUpViewWithInputMethod(osgViewer::Viewer& viewer, int x, int y, int width
     t->overrideRedirect = false;
     t->doubleBuffer = true;
     t->sharedContext = nullptr;
-    osg::ref_ptr<InputMethodWindow> gw = new InputMethodWindow(t.get(), std::move(commit));
+    osg::ref_ptr<InputMethodWindow> gw = new InputMethodWindow(t.get(), commit);
+    if (!gw->valid() && t->samples > 0) {  // no anti-aliased visual on this display: without
+        t->samples = 0;
+        t->sampleBuffers = 0;
+        osg::DisplaySettings::instance()->setNumMultiSamples(0);
+        gw = new InputMethodWindow(t.get(), std::move(commit));
+    }
     if (!gw->valid()) {  // as OSG would have tried (and reported) it
         if (fullscreen)
             viewer.setUpViewOnSingleScreen(screen);

@@ -1,5 +1,7 @@
 #include "viewer/viewer_app.h"
 
+#include <osg/DisplaySettings>
+
 #include <osgDB/WriteFile>
 #include <osgViewer/ViewerEventHandlers>
 
@@ -180,7 +182,8 @@ ViewerApp::ViewerApp(Twin& twin)
     tab("导入", "Import", list(makeImportPanel(app_)));
     tab("实时", "Live", list(makeLivePanel(app_), makeTimelinePanel(app_), makeDashboardPanel(app_), makeGreenPanel(app_)),
         {{"回放", "Replay"}, {"一网统管", "Operations dashboard"}, {"绿化", "Green space"}});
-    tab("显示", "Display", list(makeSunPanel(app_), makePerformancePanel(app_)), {{"性能", "Performance"}});
+    tab("显示", "Display", list(makeSunPanel(app_), makeGraphicsPanel(app_), makePerformancePanel(app_)),
+        {{"画质", "Graphics"}, {"性能", "Performance"}});
     std::vector<std::pair<const char*, const char*>> names;
     for (const WorkspaceTab& t : tabs) names.emplace_back(t.zh, t.en);
     imgui_.addOverlay(makeMenuBar(app_, imgui_, names));
@@ -231,11 +234,13 @@ void ViewerApp::open() {
             scene_.root->addChild(buildScreenNotice("演示数据 / demo data", findCjkFont(hint), 18.f * options_.uiScale));
         }
     } else if (offscreen(options_)) {
-        osg::ref_ptr<osg::GraphicsContext> gc = createOffscreenContext(options_.width, options_.height);
+        osg::ref_ptr<osg::GraphicsContext> gc =
+            createOffscreenContext(options_.width, options_.height, options_.graphics.msaaSamples);
         useOffscreenContext(*viewer_, gc.get(), options_.width, options_.height);
         capture_ = new FrameCapture(true);
         cam->setFinalDrawCallback(capture_.get());
     } else {
+        osg::DisplaySettings::instance()->setNumMultiSamples(static_cast<unsigned>(options_.graphics.msaaSamples));
         auto commit = [this](const std::string& text) { imgui_.queueText(text); };
         if (options_.fullscreen)
             setUpViewWithInputMethod(*viewer_, 0, 0, 0, 0, unsigned(options_.screen), commit);

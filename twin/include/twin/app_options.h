@@ -10,6 +10,7 @@
 #include "model/model_placement.h"
 #include "model/local_time.h"
 #include "model/place.h"
+#include "twin/graphics_settings.h"
 
 namespace jbt {
 
@@ -47,6 +48,7 @@ struct AppOptions {
     double tourTime = -1;               // --tour-time: snapshot the tour at this second
     LocalTime time;                     // --time: sun position (China Standard Time)
     std::string language = "both";      // --lang: zh, en or both
+    GraphicsSettings graphics;          // --quality, --fog, the Graphics panel
     int shadowMapSize = 2048;           // --shadows: texels per side of the sun's depth map, 0 = off
     std::string recordDir;              // --record: render the tour as PNG frames (and MP4) here
     double fps = 30;                    // --fps

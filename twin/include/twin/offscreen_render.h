@@ -10,7 +10,7 @@
 namespace jbt {
 
 // Throws Error when there is no display or no context of that size can be had.
-osg::ref_ptr<osg::GraphicsContext> createOffscreenContext(int width, int height);
+osg::ref_ptr<osg::GraphicsContext> createOffscreenContext(int width, int height, int samples = 0);
 
 // GL_RENDERER of a realized context ("llvmpipe …", "NVIDIA H100 …"), for benchmark reports.
 std::string rendererName(osg::GraphicsContext* gc);
@@ -20,7 +20,7 @@ void useOffscreenContext(osgViewer::Viewer& viewer, osg::GraphicsContext* gc, in
 
 // A single-threaded viewer with no window and no panels showing `scene`, realized: for
 // benchmarks and command-line tools. Throws Error like createOffscreenContext.
-osg::ref_ptr<osgViewer::Viewer> makeOffscreenViewer(osg::Node* scene, int width, int height);
+osg::ref_ptr<osgViewer::Viewer> makeOffscreenViewer(osg::Node* scene, int width, int height, int samples = 0);
 
 // Reads the finished frame (after ImGui has drawn) when armed; a final-draw callback.
 class FrameCapture : public osg::Camera::DrawCallback {

@@ -61,6 +61,7 @@ struct SceneModel {
     std::vector<std::string> errors;    // layers that could not be loaded, naming file and reason
     std::vector<std::string> messages;  // notes (origin moved, CRS assumed, ...)
     osg::ref_ptr<osg::Group> root;
+    osg::ref_ptr<osg::Node> sky;        // the atmosphere pass behind everything (null without shaders)
     osg::ref_ptr<PagedMemoryBudget> pagedMemory;  // the root's cull callback: tilesets and oblique share it
     osg::ref_ptr<osg::Group> buildings;  // every building layer: what casts sun shadows
     osg::ref_ptr<osg::Program> buildingProgram;

@@ -45,6 +45,9 @@ public:
     // Moves the sun (light, sky, haze, window lights) to `time`.
     void setTimeOfDay(const LocalTime& time);
     const LocalTime& timeOfDay() const { return time_; }
+    // Sky, fog and the terrain's fading edges now; anti-aliasing with the next window.
+    void setGraphics(const GraphicsSettings& graphics);
+    const GraphicsSettings& graphics() const { return options_.graphics; }
 
     // Imports on a worker thread; the layer joins the scene (and the options) on the next
     // update traversal.

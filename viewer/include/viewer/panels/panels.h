@@ -16,6 +16,7 @@ std::unique_ptr<Panel> makePerformancePanel(AppState& app);
 std::unique_ptr<Panel> makeSearchPanel(AppState& app);
 std::unique_ptr<Panel> makeToursPanel(AppState& app);
 std::unique_ptr<Panel> makeSunPanel(AppState& app);
+std::unique_ptr<Panel> makeGraphicsPanel(AppState& app);
 std::unique_ptr<Panel> makeLivePanel(AppState& app);
 std::unique_ptr<Panel> makeTimelinePanel(AppState& app);
 std::unique_ptr<Panel> makeGreenPanel(AppState& app);

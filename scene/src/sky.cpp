@@ -1,0 +1,62 @@
+#include "scene/sky.h"
+
+#include <osg/Depth>
+#include <osg/Geode>
+#include <osg/Geometry>
+#include <osg/MatrixTransform>
+#include <osg/Projection>
+#include <osgUtil/CullVisitor>
+
+namespace jbt {
+namespace {
+
+// Each camera (video-wall tiles have their own frusta) gets the inverse of its own projection,
+// pushed for its cull only, so the pixels' rays are right for each.
+class SkyRays : public osg::NodeCallback {
+public:
+    void operator()(osg::Node* node, osg::NodeVisitor* nv) override {
+        auto* cv = dynamic_cast<osgUtil::CullVisitor*>(nv);
+        if (!cv || !cv->getProjectionMatrix()) {
+            traverse(node, nv);
+            return;
+        }
+        osg::ref_ptr<osg::StateSet> ss = new osg::StateSet;
+        osg::Matrixf inverse = osg::Matrixf::inverse(*cv->getProjectionMatrix());
+        ss->addUniform(new osg::Uniform("u_inverseProjection", inverse));
+        cv->pushStateSet(ss.get());
+        traverse(node, nv);
+        cv->popStateSet();
+    }
+};
+
+}  // namespace
+
+osg::ref_ptr<osg::Node> buildSky(osg::ref_ptr<osg::Program> program) {
+    osg::ref_ptr<osg::Geometry> quad = osg::createTexturedQuadGeometry(osg::Vec3(-1, -1, 0), osg::Vec3(2, 0, 0), osg::Vec3(0, 2, 0));
+    quad->setCullingActive(false);
+    osg::ref_ptr<osg::Geode> geode = new osg::Geode;
+    geode->addDrawable(quad);
+    geode->setCullingActive(false);
+    osg::ref_ptr<osg::MatrixTransform> absolute = new osg::MatrixTransform;
+    absolute->setReferenceFrame(osg::Transform::ABSOLUTE_RF);
+    absolute->addChild(geode);
+    osg::ref_ptr<osg::Projection> projection = new osg::Projection(osg::Matrix::identity());
+    projection->addChild(absolute);
+    projection->setCullingActive(false);
+    // The rays are read above the Projection node, where the camera's own projection still holds.
+    osg::ref_ptr<osg::Group> sky = new osg::Group;
+    sky->setName("sky");
+    sky->addChild(projection);
+    sky->setCullingActive(false);
+    sky->setCullCallback(new SkyRays);
+    osg::StateSet* ss = sky->getOrCreateStateSet();
+    if (program) ss->setAttributeAndModes(program.get(), osg::StateAttribute::ON);
+    // First, under everything, touching no depth.
+    ss->setRenderBinDetails(-100, "RenderBin");
+    ss->setAttributeAndModes(new osg::Depth(osg::Depth::ALWAYS, 0, 1, false));
+    ss->setMode(GL_LIGHTING, osg::StateAttribute::OFF);
+    ss->setMode(GL_CULL_FACE, osg::StateAttribute::OFF);
+    return sky;
+}
+
+}  // namespace jbt
