@@ -1,7 +1,7 @@
 // Frame time of the default scene (demo district: terrain, water, drape, labels, shadows) from
 // its bookmarks, offscreen under Xvfb, without the panels (the benchmarks link the pipeline, not
 // the UI). Prints a Markdown table.
-//   bench_scene [--frames 20] [--size 1280x720] [--shadows 2048] [--quality low|medium|high]
+//   bench_scene [--frames 20] [--size 1280x720] [--shadows 2048] [--quality low|medium|high] [--sky on|off] [--msaa N]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
         if (a == "--shadows" && i + 1 < argc) o.shadowMapSize = std::stoi(argv[++i]);
         if (a == "--quality" && i + 1 < argc)
             if (auto q = jbt::parseQuality(argv[++i])) o.graphics = jbt::graphicsFor(*q);
+        if (a == "--sky" && i + 1 < argc) o.graphics.sky = std::string(argv[++i]) == "on";
+        if (a == "--msaa" && i + 1 < argc) o.graphics.msaaSamples = std::stoi(argv[++i]);
     }
     auto t0 = std::chrono::steady_clock::now();
     jbt::Twin twin(o);
@@ -31,9 +33,7 @@ int main(int argc, char** argv) {
     osg::ref_ptr<osgViewer::Viewer> viewer = jbt::makeOffscreenViewer(scene.root.get(), o.width, o.height, o.graphics.msaaSamples);
     std::printf("Renderer: %s\n", jbt::rendererName(viewer->getCamera()->getGraphicsContext()).c_str());
     twin.attachCamera(*viewer->getCamera());
-    viewer->frame();  // the context is current from here: ask GL what it gives, not what was asked for
-    GLint samples = 0;
-    glGetIntegerv(GL_SAMPLES, &samples);
+    int samples = jbt::msaaSamplesFor(o.graphics.msaaSamples);
     std::printf("Scene assembled in %.0f ms (import %.0f, build %.0f); %dx%d, no panels, shadow map %d, quality %s "
                 "(MSAA %d, sky %s).\n\n",
                 assembleMs, scene.importMs, scene.buildMs, o.width, o.height, o.shadowMapSize, jbt::qualityName(o.graphics.quality),

@@ -16,7 +16,7 @@ GraphicsSettings graphicsFor(Quality q) {
             break;
         case Quality::Medium: break;
         case Quality::High:
-            g.msaaSamples = 8;
+            g.msaaSamples = 8;  // asked for: on a software renderer too
             break;
     }
     return g;

@@ -103,8 +103,27 @@ std::size_t lastFrameDrawCalls(osgViewer::Viewer& viewer) {
     return best;
 }
 
+bool softwareRenderer() {
+    static const bool software = [] {
+        try {
+            osg::ref_ptr<osg::GraphicsContext> gc = createOffscreenContext(16, 16, 0);
+            if (!gc->realize()) return true;
+            std::string name = rendererName(gc.get());
+            gc->close();
+            for (const char* s : {"llvmpipe", "softpipe", "swrast", "SwiftShader", "Software"})
+                if (name.find(s) != std::string::npos) return true;
+            return false;
+        } catch (const std::exception&) {
+            return true;  // no context to ask: the cheap choice
+        }
+    }();
+    return software;
+}
+
+int msaaSamplesFor(int samples) { return samples >= 0 ? samples : softwareRenderer() ? 0 : 4; }
+
 osg::ref_ptr<osgViewer::Viewer> makeOffscreenViewer(osg::Node* scene, int width, int height, int samples) {
-    osg::ref_ptr<osg::GraphicsContext> gc = createOffscreenContext(width, height, samples);
+    osg::ref_ptr<osg::GraphicsContext> gc = createOffscreenContext(width, height, msaaSamplesFor(samples));
     osg::ref_ptr<osgViewer::Viewer> viewer = new osgViewer::Viewer;
     viewer->setThreadingModel(osgViewer::Viewer::SingleThreaded);
     useOffscreenContext(*viewer, gc.get(), width, height);

@@ -90,8 +90,8 @@ void checkRanges(const std::string& path, const ProjectState& p) {
     };
     if (!finite(o.uiScale) || o.uiScale < 0.5f || o.uiScale > 6.0f) refuse("ui_scale " + num(o.uiScale) + " is outside 0.5–6");
     if (!finite(o.graphics.fog) || o.graphics.fog < 0 || o.graphics.fog > 1) refuse("graphics.fog " + num(o.graphics.fog) + " is outside 0–1");
-    if (o.graphics.msaaSamples < 0 || o.graphics.msaaSamples > 16)
-        refuse("graphics.msaa " + std::to_string(o.graphics.msaaSamples) + " is outside 0–16");
+    if (o.graphics.msaaSamples < -1 || o.graphics.msaaSamples > 16)
+        refuse("graphics.msaa " + std::to_string(o.graphics.msaaSamples) + " is outside -1 (auto) – 16");
     if (o.shadowMapSize < 0 || o.shadowMapSize > 16384) refuse("shadow_map " + std::to_string(o.shadowMapSize) + " is outside 0–16384");
     if (!finite(o.waterWidthM) || o.waterWidthM <= 0 || o.waterWidthM > 100000)
         refuse("water_width_m " + num(o.waterWidthM) + " is outside (0, 100000]");

@@ -235,12 +235,12 @@ void ViewerApp::open() {
         }
     } else if (offscreen(options_)) {
         osg::ref_ptr<osg::GraphicsContext> gc =
-            createOffscreenContext(options_.width, options_.height, options_.graphics.msaaSamples);
+            createOffscreenContext(options_.width, options_.height, msaaSamplesFor(options_.graphics.msaaSamples));
         useOffscreenContext(*viewer_, gc.get(), options_.width, options_.height);
         capture_ = new FrameCapture(true);
         cam->setFinalDrawCallback(capture_.get());
     } else {
-        osg::DisplaySettings::instance()->setNumMultiSamples(static_cast<unsigned>(options_.graphics.msaaSamples));
+        osg::DisplaySettings::instance()->setNumMultiSamples(static_cast<unsigned>(msaaSamplesFor(options_.graphics.msaaSamples)));
         auto commit = [this](const std::string& text) { imgui_.queueText(text); };
         if (options_.fullscreen)
             setUpViewWithInputMethod(*viewer_, 0, 0, 0, 0, unsigned(options_.screen), commit);

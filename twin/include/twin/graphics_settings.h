@@ -10,7 +10,9 @@ enum class Quality { Low, Medium, High };
 
 struct GraphicsSettings {
     Quality quality = Quality::Medium;
-    int msaaSamples = 4;     // anti-aliasing samples per pixel (0: off); needs a new window to change
+    // Anti-aliasing samples per pixel (0: off; -1: auto, 4 where the GPU does it cheaply and none
+    // on a software renderer, where 4 samples double the frame time); needs a new window to change.
+    int msaaSamples = -1;
     bool sky = true;         // the atmosphere pass; off: a flat haze colour behind the scene
     bool edgeFade = true;    // the terrain's edges fade into the haze instead of ending in a cliff
     float fog = 0.25f;       // 0 clear air … 1 Chongqing's thickest fog (雾都)

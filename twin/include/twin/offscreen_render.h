@@ -14,6 +14,11 @@ osg::ref_ptr<osg::GraphicsContext> createOffscreenContext(int width, int height,
 
 // GL_RENDERER of a realized context ("llvmpipe …", "NVIDIA H100 …"), for benchmark reports.
 std::string rendererName(osg::GraphicsContext* gc);
+// Whether OpenGL here is a software renderer (llvmpipe, softpipe, swrast): asked once of a small
+// offscreen context, then remembered.
+bool softwareRenderer();
+// The anti-aliasing samples to ask for: `samples` itself, or for -1 (auto) 4 on a GPU, 0 in software.
+int msaaSamplesFor(int samples);
 
 // Attaches the context to the viewer's camera with a viewport and a perspective projection.
 void useOffscreenContext(osgViewer::Viewer& viewer, osg::GraphicsContext* gc, int width, int height);

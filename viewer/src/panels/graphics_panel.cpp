@@ -1,9 +1,11 @@
 #include <imgui.h>
-#include <osg/GL>
+
+#include <string>
 
 #include <cstdio>
 #include <tuple>
 
+#include "twin/offscreen_render.h"
 #include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
 
@@ -37,25 +39,25 @@ public:
         changed |= ImGui::Checkbox(tr("地形边缘融入雾中", "Terrain edges fade into the haze").c_str(), &g.edgeFade);
         changed |= ImGui::SliderFloat(tr("雾", "Fog").c_str(), &g.fog, 0.0f, 1.0f, g.fog < 0.05f ? "%.2f" : "%.2f");
         probe(app_, "graphics.fog");
-        int samples = g.msaaSamples;
-        const char* names[] = {"0", "2", "4", "8"};
-        int index = samples >= 8 ? 3 : samples >= 4 ? 2 : samples >= 2 ? 1 : 0;
-        if (ImGui::Combo(tr("抗锯齿 MSAA", "Anti-aliasing (MSAA)").c_str(), &index, names, 4)) {
-            g.msaaSamples = index == 0 ? 0 : 1 << index;
+        // auto: 4 samples on a GPU, none on a software renderer (where they double the frame time)
+        const int values[] = {-1, 0, 2, 4, 8};
+        std::string automatic = tr("自动", "auto") + " (" + std::to_string(msaaSamplesFor(-1)) + ")";
+        const char* names[] = {automatic.c_str(), "0", "2", "4", "8"};
+        int index = 0;
+        for (int i = 0; i < 5; ++i)
+            if (values[i] == g.msaaSamples) index = i;
+        if (ImGui::Combo(tr("抗锯齿 MSAA", "Anti-aliasing (MSAA)").c_str(), &index, names, 5)) {
+            g.msaaSamples = values[index];
             changed = true;
         }
-        if (given_ < 0) glGetIntegerv(GL_SAMPLES, &given_);  // drawn in the window's GL context
         if (g.msaaSamples != openedWith_)
             ImGui::TextDisabled("%s", tr("抗锯齿在下次打开窗口时生效", "anti-aliasing changes with the next window").c_str());
-        else if (given_ < g.msaaSamples)
-            ImGui::TextDisabled("%s %d", tr("此显示只提供采样数", "this display gives samples:").c_str(), int(given_));
         if (changed) app_.twin.setGraphics(g);
     }
 
 private:
     AppState& app_;
     int openedWith_ = app_.twin.graphics().msaaSamples;
-    GLint given_ = -1;
 };
 
 }  // namespace
