@@ -2,7 +2,8 @@
 // Sky by the view ray: deep blue overhead fading to the haze at the horizon (Chongqing's humid
 // air keeps the horizon pale), the sun's glow and disc, after dark the moon and stars, and below
 // the horizon the haze the distant terrain fades into.
-uniform vec3 u_sunDirection;  // towards the sun; the moon's when the sun is down
+uniform vec3 u_sunDirection;  // the light: towards the sun, at least 20° up; the moon's when the sun is down
+uniform vec3 u_sunInSky;      // towards the sun where it really is
 uniform vec3 u_hazeColor;
 uniform float u_daylight;     // 0 night … 1 day
 uniform float u_night;
@@ -13,7 +14,7 @@ float hash(vec3 p) { return fract(sin(dot(p, vec3(12.9898, 78.233, 37.719))) * 4
 
 void main() {
     vec3 d = normalize(v_ray);
-    vec3 toLight = normalize(u_sunDirection);
+    vec3 toLight = normalize(u_daylight > 0.05 ? u_sunInSky : u_sunDirection);
     float up = d.z;
     vec3 zenith = mix(vec3(0.015, 0.025, 0.07), vec3(0.20, 0.42, 0.78), u_daylight);
     float height = pow(clamp(up, 0.0, 1.0), 0.5);

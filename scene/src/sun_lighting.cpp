@@ -43,7 +43,9 @@ SunState sunAt(double lon, double lat, const LocalTime& t) {
     // Below the horizon the scene is lit softly from high up (moon and sky glow), never from below.
     double lightEl = std::max(el, 20.f) * deg, az = s.azimuthDeg * deg;
     s.direction = osg::Vec3(float(std::sin(az) * std::cos(lightEl)), float(std::cos(az) * std::cos(lightEl)), float(std::sin(lightEl)));
-    osg::Vec3 day(0.74f, 0.79f, 0.84f), dusk(0.86f, 0.62f, 0.46f), night(0.05f, 0.07f, 0.12f);
+    double trueEl = el * deg;
+    s.sky = osg::Vec3(float(std::sin(az) * std::cos(trueEl)), float(std::cos(az) * std::cos(trueEl)), float(std::sin(trueEl)));
+    osg::Vec3 day(0.74f, 0.79f, 0.84f), dusk(0.82f, 0.64f, 0.52f), night(0.05f, 0.07f, 0.12f);
     float duskness = smooth(-6.f, 2.f, el) * (1.f - smooth(4.f, 16.f, el));
     s.haze = night * (1 - s.daylight) + day * s.daylight;
     s.haze = s.haze * (1 - duskness) + dusk * duskness;
@@ -56,6 +58,7 @@ void applySun(osg::StateSet& root, const SunState& sun) {
         else root.addUniform(new osg::Uniform(name, value));
     };
     set("u_sunDirection", sun.direction);
+    set("u_sunInSky", sun.sky);
     set("u_daylight", sun.daylight);
     set("u_night", sun.night);
     set("u_hazeColor", sun.haze);

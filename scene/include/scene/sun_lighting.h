@@ -12,6 +12,7 @@ namespace jbt {
 struct SunState {
     double elevationDeg = 0, azimuthDeg = 0;  // azimuth clockwise from north
     osg::Vec3 direction;   // towards the sun (east, north, up); the moon's when the sun is down
+    osg::Vec3 sky;         // towards the sun where it really is (the light never comes from below 20°)
     float daylight = 1;    // 0 at night … 1 in full day
     float night = 0;       // how much the city's own lights show
     osg::Vec3 haze;        // sky and haze colour
