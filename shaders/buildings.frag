@@ -23,6 +23,40 @@ varying float v_viewDistance;
 
 float hash(vec3 p) { return fract(sin(dot(p, vec3(12.9898, 78.233, 37.719))) * 43758.5453); }
 
+// A pulse lo..hi in each unit cell, box-filtered over the pixel's footprint w: crisp windows up
+// close, their average glow far away instead of speckle.
+float pulse(float x, float lo, float hi, float w) {
+    w = max(w, 1e-4);
+    float a = x - 0.5 * w, b = x + 0.5 * w;
+    float ia = floor(a) * (hi - lo) + clamp(fract(a) - lo, 0.0, hi - lo);
+    float ib = floor(b) * (hi - lo) + clamp(fract(b) - lo, 0.0, hi - lo);
+    return (ib - ia) / w;
+}
+
+// Windows after dark: a bay every 3 m, a floor every 3.2 m; lit in blocks (an office floor, a
+// flat's rooms: 2–5 bays on one or two floors), each building with its own occupancy and light —
+// cool white offices, warm homes — and a few single windows on or off within a block.
+vec3 windowLight(vec3 n) {
+    float along = dot(v_localPos.xy, vec2(-n.y, n.x));
+    vec2 cell = vec2(along / 3.0, v_localPos.z / 3.2);
+    vec2 w = fwidth(cell);
+    float window = pulse(cell.x, 0.2, 0.8, w.x) * pulse(cell.y, 0.3, 0.8, w.y);
+    float id = v_featureId;
+    float occupancy = 0.25 + 0.5 * hash(vec3(id, 3.1, 7.7));
+    float blockWidth = 2.0 + floor(4.0 * hash(vec3(id, 5.3, 1.9)));
+    float blockHeight = 1.0 + step(0.5, hash(vec3(id, 9.1, 4.2)));
+    vec2 block = floor(cell / vec2(blockWidth, blockHeight));
+    float on = step(1.0 - occupancy, hash(vec3(block, id)));
+    float odd = step(0.88, hash(vec3(floor(cell), id + 0.5)));  // the one left on, the one switched off
+    on = abs(on - odd);
+    float office = step(0.5, hash(vec3(id, 1.7, 2.3)));
+    vec3 light = mix(vec3(1.0, 0.74, 0.42), vec3(0.82, 0.9, 1.0), office) * (0.75 + 0.25 * hash(vec3(block, id + 2.0)));
+    // Where a window is smaller than a pixel, the facade glows with the average of its windows.
+    float far = smoothstep(0.35, 0.9, max(w.x, w.y));
+    float glow = mix(window * on, 0.3 * occupancy, far);
+    return glow * light * 1.6;
+}
+
 void main() {
     vec3 n = normalize(v_worldNormal);
     float sun = max(dot(n, normalize(u_sunDirection)), 0.0) * sunLight(v_worldPos);
@@ -30,16 +64,7 @@ void main() {
     vec3 own = u_textured > 0.5 ? texture2D(u_texture, v_uv).rgb * v_color.rgb : v_color.rgb;
     vec3 base = mix(own, vec3(1.0, 0.55, 0.1), v_highlight * 0.85);
     vec3 lit = base * (sky + 0.55 * sun) * (0.12 + 0.88 * u_daylight) + v_highlight * vec3(0.15, 0.06, 0.0);
-    if (u_night > 0.01 && abs(n.z) < 0.5 && u_textured < 0.5) {
-        // Windows: a floor every 3.2 m, a bay every 3 m along the wall; about half are lit.
-        float along = dot(v_localPos.xy, vec2(-n.y, n.x));
-        vec2 cell = vec2(along / 3.0, v_localPos.z / 3.2);
-        vec2 f = fract(cell);
-        float window = step(0.2, f.x) * step(f.x, 0.8) * step(0.3, f.y) * step(f.y, 0.8);
-        float on = step(0.55, hash(vec3(floor(cell), v_featureId)));
-        vec3 glow = mix(vec3(1.0, 0.78, 0.45), vec3(0.85, 0.9, 1.0), hash(vec3(floor(cell.y), v_featureId, 1.0)));
-        lit += window * on * glow * 0.9 * u_night;
-    }
+    if (u_night > 0.01 && abs(n.z) < 0.5 && u_textured < 0.5) lit += windowLight(n) * u_night;
     float haze = 1.0 - exp(-u_hazeDensity * v_viewDistance);
     gl_FragColor = vec4(mix(lit, u_hazeColor, haze * (0.75 + 0.25 * u_fog)), u_opacity);
 }

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 #include <osg/Image>
 
+#include <algorithm>
+#include <vector>
+
 #include "tests/test_support.h"
 #include "twin/twin.h"
 #include "viewer/viewer_app.h"
@@ -64,6 +67,58 @@ TEST(Graphics, StarsAfterDarkAndFogHidesThem) {
     g.fog = 1.0f;
     twin.setGraphics(g);
     EXPECT_EQ(stars(), 0);
+}
+
+// One 90 m tower seen straight on from 80 m at night: about a third of its windows lit (a share
+// of the facade's pixels bright), warm and cool; by day none glow.
+TEST(Graphics, WindowsLightUpAfterDark) {
+    auto dir = test::scratchDir();
+    AppOptions o = levelView(dir, "2026-04-15T22:00");
+    ImportOptions tower;
+    tower.path = test::writeFile(dir / "tower.geojson", R"({"type":"FeatureCollection","features":[{"type":"Feature",
+      "properties":{"height":90},"geometry":{"type":"Polygon","coordinates":[[[106.57,29.58],[106.5706,29.58],
+      [106.5706,29.5802],[106.57,29.5802],[106.57,29.58]]]}}]})");
+    o.layers.push_back(tower);
+    Twin twin(o);
+    ASSERT_EQ(twin.scene().layers.size(), 1u);
+    const Feature& f = twin.scene().layers[0].data.features.at(0);
+    double minY = 1e9, sumX = 0;
+    for (const Vec2& v : f.polygons.at(0).outer) minY = std::min(minY, v.y), sumX += v.x;
+    double cx = sumX / f.polygons[0].outer.size(), z = f.groundZ + 45;
+    twin.options().startCamera = {cx, minY - 80, z, cx, minY, z};
+    auto litShare = [&](int& warm, int& cool) {
+        ViewerApp app(twin);
+        EXPECT_EQ(test::errorOf([&] { app.open(); }), "");
+        osg::ref_ptr<osg::Image> img = app.renderImage();
+        // Lit: well above the facade's own median brightness (by day the sunlit wall is bright
+        // all over, and nothing stands out).
+        std::vector<float> sums;
+        for (int y = 70; y < 170; ++y)
+            for (int x = 110; x < 210; ++x) {
+                osg::Vec4 c = img->getColor(x, y);
+                sums.push_back(c.r() + c.g() + c.b());
+            }
+        std::vector<float> sorted = sums;
+        std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+        float median = sorted[sorted.size() / 2];
+        int lit = 0;
+        warm = cool = 0;
+        for (int y = 70, i = 0; y < 170; ++y)
+            for (int x = 110; x < 210; ++x, ++i) {
+                if (sums[std::size_t(i)] < median + 0.6f) continue;
+                ++lit;
+                osg::Vec4 c = img->getColor(x, y);
+                (c.r() > c.b() + 0.1f ? warm : cool)++;
+            }
+        return double(lit) / double(sums.size());
+    };
+    int warm = 0, cool = 0;
+    double night = litShare(warm, cool);
+    EXPECT_GT(night, 0.06);
+    EXPECT_LT(night, 0.5);
+    EXPECT_GT(warm + cool, 0);
+    twin.setTimeOfDay(*parseLocalTime("2026-04-15T11:00", twin.timeOfDay()));
+    EXPECT_EQ(litShare(warm, cool), 0.0);
 }
 
 }  // namespace
