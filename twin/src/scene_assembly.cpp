@@ -429,6 +429,9 @@ SceneModel assembleScene(const AppOptions& o) {
             if (l.green) {
                 l.style = DrapeStyle{};  // green space: one green fill, whatever its attributes
                 l.style.color = {70, 160, 80, 190};
+                // The demo's forest parks lie on the ridges: a tint over the terrain's own forest
+                // shading, so the slopes show through instead of a flat green shape.
+                if (l.data.generated) l.style.color = {40, 105, 45, 105};
             }
             drapedExtent.expandBy(layerExtent(l));
         } else if (l.buildings()) {
