@@ -36,12 +36,12 @@ float pulse(float x, float lo, float hi, float w) {
 // Windows after dark: a bay every 3 m, a floor every 3.2 m; lit in blocks (an office floor, a
 // flat's rooms: 2–5 bays on one or two floors), each building with its own occupancy and light —
 // cool white offices, warm homes — and a few single windows on or off within a block.
-vec3 windowLight(vec3 n) {
-    float along = dot(v_localPos.xy, vec2(-n.y, n.x));
-    vec2 cell = vec2(along / 3.0, v_localPos.z / 3.2);
-    vec2 w = fwidth(cell);
-    float window = pulse(cell.x, 0.2, 0.8, w.x) * pulse(cell.y, 0.3, 0.8, w.y);
-    float id = v_featureId;
+// The building's id, exact: the varying arrives a hair off its value, which the hash would
+// amplify into noise across one face.
+float buildingId() { return floor(v_featureId + 0.5); }
+
+vec3 windowLight(vec2 cell, vec2 w, float window) {
+    float id = buildingId();
     float occupancy = 0.25 + 0.5 * hash(vec3(id, 3.1, 7.7));
     float blockWidth = 2.0 + floor(4.0 * hash(vec3(id, 5.3, 1.9)));
     float blockHeight = 1.0 + step(0.5, hash(vec3(id, 9.1, 4.2)));
@@ -61,10 +61,23 @@ void main() {
     vec3 n = normalize(v_worldNormal);
     float sun = max(dot(n, normalize(u_sunDirection)), 0.0) * sunLight(v_worldPos);
     float sky = 0.55 + 0.25 * n.z;
-    vec3 own = u_textured > 0.5 ? texture2D(u_texture, v_uv).rgb * v_color.rgb : v_color.rgb;
+    bool drawnFacade = abs(n.z) < 0.5 && u_textured < 0.5;  // a city model's own image has its windows
+    vec3 own = u_textured > 0.5 ? texture2D(u_texture, v_uv).rgb * v_color.rgb
+                                : v_color.rgb * (0.88 + 0.24 * hash(vec3(buildingId(), 0.3, 0.7)));  // no two alike
+    vec2 cell = vec2(0.0), w = vec2(1.0);
+    float window = 0.0;
+    if (drawnFacade) {
+        // Storeys by day too: glass bands of windows, a shade of the sky, by building.
+        cell = vec2(dot(v_localPos.xy, vec2(-n.y, n.x)) / 3.0, v_localPos.z / 3.2);
+        w = fwidth(cell);
+        window = pulse(cell.x, 0.2, 0.8, w.x) * pulse(cell.y, 0.3, 0.8, w.y);
+        float glass = mix(window, 0.3, smoothstep(0.35, 0.9, max(w.x, w.y)));
+        vec3 tint = mix(vec3(0.28, 0.34, 0.42), vec3(0.40, 0.46, 0.50), hash(vec3(buildingId(), 8.1, 0.4)));
+        own = mix(own, tint, glass * 0.55);
+    }
     vec3 base = mix(own, vec3(1.0, 0.55, 0.1), v_highlight * 0.85);
     vec3 lit = base * (sky + 0.55 * sun) * (0.12 + 0.88 * u_daylight) + v_highlight * vec3(0.15, 0.06, 0.0);
-    if (u_night > 0.01 && abs(n.z) < 0.5 && u_textured < 0.5) lit += windowLight(n) * u_night;
+    if (u_night > 0.01 && drawnFacade) lit += windowLight(cell, w, window) * u_night;
     float haze = 1.0 - exp(-u_hazeDensity * v_viewDistance);
     gl_FragColor = vec4(mix(lit, u_hazeColor, haze * (0.75 + 0.25 * u_fog)), u_opacity);
 }
