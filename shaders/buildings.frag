@@ -11,6 +11,7 @@ uniform float u_night;         // how much the windows glow
 uniform float u_textured;      // 1: a city model's own facade image (its windows are in it)
 uniform sampler2D u_texture;
 varying vec2 v_uv;
+varying float v_aboveBase;  // metres above the building's foot
 varying vec3 v_worldNormal;
 varying vec3 v_localPos;
 varying vec3 v_worldPos;
@@ -77,6 +78,8 @@ void main() {
     }
     vec3 base = mix(own, vec3(1.0, 0.55, 0.1), v_highlight * 0.85);
     vec3 lit = base * (sky + 0.55 * sun) * (0.12 + 0.88 * u_daylight) + v_highlight * vec3(0.15, 0.06, 0.0);
+    // Contact shade: the sky reaches less of a wall's foot (ambient occlusion's cheapest part).
+    if (abs(n.z) < 0.5) lit *= mix(0.62, 1.0, smoothstep(0.0, 6.0, v_aboveBase));
     if (u_night > 0.01 && drawnFacade) lit += windowLight(cell, w, window) * u_night;
     float haze = 1.0 - exp(-u_hazeDensity * v_viewDistance);
     gl_FragColor = vec4(mix(lit, u_hazeColor, haze * (0.75 + 0.25 * u_fog)), u_opacity);

@@ -3,6 +3,7 @@
 // its tile's matrix, hence the normal taken to the world).
 uniform mat4 osg_ViewMatrixInverse;
 attribute float a_featureId;
+attribute float a_baseZ;       // the building's foot (0 where content carries none)
 uniform float u_highlightId;
 varying vec3 v_worldNormal;
 varying vec3 v_localPos;
@@ -12,6 +13,7 @@ varying float v_highlight;
 varying float v_featureId;
 varying float v_viewDistance;
 varying vec2 v_uv;
+varying float v_aboveBase;
 
 void main() {
     v_color = gl_Color;
@@ -23,5 +25,6 @@ void main() {
     v_worldPos = (osg_ViewMatrixInverse * viewPos).xyz;
     v_worldNormal = normalize(mat3(osg_ViewMatrixInverse) * gl_NormalMatrix * gl_Normal);
     v_localPos = v_worldPos;  // window rows and columns: metres along the wall and up
+    v_aboveBase = v_worldPos.z - a_baseZ;  // building tiles are only moved sideways: their z is the world's
     gl_Position = gl_ProjectionMatrix * viewPos;
 }

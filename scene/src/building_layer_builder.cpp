@@ -35,6 +35,7 @@ osg::ref_ptr<osg::Geometry> toGeometry(BuildingMesh& mesh) {
     mesh.colors->setNormalize(true);
     g->setColorArray(mesh.colors, osg::Array::BIND_PER_VERTEX);
     g->setVertexAttribArray(kFeatureIdAttribute, mesh.ids, osg::Array::BIND_PER_VERTEX);
+    g->setVertexAttribArray(kBaseHeightAttribute, mesh.bases, osg::Array::BIND_PER_VERTEX);
     g->addPrimitiveSet(mesh.triangles);
     return g;
 }

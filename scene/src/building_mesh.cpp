@@ -21,6 +21,7 @@ std::uint32_t BuildingMesh::addVertex(double x, double y, double z, const osg::V
     normals->push_back(n);
     colors->push_back(c);
     ids->push_back(id);
+    bases->push_back(base_);
     if (texcoords) texcoords->push_back(uv);
     return static_cast<std::uint32_t>(vertices->size() - 1);
 }
@@ -111,6 +112,7 @@ bool BuildingMesh::addSurfaces(const Feature& f, float id) {
 }
 
 bool BuildingMesh::add(const Feature& f, float id) {
+    base_ = float(f.groundZ + f.minHeight - origin_.z());
     if (!f.surfaces.empty()) return addSurfaces(f, id);
     // Triangulate every part first so a failure leaves the mesh untouched.
     std::vector<std::pair<std::vector<Vec2>, std::vector<std::uint32_t>>> roofs;

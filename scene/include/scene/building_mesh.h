@@ -15,6 +15,8 @@ namespace jbt {
 
 // Vertex attribute slot of the per-vertex building id (shaders bind a_featureId here).
 constexpr unsigned kFeatureIdAttribute = 6;
+// Vertex attribute slot of the height the building stands on (shaders darken walls near it).
+constexpr unsigned kBaseHeightAttribute = 7;
 
 class BuildingMesh {
 public:
@@ -27,6 +29,7 @@ public:
     osg::ref_ptr<osg::Vec3Array> normals = new osg::Vec3Array;
     osg::ref_ptr<osg::Vec4ubArray> colors = new osg::Vec4ubArray;
     osg::ref_ptr<osg::FloatArray> ids = new osg::FloatArray;
+    osg::ref_ptr<osg::FloatArray> bases = new osg::FloatArray;  // z of the building's foot, per vertex
     osg::ref_ptr<osg::DrawElementsUInt> triangles = new osg::DrawElementsUInt(GL_TRIANGLES);
     // City model faces with an image, when keepTextures: their triangles by the layer's texture
     // index, drawn over the same vertices with these coordinates (null until the first).
@@ -44,6 +47,7 @@ private:
     void addTexturedFace(const SurfaceAppearance& look, const osg::Vec3& normal, double groundZ, float id);
 
     osg::Vec3d origin_;
+    float base_ = 0;  // the foot of the building being added
     RoofTriangulator triangulator_;
     std::vector<Vec2> roofPoints_;
     std::vector<Vec3> facePoints_;
