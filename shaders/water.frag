@@ -1,21 +1,57 @@
 #version 120
-// River water: darker looking down, sky-coloured at grazing angles, hazed with distance.
+// River water: small waves moving downstream-ish (two sets of sine ripples in world metres, their
+// slopes bending the normal), the sky's colour reflected by the Fresnel term (grazing views are
+// mirrors, looking down shows the silty Yangtze green-brown), the sun's glint, hazed with distance
+// and faded at the terrain's edges like the land.
 uniform vec3 u_hazeColor;
 uniform float u_hazeDensity;
 uniform float u_fog;           // 0 clear … 1 thick: how far the haze may cover
 uniform float u_daylight;     // 0 night … 1 noon
+uniform float u_night;
+uniform vec3 u_sunInSky;       // towards the sun where it really is
+uniform float osg_FrameTime;   // seconds, for the waves
+uniform mat4 osg_ViewMatrixInverse;
 uniform vec4 u_terrainBounds;  // the rivers fade out with the terrain at its edges
 uniform float u_edgeFade;
 varying vec3 v_viewPos;
 varying vec3 v_worldPos;
 varying vec4 v_color;
 
+// The slope of a few travelling ripples at p (metres): d(height)/dx, d(height)/dy.
+vec2 waveSlope(vec2 p, float t) {
+    vec2 s = vec2(0.0);
+    vec2 dirs[4];
+    dirs[0] = vec2(0.8, 0.6); dirs[1] = vec2(-0.3, 0.95); dirs[2] = vec2(0.97, -0.24); dirs[3] = vec2(-0.7, -0.7);
+    float lengths[4];
+    lengths[0] = 23.0; lengths[1] = 11.0; lengths[2] = 5.3; lengths[3] = 2.9;
+    for (int i = 0; i < 4; ++i) {
+        float k = 6.2831853 / lengths[i];
+        float amp = 0.035 * lengths[i] / 6.2831853;  // steepness kept small
+        float phase = k * dot(dirs[i], p) - sqrt(9.81 * k) * t;
+        s += dirs[i] * (amp * k * cos(phase));
+    }
+    return s;
+}
+
 void main() {
-    vec3 view = normalize(-v_viewPos);
-    vec3 up = normalize(gl_NormalMatrix * vec3(0.0, 0.0, 1.0));
-    float grazing = pow(1.0 - max(dot(view, up), 0.0), 3.0);
-    vec3 c = mix(v_color.rgb, u_hazeColor, 0.55 * grazing) * (0.25 + 0.75 * u_daylight);
-    float haze = 1.0 - exp(-u_hazeDensity * length(v_viewPos));
+    vec3 toEye = normalize((osg_ViewMatrixInverse * vec4(0.0, 0.0, 0.0, 1.0)).xyz - v_worldPos);
+    float distance = length(v_viewPos);
+    // Waves fade out with distance, where they would only shimmer.
+    vec2 slope = waveSlope(v_worldPos.xy, osg_FrameTime) * (1.0 - smoothstep(300.0, 3000.0, distance));
+    vec3 n = normalize(vec3(-slope, 1.0));
+    float cosView = max(dot(n, toEye), 0.0);
+    float fresnel = 0.02 + 0.98 * pow(1.0 - cosView, 5.0);
+    vec3 r = reflect(-toEye, n);
+    vec3 zenith = mix(vec3(0.015, 0.025, 0.07), vec3(0.20, 0.42, 0.78), u_daylight);
+    vec3 sky = mix(u_hazeColor, zenith, pow(clamp(r.z, 0.0, 1.0), 0.5) * (1.0 - 0.85 * u_fog));
+    vec3 body = v_color.rgb * (0.25 + 0.75 * u_daylight);
+    vec3 c = mix(body, sky, clamp(fresnel + 0.25, 0.0, 1.0));
+    vec3 sun = normalize(u_sunInSky);
+    float glint = pow(max(dot(r, sun), 0.0), 180.0) * step(0.0, sun.z) * u_daylight * (1.0 - u_fog);
+    c += vec3(1.0, 0.95, 0.85) * glint * 1.5;
+    // After dark the city's lights shimmer on the water.
+    c += vec3(0.9, 0.7, 0.4) * u_night * 0.06 * (0.5 + 0.5 * sin(dot(v_worldPos.xy, vec2(0.7, 0.4)) + 3.0 * slope.x * 40.0));
+    float haze = 1.0 - exp(-u_hazeDensity * distance);
     vec2 size = u_terrainBounds.zw - u_terrainBounds.xy;
     vec2 inside = min(v_worldPos.xy - u_terrainBounds.xy, u_terrainBounds.zw - v_worldPos.xy);
     float edge = clamp(min(inside.x, inside.y) / (0.12 * max(size.x, size.y)), 0.0, 1.0);

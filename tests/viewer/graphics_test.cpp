@@ -4,6 +4,10 @@
 #include <osg/Image>
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <optional>
+#include <thread>
 #include <vector>
 
 #include "tests/test_support.h"
@@ -119,6 +123,56 @@ TEST(Graphics, WindowsLightUpAfterDark) {
     EXPECT_GT(warm + cool, 0);
     twin.setTimeOfDay(*parseLocalTime("2026-04-15T11:00", twin.timeOfDay()));
     EXPECT_EQ(litShare(warm, cool), 0.0);
+}
+
+// Close over the river: the water is not one flat colour (waves bend its reflection) and it moves.
+TEST(Graphics, WaterRipplesAndMoves) {
+    auto dir = test::scratchDir();
+    AppOptions o;
+    o.hideUi = true;
+    o.snapshotPath = (dir / "unused.png").string();
+    o.width = 320;
+    o.height = 240;
+    o.shadowMapSize = 0;
+    Twin twin(o);
+    ASSERT_FALSE(twin.scene().water.empty());
+    const WaterBody& river = twin.scene().water[0];
+    // A point well inside the river (40 m of water on every side), the nearest to the scene's
+    // middle (the terrain's edges fade into the haze).
+    osg::BoundingBox box;
+    for (const Vec2& v : river.polygons.at(0).outer) box.expandBy(v.x, v.y, 0);
+    std::optional<Vec2> in;
+    for (double x = box.xMin(); x < box.xMax(); x += 97)
+        for (double y = box.yMin(); y < box.yMax(); y += 97) {
+            bool all = true;
+            for (auto [dx, dy] : {std::pair{0.0, 0.0}, {40.0, 0.0}, {-40.0, 0.0}, {0.0, 40.0}, {0.0, -40.0}, {0.0, -160.0}})
+                all = all && contains(river.polygons[0], {x + dx, y + dy});
+            if (all && (!in || std::hypot(x, y) < std::hypot(in->x, in->y))) in = Vec2{x, y};
+        }
+    ASSERT_TRUE(in);
+    twin.options().startCamera = {in->x, in->y - 120, river.level + 50, in->x, in->y, river.level};
+    ViewerApp app(twin);
+    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
+    auto region = [&] {
+        osg::ref_ptr<osg::Image> img = app.renderImage();
+        std::vector<float> v;
+        for (int y = 100; y < 140; ++y)
+            for (int x = 130; x < 190; ++x) {
+                osg::Vec4 c = img->getColor(x, y);
+                v.push_back(c.r() + c.g() + c.b());
+            }
+        return v;
+    };
+    std::vector<float> a = region();
+    double mean = 0, var = 0;
+    for (float x : a) mean += x / a.size();
+    for (float x : a) var += (x - mean) * (x - mean) / a.size();
+    EXPECT_GT(std::sqrt(var), 0.01) << "flat water";
+    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    std::vector<float> b = region();
+    double moved = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) moved += std::fabs(a[i] - b[i]) / a.size();
+    EXPECT_GT(moved, 0.005) << "still water";
 }
 
 }  // namespace
