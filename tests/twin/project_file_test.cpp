@@ -9,6 +9,7 @@
 
 #include "tests/test_support.h"
 #include "twin/project_file.h"
+#include "twin/project_session.h"
 
 namespace jbt {
 namespace {
@@ -177,6 +178,23 @@ TEST(ProjectFile, OutOfRangeAndMalformedValuesNameTheKey) {
     EXPECT_EQ(e4, p4 + ": centre is not a longitude/latitude");
     auto [p5, e5] = load(R"("layers":[{"kind":"buildings"}])");
     EXPECT_EQ(e5.rfind(p5 + ": malformed 'layers': ", 0), 0u) << e5;
+}
+
+// Switching panels is not an edit: the layout alone does not make the project unsaved (it is
+// still written when the project is saved); hiding a layer does.
+TEST(ProjectSession, ThePanelLayoutAloneDoesNotAskToSave) {
+    ProjectSession session;
+    ProjectState p;
+    session.markSaved(p);
+    ProjectState looked = p;
+    looked.options.uiLayout = R"({"tab":5})";
+    EXPECT_FALSE(session.dirty(looked));
+    ProjectState edited = looked;
+    LayerDisplay hidden;
+    hidden.name = "演示建筑 demo buildings";
+    hidden.visible = false;
+    edited.options.layerDisplay.push_back(hidden);
+    EXPECT_TRUE(session.dirty(edited));
 }
 
 }  // namespace

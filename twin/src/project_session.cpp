@@ -32,6 +32,9 @@ std::string ProjectSession::displayName() const {
 std::string ProjectSession::fingerprint(const ProjectState& state) const {
     ProjectState s = state;
     s.hasCamera = false;
+    // Looking at another panel is not an edit: the layout is saved with the project, but
+    // switching tabs or folding the sidebar alone does not ask to save.
+    s.options.uiLayout.clear();
     try {
         return projectJson(path_.empty() ? "untitled.json" : path_, s);
     } catch (const Error& e) {
