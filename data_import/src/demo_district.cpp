@@ -5,6 +5,7 @@
 #include "data_import/demo_landscape.h"
 #include <algorithm>
 #include <set>
+#include <tuple>
 #include <string>
 
 namespace jbt {
@@ -73,15 +74,108 @@ struct StreetGrid {
     double angle, pitch;
 };
 
-StreetGrid streetGridFor(const ZoneStyle& st, Rng& rng) {
-    double angle = rng.range(0, M_PI / 2);
-    return {angle, st.maxSide + 12.0};
+// Street spacing by quarter: a block between streets holds a few plots.
+double blockPitch(const std::string& kind) {
+    if (kind == "cbd") return 130;
+    if (kind == "commercial") return 120;
+    if (kind == "residential") return 150;
+    if (kind == "renewal") return 110;
+    if (kind == "heritage") return 70;
+    if (kind == "industrial") return 220;
+    return 60;
 }
 
-}  // namespace
+StreetGrid streetGridFor(const std::string& kind, Rng& rng) {
+    double angle = rng.range(0, M_PI / 2);
+    return {angle, blockPitch(kind)};
+}
 
-LayerData generateDemoDistrict(const std::vector<Place>& places, const SceneFrame& frame,
-                               const DemoDistrictOptions& options) {
+// One building's footprint in the block's own frame (u along the streets, v across), metres.
+struct Lot {
+    double u, v, w, d;
+    bool tower = false, courtyard = false;
+};
+
+// The buildings of one block, set back from its streets, by the quarter's kind: CBD towers on
+// four plots, shops and offices on four, housing slabs in rows facing the same way (south in
+// Chongqing's 小区), renewal blocks round a courtyard, sheds in pairs, and heritage compounds —
+// a hall, two side halls and a gate round a yard.
+std::vector<Lot> lotsFor(const std::string& kind, double pitch, const ZoneStyle& st, Rng& rng) {
+    const double inner = pitch - 24;  // streets and pavements
+    std::vector<Lot> lots;
+    auto grid = [&](int nu, int nv, double setback, double towerShare, double courtyardShare) {
+        double pu = inner / nu, pv = inner / nv;
+        for (int i = 0; i < nu; ++i)
+            for (int j = 0; j < nv; ++j) {
+                Lot l;
+                l.u = -inner / 2 + (i + 0.5) * pu;
+                l.v = -inner / 2 + (j + 0.5) * pv;
+                l.w = std::clamp(rng.range(st.minSide, st.maxSide), 8.0, pu - setback);
+                l.d = std::clamp(rng.range(st.minSide, st.maxSide), 8.0, pv - setback);
+                l.tower = rng.uniform() < towerShare;
+                l.courtyard = rng.uniform() < courtyardShare && l.w > 16 && l.d > 16;
+                lots.push_back(l);
+            }
+    };
+    if (kind == "cbd" || kind == "commercial") {
+        grid(2, 2, 12, st.towerShare, st.courtyardShare);
+    } else if (kind == "residential") {
+        int rows = 4;
+        double rowPitch = inner / rows;
+        for (int j = 0; j < rows; ++j)
+            for (int i = 0; i < 2; ++i) {
+                Lot l;
+                l.w = rng.range(38, 50);
+                l.d = rng.range(12, 15);
+                l.u = -inner / 4 + i * inner / 2;
+                l.v = -inner / 2 + (j + 0.5) * rowPitch;
+                lots.push_back(l);
+            }
+    } else if (kind == "renewal") {
+        if (rng.uniform() < 0.5) {
+            lots.push_back({0, 0, inner - 12, inner - 12, false, true});
+        } else {
+            grid(2, 2, 10, 0, 0.3);
+        }
+    } else if (kind == "industrial") {
+        for (int i = 0; i < 2; ++i) lots.push_back({0, -inner / 4 + i * inner / 2, inner - 30, rng.range(40, 70), false, false});
+    } else if (kind == "heritage") {
+        lots.push_back({0, 12, 20, 11});   // main hall
+        lots.push_back({-13, -2, 8, 14});  // side halls
+        lots.push_back({13, -2, 8, 14});
+        lots.push_back({0, -16, 9, 5});    // gate
+    } else {
+        grid(1, 1, 20, 0, st.courtyardShare);
+    }
+    return lots;
+}
+
+// Blocks of one quarter, nearest its centre first, measured against a wobbling edge so that
+// quarters grow as irregular shapes rather than discs, as far as their building count needs.
+std::vector<std::pair<int, int>> blocksInOrder(double radius, double pitch, double phase1, double phase2) {
+    int cells = static_cast<int>(2.0 * radius / pitch) + 2;
+    std::vector<std::pair<double, std::pair<int, int>>> order;
+    for (int i = -cells; i <= cells; ++i)
+        for (int j = -cells; j <= cells; ++j) {
+            double u = i * pitch, v = j * pitch, a = std::atan2(v, u);
+            double edge = 1.0 + 0.25 * std::sin(3 * a + phase1) + 0.12 * std::sin(7 * a + phase2);
+            order.push_back({std::hypot(u, v) / edge, {i, j}});
+        }
+    std::sort(order.begin(), order.end());
+    std::vector<std::pair<int, int>> out;
+    for (auto& [d, key] : order) out.push_back(key);
+    return out;
+}
+
+// The blocks each quarter filled, for the streets between them.
+struct QuarterBlocks {
+    Vec2 centre;
+    StreetGrid grid;
+    std::set<std::pair<int, int>> blocks;
+};
+
+LayerData fillDistrict(const std::vector<Place>& places, const SceneFrame& frame, const DemoDistrictOptions& options,
+                       std::vector<QuarterBlocks>* quarters) {
     LayerData layer;
     layer.generated = true;
     layer.name = "演示建筑 demo buildings";
@@ -93,56 +187,63 @@ LayerData generateDemoDistrict(const std::vector<Place>& places, const SceneFram
         if (place.zone.count <= 0) continue;
         ZoneStyle st = styleFor(place.zone.kind);
         Vec2 centre = frame.toScene(place.position);
-        // Blocks on a street lattice, turned to the quarter's own grid direction; the zone's
-        // edge wobbles so quarters do not read as discs.
         Rng gridRng(options.seed ^ fnv1a(place.id));
-        StreetGrid grid = streetGridFor(st, gridRng);
+        StreetGrid grid = streetGridFor(place.zone.kind, gridRng);
         double street = grid.angle, cs = std::cos(street), sn = std::sin(street);
-        double pitch = grid.pitch;
         double phase1 = rng.range(0, 2 * M_PI), phase2 = rng.range(0, 2 * M_PI);
-        int cells = static_cast<int>(place.zone.radiusM / pitch) + 1;
-        std::set<std::pair<int, int>> taken;
+        QuarterBlocks used{centre, grid, {}};
         int placed = 0;
-        for (int attempt = 0; attempt < place.zone.count * 30 && placed < place.zone.count; ++attempt) {
-            int i = static_cast<int>(std::floor(rng.range(-cells, cells + 1)));
-            int j = static_cast<int>(std::floor(rng.range(-cells, cells + 1)));
-            double u = i * pitch, v = j * pitch;
-            double rr = std::hypot(u, v), a = std::atan2(v, u);
-            double edge = place.zone.radiusM * (1.0 + 0.25 * std::sin(3 * a + phase1) + 0.12 * std::sin(7 * a + phase2));
-            if (rr > edge || !taken.insert({i, j}).second) continue;
-            double w = rng.range(st.minSide, st.maxSide), d = rng.range(st.minSide, st.maxSide);
-            Vec2 c{centre.x + u * cs - v * sn, centre.y + u * sn + v * cs};
-            if (options.rivers && options.rivers->contains(c, 40 + 0.5 * std::hypot(w, d))) continue;
-
-            Feature f;
-            f.sourceFid = fid++;
-            Polygon poly;
-            if (rng.uniform() < st.towerShare) {
-                poly.outer = octagon(c.x, c.y, 0.5 * std::min(w, d), street + M_PI / 8);
-            } else {
-                poly.outer = rectangle(c.x, c.y, w, d, street);
-                if (rng.uniform() < st.courtyardShare && w > 16 && d > 16)
-                    poly.holes.push_back(rectangle(c.x, c.y, w * 0.45, d * 0.45, street));
+        const bool village = place.zone.kind == "forest";  // lodges and hamlets: a house per lot, scattered
+        for (auto [i, j] : blocksInOrder(place.zone.radiusM, grid.pitch, phase1, phase2)) {
+            if (placed >= place.zone.count) break;
+            if (village && rng.uniform() < 0.85) continue;
+            double bu = i * grid.pitch, bv = j * grid.pitch;
+            if (village && std::hypot(bu, bv) > place.zone.radiusM * 1.3) continue;
+            double centrality = 1.0 - std::min(1.0, std::hypot(bu, bv) / place.zone.radiusM);
+            bool any = false;
+            for (const Lot& lot : lotsFor(place.zone.kind, grid.pitch, st, rng)) {
+                if (placed >= place.zone.count) break;
+                double u = bu + lot.u, v = bv + lot.v;
+                Vec2 c{centre.x + u * cs - v * sn, centre.y + u * sn + v * cs};
+                if (options.rivers && options.rivers->contains(c, 30 + 0.5 * std::hypot(lot.w, lot.d))) continue;
+                Feature f;
+                f.sourceFid = fid++;
+                Polygon poly;
+                if (lot.tower) {
+                    poly.outer = octagon(c.x, c.y, 0.5 * std::min(lot.w, lot.d), street + M_PI / 8);
+                } else {
+                    poly.outer = rectangle(c.x, c.y, lot.w, lot.d, street);
+                    if (lot.courtyard) poly.holes.push_back(rectangle(c.x, c.y, lot.w * 0.5, lot.d * 0.5, street));
+                }
+                f.polygons.push_back(std::move(poly));
+                // Taller towards the quarter's centre, like real centres.
+                double t = std::pow(rng.uniform(), 1.5) * 0.6 + 0.4 * centrality;
+                f.height = std::round(st.minH + (st.maxH - st.minH) * t);
+                f.heightSource = HeightSource::Field;
+                int levels = std::max(1, static_cast<int>(f.height / 3.2));
+                f.attributes = {{"name", place.nameZh + " 演示建筑 " + std::to_string(placed + 1)},
+                                {"zone", place.nameZh + " " + place.nameEn},
+                                {"zone_kind", place.zone.kind},
+                                {"height", std::to_string(static_cast<int>(f.height))},
+                                {"building:levels", std::to_string(levels)},
+                                {"source", "演示数据 demo data (generated)"}};
+                layer.features.push_back(std::move(f));
+                ++placed;
+                any = true;
             }
-            f.polygons.push_back(std::move(poly));
-            // Taller towards the zone's centre, like real centres.
-            double centrality = 1.0 - std::min(1.0, rr / edge);
-            double t = std::pow(rng.uniform(), 1.5) * 0.6 + 0.4 * centrality;
-            f.height = std::round(st.minH + (st.maxH - st.minH) * t);
-            f.heightSource = HeightSource::Field;
-            int levels = std::max(1, static_cast<int>(f.height / 3.2));
-            f.attributes = {{"name", place.nameZh + " 演示建筑 " + std::to_string(placed + 1)},
-                            {"zone", place.nameZh + " " + place.nameEn},
-                            {"zone_kind", place.zone.kind},
-                            {"height", std::to_string(static_cast<int>(f.height))},
-                            {"building:levels", std::to_string(levels)},
-                            {"source", "演示数据 demo data (generated)"}};
-            layer.features.push_back(std::move(f));
-            ++placed;
+            if (any) used.blocks.insert({i, j});
         }
+        if (quarters) quarters->push_back(std::move(used));
     }
     layer.report.featuresRead = layer.report.featuresImported = layer.features.size();
     return layer;
+}
+
+}  // namespace
+
+LayerData generateDemoDistrict(const std::vector<Place>& places, const SceneFrame& frame,
+                               const DemoDistrictOptions& options) {
+    return fillDistrict(places, frame, options, nullptr);
 }
 
 LayerData generateDemoRoads(const std::vector<Place>& places, const SceneFrame& frame, const DemoDistrictOptions& options) {
@@ -160,21 +261,30 @@ LayerData generateDemoRoads(const std::vector<Place>& places, const SceneFrame& 
         f.attributes = {{"highway", cls}, {"name", name}, {"source", "演示数据 demo data (generated)"}};
         roads.features.push_back(std::move(f));
     };
-    for (const Place& place : places) {
-        // Forest lodges and heritage sites sit on lanes, not on a street grid.
-        if (place.zone.count <= 0 || place.zone.kind == "forest" || place.zone.kind == "heritage") continue;
-        ZoneStyle st = styleFor(place.zone.kind);
-        Rng gridRng(options.seed ^ fnv1a(place.id));
-        StreetGrid grid = streetGridFor(st, gridRng);
-        Vec2 c = frame.toScene(place.position);
-        double cs = std::cos(grid.angle), sn = std::sin(grid.angle), r = place.zone.radiusM * 1.1;
-        auto at = [&](double u, double v) { return Vec2{c.x + u * cs - v * sn, c.y + u * sn + v * cs}; };
-        int n = int(r / grid.pitch);
-        for (int i = -n; i < n; ++i) {
-            double u = (i + 0.5) * grid.pitch, half = std::sqrt(std::max(0.0, r * r - u * u));
-            const char* cls = i % 4 == 0 ? "secondary" : "residential";
-            add({at(u, -half), at(u, half)}, cls, place.nameZh + "街 street");
-            add({at(-half, u), at(half, u)}, cls, place.nameZh + "路 road");
+    // Streets round every block a quarter filled: the block's four sides, each once; every
+    // fourth line of the lattice a secondary road, the rest residential streets.
+    std::vector<QuarterBlocks> quarters;
+    fillDistrict(places, frame, options, &quarters);
+    for (std::size_t q = 0; q < quarters.size(); ++q) {
+        const QuarterBlocks& qb = quarters[q];
+        const Place* place = nullptr;
+        for (std::size_t k = 0, n = 0; k < places.size(); ++k)
+            if (places[k].zone.count > 0 && n++ == q) place = &places[k];
+        if (!place || place->zone.kind == "forest") continue;  // lodges sit on lanes
+        double cs = std::cos(qb.grid.angle), sn = std::sin(qb.grid.angle), half = qb.grid.pitch / 2;
+        auto at = [&](double u, double v) { return Vec2{qb.centre.x + u * cs - v * sn, qb.centre.y + u * sn + v * cs}; };
+        std::set<std::tuple<int, int, int>> drawn;  // (direction, line, segment)
+        for (auto [i, j] : qb.blocks) {
+            double u = i * qb.grid.pitch, v = j * qb.grid.pitch;
+            // Lines of constant u (2i±1) and constant v (2j±1), in half-pitch units.
+            for (int side : {-1, 1}) {
+                if (drawn.insert({0, 2 * i + side, j}).second)
+                    add({at(u + side * half, v - half), at(u + side * half, v + half)},
+                        (2 * i + side + 1) % 8 == 0 ? "secondary" : "residential", place->nameZh + "街 street");
+                if (drawn.insert({1, 2 * j + side, i}).second)
+                    add({at(u - half, v + side * half), at(u + half, v + side * half)},
+                        (2 * j + side + 1) % 8 == 0 ? "secondary" : "residential", place->nameZh + "路 road");
+            }
         }
     }
     // Trunk roads: every place to its two nearest neighbours (bridges cross the rivers freely).
