@@ -9,5 +9,5 @@ void main() {
     vec4 near = u_inverseProjection * vec4(gl_Vertex.xy, -1.0, 1.0);
     vec3 view = far.xyz / far.w - near.xyz / near.w;
     v_ray = mat3(osg_ViewMatrixInverse) * view;
-    gl_Position = vec4(gl_Vertex.xy, 0.0, 1.0);
+    gl_Position = vec4(gl_Vertex.xy, 1.0, 1.0);  // the far plane: behind everything drawn
 }

@@ -51,9 +51,11 @@ osg::ref_ptr<osg::Node> buildSky(osg::ref_ptr<osg::Program> program) {
     sky->setCullCallback(new SkyRays);
     osg::StateSet* ss = sky->getOrCreateStateSet();
     if (program) ss->setAttributeAndModes(program.get(), osg::StateAttribute::ON);
-    // First, under everything, touching no depth.
-    ss->setRenderBinDetails(-100, "RenderBin");
-    ss->setAttributeAndModes(new osg::Depth(osg::Depth::ALWAYS, 0, 1, false));
+    // After the opaque scene, at the far plane, writing no depth: only the pixels nothing else
+    // covered are shaded (a software rasterizer then pays for the visible sky alone), and
+    // transparent layers (bin 10) still draw over it.
+    ss->setRenderBinDetails(9, "RenderBin");
+    ss->setAttributeAndModes(new osg::Depth(osg::Depth::LEQUAL, 0, 1, false));
     ss->setMode(GL_LIGHTING, osg::StateAttribute::OFF);
     ss->setMode(GL_CULL_FACE, osg::StateAttribute::OFF);
     return sky;

@@ -1,5 +1,5 @@
 #pragma once
-// The sky behind the scene: a screen-filling pass drawn first, coloured per pixel by the view
+// The sky behind the scene: a screen-filling pass at the far plane, drawn where nothing else is, coloured per pixel by the view
 // ray — zenith to horizon, the sun's glow and disc, the moon and stars at night, and below the
 // horizon the haze the distant terrain fades into. It reads the sun uniforms applySun sets.
 #include <osg/Node>
