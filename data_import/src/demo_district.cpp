@@ -270,7 +270,7 @@ LayerData generateDemoRoads(const std::vector<Place>& places, const SceneFrame& 
         const Place* place = nullptr;
         for (std::size_t k = 0, n = 0; k < places.size(); ++k)
             if (places[k].zone.count > 0 && n++ == q) place = &places[k];
-        if (!place || place->zone.kind == "forest") continue;  // lodges sit on lanes
+        if (!place || place->zone.kind == "forest" || place->zone.kind == "heritage") continue;  // on lanes, not streets
         double cs = std::cos(qb.grid.angle), sn = std::sin(qb.grid.angle), half = qb.grid.pitch / 2;
         auto at = [&](double u, double v) { return Vec2{qb.centre.x + u * cs - v * sn, qb.centre.y + u * sn + v * cs}; };
         std::set<std::tuple<int, int, int>> drawn;  // (direction, line, segment)
