@@ -19,10 +19,12 @@ public:
 
     void operator()(osg::Node* node, osg::NodeVisitor* nv) override {
         auto* rtt = static_cast<osg::Camera*>(node);
+        osg::ref_ptr<osg::Camera> view;
+        if (!view_.lock(view)) return;  // its window is gone: no pass (a new one was added for the next)
         osg::Vec3f sun(0, 0, 1);
         if (osg::Uniform* u = rootState_->getUniform("u_sunDirection")) u->get(sun);
         sun.normalize();
-        osg::Matrixd inv = osg::Matrixd::inverse(view_->getViewMatrix());
+        osg::Matrixd inv = osg::Matrixd::inverse(view->getViewMatrix());
         osg::Vec3d eye = osg::Vec3d(0, 0, 0) * inv;
         osg::Vec3d look = osg::Matrixd::transform3x3(osg::Vec3d(0, 0, -1), inv);
         look.normalize();
@@ -66,6 +68,9 @@ void addSunShadows(osg::Group& root, osg::Group& casters, osg::Camera& view, con
     depth->setWrap(osg::Texture::WRAP_T, osg::Texture::CLAMP_TO_BORDER);
     depth->setBorderColor(osg::Vec4d(1, 1, 1, 1));
 
+    // A scene shown again in a new window: the old window's pass goes.
+    for (unsigned i = root.getNumChildren(); i-- > 0;)
+        if (root.getChild(i)->getName() == "sun shadow pass") root.removeChild(i);
     osg::ref_ptr<osg::Camera> rtt = new osg::Camera;
     rtt->setName("sun shadow pass");
     rtt->setRenderOrder(osg::Camera::PRE_RENDER);

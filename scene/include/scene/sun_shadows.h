@@ -13,7 +13,8 @@ struct SunShadowOptions {
 };
 
 // Adds the shadow caster pass for `casters` (the building layers) under `root`, and the shadow
-// map and u_shadowMatrix on root's StateSet. `view` is the camera the shadows are fitted to.
+// map and u_shadowMatrix on root's StateSet. `view` is the camera the shadows are fitted to;
+// adding them again (a new window on the same scene) replaces the earlier pass.
 void addSunShadows(osg::Group& root, osg::Group& casters, osg::Camera& view, const SunShadowOptions& options);
 
 // The texture unit the shadow map is bound to (the drape uses unit 0).
