@@ -12,6 +12,8 @@ uniform float u_textured;      // 1: a city model's own facade image (its window
 uniform sampler2D u_texture;
 varying vec2 v_uv;
 varying float v_aboveBase;  // metres above the building's foot
+varying float v_belowTop;   // metres below its top
+varying float v_buildingHeight;
 varying vec3 v_worldNormal;
 varying vec3 v_localPos;
 varying vec3 v_worldPos;
@@ -81,6 +83,15 @@ void main() {
     // Contact shade: the sky reaches less of a wall's foot (ambient occlusion's cheapest part).
     if (abs(n.z) < 0.5) lit *= mix(0.62, 1.0, smoothstep(0.0, 6.0, v_aboveBase));
     if (u_night > 0.01 && drawnFacade) lit += windowLight(cell, w, window) * u_night;
+    // Landmarks after dark: towers over 200 m wear a lit crown and a wash rising up their faces
+    // (Jiangbeizui's skyline from across the river), in one of a few colours per tower.
+    if (u_night > 0.01 && abs(n.z) < 0.5 && v_buildingHeight > 200.0) {
+        float crown = 1.0 - smoothstep(0.0, 0.06 * v_buildingHeight, v_belowTop);
+        float wash = smoothstep(0.35, 1.0, 1.0 - v_belowTop / v_buildingHeight) * 0.35;
+        float pick = hash(vec3(buildingId(), 4.4, 6.6));
+        vec3 colour = pick < 0.4 ? vec3(0.55, 0.8, 1.0) : pick < 0.7 ? vec3(1.0, 0.8, 0.45) : vec3(0.85, 0.55, 1.0);
+        lit += colour * (crown * 1.2 + wash) * u_night;
+    }
     float haze = 1.0 - exp(-u_hazeDensity * v_viewDistance);
     gl_FragColor = vec4(mix(lit, u_hazeColor, haze * (0.75 + 0.25 * u_fog)), u_opacity);
 }

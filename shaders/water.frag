@@ -50,7 +50,9 @@ void main() {
     float glint = pow(max(dot(r, sun), 0.0), 180.0) * step(0.0, sun.z) * u_daylight * (1.0 - u_fog);
     c += vec3(1.0, 0.95, 0.85) * glint * 1.5;
     // After dark the city's lights shimmer on the water.
-    c += vec3(0.9, 0.7, 0.4) * u_night * 0.06 * (0.5 + 0.5 * sin(dot(v_worldPos.xy, vec2(0.7, 0.4)) + 3.0 * slope.x * 40.0));
+    float near = 1.0 - smoothstep(300.0, 3000.0, distance);  // far off, the shimmer's average
+    float shimmer = 0.5 + 0.5 * near * sin(dot(v_worldPos.xy, vec2(0.7, 0.4)) + 120.0 * slope.x);
+    c += vec3(0.9, 0.7, 0.4) * u_night * 0.06 * shimmer;
     float haze = 1.0 - exp(-u_hazeDensity * distance);
     vec2 size = u_terrainBounds.zw - u_terrainBounds.xy;
     vec2 inside = min(v_worldPos.xy - u_terrainBounds.xy, u_terrainBounds.zw - v_worldPos.xy);

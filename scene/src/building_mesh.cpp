@@ -112,7 +112,7 @@ bool BuildingMesh::addSurfaces(const Feature& f, float id) {
 }
 
 bool BuildingMesh::add(const Feature& f, float id) {
-    base_ = float(f.groundZ + f.minHeight - origin_.z());
+    base_ = osg::Vec2(float(f.groundZ + f.minHeight - origin_.z()), float(f.groundZ + f.height - origin_.z()));
     if (!f.surfaces.empty()) return addSurfaces(f, id);
     // Triangulate every part first so a failure leaves the mesh untouched.
     std::vector<std::pair<std::vector<Vec2>, std::vector<std::uint32_t>>> roofs;

@@ -31,7 +31,7 @@ osg::ref_ptr<osg::Program> loadProgram(const std::string& name, const std::vecto
     for (const std::string& extra : extraFragments)
         p->addShader(new osg::Shader(osg::Shader::FRAGMENT, readShader("shaders/" + extra)));
     p->addBindAttribLocation("a_featureId", kFeatureIdAttribute);
-    p->addBindAttribLocation("a_baseZ", kBaseHeightAttribute);
+    p->addBindAttribLocation("a_footTop", kBaseHeightAttribute);
     return p;
 }
 

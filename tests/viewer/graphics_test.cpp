@@ -125,6 +125,57 @@ TEST(Graphics, WindowsLightUpAfterDark) {
     EXPECT_EQ(litShare(warm, cool), 0.0);
 }
 
+// A 260 m landmark after dark wears a lit crown: the band just under its top glows bright, a tower
+// of 90 m beside the same view does not.
+TEST(Graphics, LandmarkTowersWearALitCrownAtNight) {
+    auto dir = test::scratchDir();
+    AppOptions o = levelView(dir, "2026-04-15T22:00");
+    ImportOptions towers;
+    towers.path = test::writeFile(dir / "towers.geojson", R"({"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"height":260},"geometry":{"type":"Polygon","coordinates":[[[106.57,29.58],
+      [106.5704,29.58],[106.5704,29.5803],[106.57,29.5803],[106.57,29.58]]]}}]})");
+    o.layers.push_back(towers);
+    Twin twin(o);
+    ASSERT_EQ(twin.scene().layers.size(), 1u);
+    const Feature& f = twin.scene().layers[0].data.features.at(0);
+    double minY = 1e9, sumX = 0;
+    for (const Vec2& v : f.polygons.at(0).outer) minY = std::min(minY, v.y), sumX += v.x;
+    double cx = sumX / f.polygons[0].outer.size(), crown = f.groundZ + f.height - 5;
+    twin.options().startCamera = {cx, minY - 120, crown, cx, minY, crown};
+    auto brightness = [&] {
+        ViewerApp app(twin);
+        EXPECT_EQ(test::errorOf([&] { app.open(); }), "");
+        osg::ref_ptr<osg::Image> img = app.renderImage();
+        double sum = 0;
+        for (int x = 140; x < 180; ++x) {
+            osg::Vec4 c = img->getColor(x, 120);
+            sum += (c.r() + c.g() + c.b()) / 40;
+        }
+        return sum;
+    };
+    double night = brightness();
+    EXPECT_GT(night, 1.2) << "the crown is lit";
+    // Below 200 m nothing of the kind: the same view of a 90 m tower's top stays dark.
+    ImportOptions low = towers;
+    low.path = test::writeFile(dir / "low.geojson", R"({"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"height":90},"geometry":{"type":"Polygon","coordinates":[[[106.57,29.58],
+      [106.5704,29.58],[106.5704,29.5803],[106.57,29.5803],[106.57,29.58]]]}}]})");
+    o.layers = {low};
+    Twin lowTwin(o);
+    const Feature& g = lowTwin.scene().layers.at(0).data.features.at(0);
+    double lowCrown = g.groundZ + g.height - 5;
+    lowTwin.options().startCamera = {cx, minY - 120, lowCrown, cx, minY, lowCrown};
+    ViewerApp app(lowTwin);
+    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
+    osg::ref_ptr<osg::Image> img = app.renderImage();
+    double sum = 0;
+    for (int x = 140; x < 180; ++x) {
+        osg::Vec4 c = img->getColor(x, 120);
+        sum += (c.r() + c.g() + c.b()) / 40;
+    }
+    EXPECT_LT(sum, night * 0.6);
+}
+
 // Close over the river: the water is not one flat colour (waves bend its reflection) and it moves.
 TEST(Graphics, WaterRipplesAndMoves) {
     auto dir = test::scratchDir();

@@ -15,7 +15,8 @@ namespace jbt {
 
 // Vertex attribute slot of the per-vertex building id (shaders bind a_featureId here).
 constexpr unsigned kFeatureIdAttribute = 6;
-// Vertex attribute slot of the height the building stands on (shaders darken walls near it).
+// Vertex attribute slot of the building's foot and top heights (shaders darken walls near the
+// foot and light the crowns of landmark towers after dark).
 constexpr unsigned kBaseHeightAttribute = 7;
 
 class BuildingMesh {
@@ -29,7 +30,7 @@ public:
     osg::ref_ptr<osg::Vec3Array> normals = new osg::Vec3Array;
     osg::ref_ptr<osg::Vec4ubArray> colors = new osg::Vec4ubArray;
     osg::ref_ptr<osg::FloatArray> ids = new osg::FloatArray;
-    osg::ref_ptr<osg::FloatArray> bases = new osg::FloatArray;  // z of the building's foot, per vertex
+    osg::ref_ptr<osg::Vec2Array> bases = new osg::Vec2Array;  // z of the building's foot and top, per vertex
     osg::ref_ptr<osg::DrawElementsUInt> triangles = new osg::DrawElementsUInt(GL_TRIANGLES);
     // City model faces with an image, when keepTextures: their triangles by the layer's texture
     // index, drawn over the same vertices with these coordinates (null until the first).
@@ -47,7 +48,7 @@ private:
     void addTexturedFace(const SurfaceAppearance& look, const osg::Vec3& normal, double groundZ, float id);
 
     osg::Vec3d origin_;
-    float base_ = 0;  // the foot of the building being added
+    osg::Vec2 base_;  // the foot and top of the building being added
     RoofTriangulator triangulator_;
     std::vector<Vec2> roofPoints_;
     std::vector<Vec3> facePoints_;
