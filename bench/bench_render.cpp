@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
             frames = std::stoi(argv[++i]);
         }
     }
-    osg::ref_ptr<osg::Program> program = jbt::loadProgram("buildings", {"sun_shadow.frag"});
+    osg::ref_ptr<osg::Program> program = jbt::loadProgram("buildings", {"sun_shadow.frag", "atmosphere.frag"});
     {
         osg::ref_ptr<osgViewer::Viewer> probe = jbt::makeOffscreenViewer(new osg::Group, 64, 64);
         std::printf("Renderer: %s\n\n", jbt::rendererName(probe->getCamera()->getGraphicsContext()).c_str());

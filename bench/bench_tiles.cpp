@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
     }
     jbt::GeoPoint centre = *jbt::probeTilesetCentre(tileset);
     jbt::SceneFrame frame(centre);
-    osg::ref_ptr<osg::Program> program = jbt::loadProgram("buildings", {"sun_shadow.frag"});
+    osg::ref_ptr<osg::Program> program = jbt::loadProgram("buildings", {"sun_shadow.frag", "atmosphere.frag"});
     jbt::TilesetLayerOptions o;
     o.toScene = [&frame](const jbt::Geodetic& g) {
         jbt::Vec2 s = frame.toScene({g.lon, g.lat});

@@ -3,8 +3,7 @@
 // night economy of Guanyinqiao and Jiangbeizui).
 uniform vec3 u_sunDirection;   // world, towards the sun
 uniform vec3 u_hazeColor;
-uniform float u_hazeDensity;
-uniform float u_fog;           // 0 clear … 1 thick: how far the haze may cover   // per metre
+float hazeAmount(float viewDistance);  // atmosphere.frag
 uniform float u_opacity;
 uniform float u_daylight;      // 0 night … 1 day
 uniform float u_night;         // how much the windows glow
@@ -92,6 +91,5 @@ void main() {
         vec3 colour = pick < 0.4 ? vec3(0.55, 0.8, 1.0) : pick < 0.7 ? vec3(1.0, 0.8, 0.45) : vec3(0.85, 0.55, 1.0);
         lit += colour * (crown * 1.2 + wash) * u_night;
     }
-    float haze = 1.0 - exp(-u_hazeDensity * v_viewDistance);
-    gl_FragColor = vec4(mix(lit, u_hazeColor, haze * (0.75 + 0.25 * u_fog)), u_opacity);
+    gl_FragColor = vec4(mix(lit, u_hazeColor, hazeAmount(v_viewDistance)), u_opacity);
 }

@@ -3,8 +3,7 @@
 // colour (glTF base colour), its texture when it has one, vertex colours when it has them.
 uniform vec3 u_sunDirection;
 uniform vec3 u_hazeColor;
-uniform float u_hazeDensity;
-uniform float u_fog;           // 0 clear … 1 thick: how far the haze may cover
+float hazeAmount(float viewDistance);  // atmosphere.frag
 uniform float u_daylight;
 uniform sampler2D u_texture;
 uniform float u_textured;     // 1 where the StateSet carries a texture on unit 0
@@ -28,6 +27,5 @@ void main() {
     float sky = 0.55 + 0.25 * n.z;
     vec3 rgb = mix(base.rgb, vec3(1.0, 0.55, 0.1), u_highlight * 0.6);
     vec3 lit = rgb * (sky + 0.55 * sun) * (0.12 + 0.88 * u_daylight);
-    float haze = 1.0 - exp(-u_hazeDensity * v_viewDistance);
-    gl_FragColor = vec4(mix(lit, u_hazeColor, haze * (0.75 + 0.25 * u_fog)), base.a);
+    gl_FragColor = vec4(mix(lit, u_hazeColor, hazeAmount(v_viewDistance)), base.a);
 }

@@ -10,15 +10,15 @@ uniform float u_night;
 uniform float u_fog;          // 0 clear … 1 thick fog: the whole sky goes to haze
 varying vec3 v_ray;
 
+vec3 skyGradient(float up);  // atmosphere.frag
+
 float hash(vec3 p) { return fract(sin(dot(p, vec3(12.9898, 78.233, 37.719))) * 43758.5453); }
 
 void main() {
     vec3 d = normalize(v_ray);
     vec3 toLight = normalize(u_daylight > 0.05 ? u_sunInSky : u_sunDirection);
     float up = d.z;
-    vec3 zenith = mix(vec3(0.015, 0.025, 0.07), vec3(0.20, 0.42, 0.78), u_daylight);
-    float height = pow(clamp(up, 0.0, 1.0), 0.5);
-    vec3 sky = mix(u_hazeColor, zenith, height * (1.0 - 0.85 * u_fog));
+    vec3 sky = skyGradient(up);
     float towards = max(dot(d, toLight), 0.0);
     bool sunUp = u_daylight > 0.05;
     if (sunUp) {

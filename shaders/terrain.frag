@@ -2,12 +2,9 @@
 // Lit terrain with the draped layers (roads, areas, boundaries) laid over it.
 uniform vec3 u_sunDirection;
 uniform vec3 u_hazeColor;
-uniform float u_hazeDensity;
-uniform float u_fog;           // 0 clear … 1 thick: how far the haze may cover
+float hazeAmountAtGround(float viewDistance, vec2 worldXY);  // atmosphere.frag
 uniform float u_daylight;
 uniform float u_night;
-uniform vec4 u_terrainBounds;  // x0, y0, x1, y1 of the terrain, scene metres
-uniform float u_edgeFade;      // 1: the last stretch before the terrain's edge fades into the haze
 uniform sampler2D u_drape;
 uniform float u_hasDrape;
 uniform vec2 u_drapeOrigin;
@@ -31,10 +28,5 @@ void main() {
     vec3 lit = base * (sky + 0.75 * sun) * (0.15 + 0.85 * u_daylight);
     // Street lights: draped roads glow softly after dark.
     lit += drape.a * u_night * vec3(0.35, 0.25, 0.12) * step(0.6, drape.r);
-    float haze = 1.0 - exp(-u_hazeDensity * v_viewDistance);
-    vec2 size = u_terrainBounds.zw - u_terrainBounds.xy;
-    vec2 inside = min(v_worldPos.xy - u_terrainBounds.xy, u_terrainBounds.zw - v_worldPos.xy);
-    float edge = clamp(min(inside.x, inside.y) / (0.12 * max(size.x, size.y)), 0.0, 1.0);
-    float amount = max(haze * (0.75 + 0.25 * u_fog), u_edgeFade * (1.0 - edge * edge * (3.0 - 2.0 * edge)));
-    gl_FragColor = vec4(mix(lit, u_hazeColor, amount), 1.0);
+    gl_FragColor = vec4(mix(lit, u_hazeColor, hazeAmountAtGround(v_viewDistance, v_worldPos.xy)), 1.0);
 }

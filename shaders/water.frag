@@ -4,15 +4,14 @@
 // mirrors, looking down shows the silty Yangtze green-brown), the sun's glint, hazed with distance
 // and faded at the terrain's edges like the land.
 uniform vec3 u_hazeColor;
-uniform float u_hazeDensity;
 uniform float u_fog;           // 0 clear … 1 thick: how far the haze may cover
 uniform float u_daylight;     // 0 night … 1 noon
 uniform float u_night;
 uniform vec3 u_sunInSky;       // towards the sun where it really is
 uniform float osg_FrameTime;   // seconds, for the waves
 uniform mat4 osg_ViewMatrixInverse;
-uniform vec4 u_terrainBounds;  // the rivers fade out with the terrain at its edges
-uniform float u_edgeFade;
+float hazeAmountAtGround(float viewDistance, vec2 worldXY);  // atmosphere.frag
+vec3 skyGradient(float up);
 varying vec3 v_viewPos;
 varying vec3 v_worldPos;
 varying vec4 v_color;
@@ -42,8 +41,7 @@ void main() {
     float cosView = max(dot(n, toEye), 0.0);
     float fresnel = 0.02 + 0.98 * pow(1.0 - cosView, 5.0);
     vec3 r = reflect(-toEye, n);
-    vec3 zenith = mix(vec3(0.015, 0.025, 0.07), vec3(0.20, 0.42, 0.78), u_daylight);
-    vec3 sky = mix(u_hazeColor, zenith, pow(clamp(r.z, 0.0, 1.0), 0.5) * (1.0 - 0.85 * u_fog));
+    vec3 sky = skyGradient(r.z);
     vec3 body = v_color.rgb * (0.25 + 0.75 * u_daylight);
     vec3 c = mix(body, sky, clamp(fresnel + 0.25, 0.0, 1.0));
     vec3 sun = normalize(u_sunInSky);
@@ -53,10 +51,5 @@ void main() {
     float near = 1.0 - smoothstep(300.0, 3000.0, distance);  // far off, the shimmer's average
     float shimmer = 0.5 + 0.5 * near * sin(dot(v_worldPos.xy, vec2(0.7, 0.4)) + 120.0 * slope.x);
     c += vec3(0.9, 0.7, 0.4) * u_night * 0.06 * shimmer;
-    float haze = 1.0 - exp(-u_hazeDensity * distance);
-    vec2 size = u_terrainBounds.zw - u_terrainBounds.xy;
-    vec2 inside = min(v_worldPos.xy - u_terrainBounds.xy, u_terrainBounds.zw - v_worldPos.xy);
-    float edge = clamp(min(inside.x, inside.y) / (0.12 * max(size.x, size.y)), 0.0, 1.0);
-    float amount = max(haze * (0.75 + 0.25 * u_fog), u_edgeFade * (1.0 - edge * edge * (3.0 - 2.0 * edge)));
-    gl_FragColor = vec4(mix(c, u_hazeColor, amount), 1.0);
+    gl_FragColor = vec4(mix(c, u_hazeColor, hazeAmountAtGround(distance, v_worldPos.xy)), 1.0);
 }

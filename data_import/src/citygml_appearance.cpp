@@ -1,5 +1,7 @@
 #include "citygml_appearance.h"
 
+#include "xml_text.h"
+
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -7,29 +9,13 @@
 namespace jbt {
 namespace {
 
-std::vector<double> numbers(const std::string& text) {
-    std::vector<double> v;
-    const char* p = text.c_str();
-    char* e = nullptr;
-    for (double d = std::strtod(p, &e); e != p; d = std::strtod(p, &e)) {
-        v.push_back(d);
-        p = e;
-    }
-    return v;
-}
-
-std::string trimmed(const std::string& s) {
-    std::size_t a = s.find_first_not_of(" \t\r\n"), b = s.find_last_not_of(" \t\r\n");
-    return a == std::string::npos ? "" : s.substr(a, b - a + 1);
-}
-
 std::string withoutHash(const std::string& s) {
-    std::string t = trimmed(s);
+    std::string t = trim(s);
     return !t.empty() && t[0] == '#' ? t.substr(1) : t;
 }
 
 std::vector<Vec2> uvPairs(const std::string& text) {
-    std::vector<double> v = numbers(text);
+    std::vector<double> v = numbersIn(text);
     std::vector<Vec2> out;
     for (std::size_t i = 0; i + 1 < v.size(); i += 2) out.push_back({v[i], v[i + 1]});
     return out;
@@ -94,9 +80,9 @@ void GmlAppearances::end(const std::string& local, int depth, const std::string&
         return;
     }
     if (local == "imageURI") {
-        image_ = trimmed(text);
+        image_ = trim(text);
     } else if (local == "diffuseColor") {
-        std::vector<double> c = numbers(text);
+        std::vector<double> c = numbersIn(text);
         if (c.size() >= 3) {
             for (int i = 0; i < 3; ++i) color_[static_cast<std::size_t>(i)] = static_cast<float>(c[static_cast<std::size_t>(i)]);
             hasColor_ = true;

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "citygml_appearance.h"
+#include "xml_text.h"
 #include "data_import/city_model.h"
 #include "model/error.h"
 
@@ -21,11 +22,6 @@ namespace {
 std::string localName(const char* name) {
     const char* bar = std::strrchr(name, '|');
     return bar ? bar + 1 : name;
-}
-
-std::string trim(const std::string& s) {
-    std::size_t a = s.find_first_not_of(" \t\r\n"), b = s.find_last_not_of(" \t\r\n");
-    return a == std::string::npos ? "" : s.substr(a, b - a + 1);
 }
 
 // Inside a building but never seen from outside: left out.
@@ -191,13 +187,7 @@ private:
             for (char& c : s)
                 if (c == ',') c = ' ';
         }
-        std::vector<double> v;
-        const char* p = s.c_str();
-        char* e = nullptr;
-        for (double d = std::strtod(p, &e); e != p; d = std::strtod(p, &e)) {
-            v.push_back(d);
-            p = e;
-        }
+        std::vector<double> v = numbersIn(s);
         if (dim != 2 && dim != 3) dim = 3;
         if (v.size() % static_cast<std::size_t>(dim) != 0 && v.size() % 2 == 0) dim = 2;
         for (std::size_t i = 0; i + static_cast<std::size_t>(dim) <= v.size(); i += static_cast<std::size_t>(dim))

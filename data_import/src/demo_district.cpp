@@ -169,6 +169,7 @@ std::vector<std::pair<int, int>> blocksInOrder(double radius, double pitch, doub
 
 // The blocks each quarter filled, for the streets between them.
 struct QuarterBlocks {
+    const Place* place;
     Vec2 centre;
     StreetGrid grid;
     std::set<std::pair<int, int>> blocks;
@@ -191,7 +192,7 @@ LayerData fillDistrict(const std::vector<Place>& places, const SceneFrame& frame
         StreetGrid grid = streetGridFor(place.zone.kind, gridRng);
         double street = grid.angle, cs = std::cos(street), sn = std::sin(street);
         double phase1 = rng.range(0, 2 * M_PI), phase2 = rng.range(0, 2 * M_PI);
-        QuarterBlocks used{centre, grid, {}};
+        QuarterBlocks used{&place, centre, grid, {}};
         int placed = 0;
         const bool village = place.zone.kind == "forest";  // lodges and hamlets: a house per lot, scattered
         for (auto [i, j] : blocksInOrder(place.zone.radiusM, grid.pitch, phase1, phase2)) {
@@ -239,14 +240,8 @@ LayerData fillDistrict(const std::vector<Place>& places, const SceneFrame& frame
     return layer;
 }
 
-}  // namespace
-
-LayerData generateDemoDistrict(const std::vector<Place>& places, const SceneFrame& frame,
-                               const DemoDistrictOptions& options) {
-    return fillDistrict(places, frame, options, nullptr);
-}
-
-LayerData generateDemoRoads(const std::vector<Place>& places, const SceneFrame& frame, const DemoDistrictOptions& options) {
+// Streets round the blocks the quarters filled, and trunk roads between the places.
+LayerData roadsFor(const std::vector<Place>& places, const SceneFrame& frame, const std::vector<QuarterBlocks>& quarters) {
     LayerData roads;
     roads.generated = true;
     roads.name = "演示道路 demo roads";
@@ -263,14 +258,9 @@ LayerData generateDemoRoads(const std::vector<Place>& places, const SceneFrame& 
     };
     // Streets round every block a quarter filled: the block's four sides, each once; every
     // fourth line of the lattice a secondary road, the rest residential streets.
-    std::vector<QuarterBlocks> quarters;
-    fillDistrict(places, frame, options, &quarters);
-    for (std::size_t q = 0; q < quarters.size(); ++q) {
-        const QuarterBlocks& qb = quarters[q];
-        const Place* place = nullptr;
-        for (std::size_t k = 0, n = 0; k < places.size(); ++k)
-            if (places[k].zone.count > 0 && n++ == q) place = &places[k];
-        if (!place || place->zone.kind == "forest" || place->zone.kind == "heritage") continue;  // on lanes, not streets
+    for (const QuarterBlocks& qb : quarters) {
+        const Place* place = qb.place;
+        if (place->zone.kind == "forest" || place->zone.kind == "heritage") continue;  // on lanes, not streets
         double cs = std::cos(qb.grid.angle), sn = std::sin(qb.grid.angle), half = qb.grid.pitch / 2;
         auto at = [&](double u, double v) { return Vec2{qb.centre.x + u * cs - v * sn, qb.centre.y + u * sn + v * cs}; };
         std::set<std::tuple<int, int, int>> drawn;  // (direction, line, segment)
@@ -308,6 +298,21 @@ LayerData generateDemoRoads(const std::vector<Place>& places, const SceneFrame& 
     }
     roads.report.featuresRead = roads.report.featuresImported = roads.features.size();
     return roads;
+}
+
+}  // namespace
+
+LayerData generateDemoDistrict(const std::vector<Place>& places, const SceneFrame& frame,
+                               const DemoDistrictOptions& options) {
+    return fillDistrict(places, frame, options, nullptr);
+}
+
+DemoCity generateDemoCity(const std::vector<Place>& places, const SceneFrame& frame, const DemoDistrictOptions& options) {
+    std::vector<QuarterBlocks> quarters;
+    DemoCity city;
+    city.buildings = fillDistrict(places, frame, options, &quarters);
+    city.roads = roadsFor(places, frame, quarters);
+    return city;
 }
 
 }  // namespace jbt

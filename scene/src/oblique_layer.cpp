@@ -154,7 +154,7 @@ osg::ref_ptr<osg::MatrixTransform> buildObliqueLayer(const std::string& folder, 
     ss->setMode(GL_LIGHTING, osg::StateAttribute::OFF | osg::StateAttribute::PROTECTED);
     osg::ref_ptr<osg::Program> program;
     try {
-        program = loadProgram("oblique");
+        program = loadProgram("oblique", {"atmosphere.frag"});
     } catch (const Error&) {
         program = new osg::Program;
     }

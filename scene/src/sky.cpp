@@ -7,6 +7,8 @@
 #include <osg/Projection>
 #include <osgUtil/CullVisitor>
 
+#include <map>
+
 namespace jbt {
 namespace {
 
@@ -20,13 +22,20 @@ public:
             traverse(node, nv);
             return;
         }
-        osg::ref_ptr<osg::StateSet> ss = new osg::StateSet;
-        osg::Matrixf inverse = osg::Matrixf::inverse(*cv->getProjectionMatrix());
-        ss->addUniform(new osg::Uniform("u_inverseProjection", inverse));
+        // One StateSet per camera, made once: its uniform is set again each frame.
+        osg::ref_ptr<osg::StateSet>& ss = perCamera_[cv->getCurrentCamera()];
+        if (!ss) {
+            ss = new osg::StateSet;
+            ss->addUniform(new osg::Uniform("u_inverseProjection", osg::Matrixf()));
+        }
+        ss->getUniform("u_inverseProjection")->set(osg::Matrixf::inverse(*cv->getProjectionMatrix()));
         cv->pushStateSet(ss.get());
         traverse(node, nv);
         cv->popStateSet();
     }
+
+private:
+    std::map<const osg::Camera*, osg::ref_ptr<osg::StateSet>> perCamera_;
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <thread>
 
+#include "tests/support/offscreen_options.h"
 #include "tests/support/textured_city_model.h"
 #include "tests/test_support.h"
 #include "twin/project_file.h"
@@ -116,12 +117,7 @@ TEST(CityModelAppearance, FacadeImageAndRoofMaterialOnScreen) {
             px[0] = x < 32 ? 220 : 40, px[1] = x < 32 ? 40 : 200, px[2] = 40;
         }
     ASSERT_TRUE(osgDB::writeImageFile(*facade, (dir / "facade.png").string()));
-    AppOptions o;
-    o.demo = false;
-    o.hideUi = true;
-    o.snapshotPath = (dir / "unused.png").string();
-    o.width = 320;
-    o.height = 240;
+    AppOptions o = test::offscreenOptions(dir);
     ImportOptions layer;
     layer.path = test::writeTexturedCityGml(dir, "2.0");
     o.layers.push_back(layer);

@@ -6,10 +6,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
+#include "tests/support/offscreen_options.h"
 #include "tests/test_support.h"
 #include "twin/twin.h"
 #include "viewer/viewer_app.h"
@@ -19,12 +22,7 @@ namespace {
 
 // Looking level over flat ground: the top half of the picture is sky.
 AppOptions levelView(const std::filesystem::path& dir, const char* time) {
-    AppOptions o;
-    o.demo = false;
-    o.hideUi = true;
-    o.snapshotPath = (dir / "unused.png").string();
-    o.width = 320;
-    o.height = 240;
+    AppOptions o = test::offscreenOptions(dir);
     o.shadowMapSize = 0;
     o.time = *parseLocalTime(time, o.time);
     o.startCamera = {0, 0, 60, 0, 1000, 60};
@@ -32,6 +30,44 @@ AppOptions levelView(const std::filesystem::path& dir, const char* time) {
 }
 
 float blueness(const osg::Vec4& c) { return c.b() - c.r(); }
+
+// r + g + b of each pixel in [x0, x1) × [y0, y1), row by row.
+std::vector<float> brightness(const osg::Image& img, int x0, int x1, int y0, int y1) {
+    std::vector<float> v;
+    for (int y = y0; y < y1; ++y)
+        for (int x = x0; x < x1; ++x) {
+            osg::Vec4 c = img.getColor(x, y);
+            v.push_back(c.r() + c.g() + c.b());
+        }
+    return v;
+}
+
+double mean(const std::vector<float>& v) {
+    double m = 0;
+    for (float x : v) m += x / v.size();
+    return m;
+}
+
+// A square-ish tower at Jiangbei of `heightM`, as a GeoJSON layer.
+ImportOptions towerLayer(const std::filesystem::path& dir, const std::string& name, int heightM, double lonSpan,
+                         double latSpan) {
+    char json[512];
+    std::snprintf(json, sizeof json,
+                  R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"height":%d},)"
+                  R"("geometry":{"type":"Polygon","coordinates":[[[106.57,29.58],[%.4f,29.58],[%.4f,%.4f],)"
+                  R"([106.57,%.4f],[106.57,29.58]]]}}]})",
+                  heightM, 106.57 + lonSpan, 106.57 + lonSpan, 29.58 + latSpan, 29.58 + latSpan);
+    ImportOptions layer;
+    layer.path = test::writeFile(dir / name, json);
+    return layer;
+}
+
+// The middle of a footprint's south side, at ground level (x, y).
+Vec2 southSide(const Feature& f) {
+    double minY = 1e9, sumX = 0;
+    for (const Vec2& v : f.polygons.at(0).outer) minY = std::min(minY, v.y), sumX += v.x;
+    return {sumX / f.polygons[0].outer.size(), minY};
+}
 
 TEST(Graphics, TheSkyDeepensOverheadAndPalesToTheHorizon) {
     auto dir = test::scratchDir();
@@ -78,30 +114,20 @@ TEST(Graphics, StarsAfterDarkAndFogHidesThem) {
 TEST(Graphics, WindowsLightUpAfterDark) {
     auto dir = test::scratchDir();
     AppOptions o = levelView(dir, "2026-04-15T22:00");
-    ImportOptions tower;
-    tower.path = test::writeFile(dir / "tower.geojson", R"({"type":"FeatureCollection","features":[{"type":"Feature",
-      "properties":{"height":90},"geometry":{"type":"Polygon","coordinates":[[[106.57,29.58],[106.5706,29.58],
-      [106.5706,29.5802],[106.57,29.5802],[106.57,29.58]]]}}]})");
-    o.layers.push_back(tower);
+    o.layers.push_back(towerLayer(dir, "tower.geojson", 90, 0.0006, 0.0002));
     Twin twin(o);
     ASSERT_EQ(twin.scene().layers.size(), 1u);
     const Feature& f = twin.scene().layers[0].data.features.at(0);
-    double minY = 1e9, sumX = 0;
-    for (const Vec2& v : f.polygons.at(0).outer) minY = std::min(minY, v.y), sumX += v.x;
-    double cx = sumX / f.polygons[0].outer.size(), z = f.groundZ + 45;
-    twin.options().startCamera = {cx, minY - 80, z, cx, minY, z};
+    Vec2 side = southSide(f);
+    double z = f.groundZ + 45;
+    twin.options().startCamera = {side.x, side.y - 80, z, side.x, side.y, z};
     auto litShare = [&](int& warm, int& cool) {
         ViewerApp app(twin);
         EXPECT_EQ(test::errorOf([&] { app.open(); }), "");
         osg::ref_ptr<osg::Image> img = app.renderImage();
         // Lit: well above the facade's own median brightness (by day the sunlit wall is bright
         // all over, and nothing stands out).
-        std::vector<float> sums;
-        for (int y = 70; y < 170; ++y)
-            for (int x = 110; x < 210; ++x) {
-                osg::Vec4 c = img->getColor(x, y);
-                sums.push_back(c.r() + c.g() + c.b());
-            }
+        std::vector<float> sums = brightness(*img, 110, 210, 70, 170);
         std::vector<float> sorted = sums;
         std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
         float median = sorted[sorted.size() / 2];
@@ -130,60 +156,33 @@ TEST(Graphics, WindowsLightUpAfterDark) {
 TEST(Graphics, LandmarkTowersWearALitCrownAtNight) {
     auto dir = test::scratchDir();
     AppOptions o = levelView(dir, "2026-04-15T22:00");
-    ImportOptions towers;
-    towers.path = test::writeFile(dir / "towers.geojson", R"({"type":"FeatureCollection","features":[
-      {"type":"Feature","properties":{"height":260},"geometry":{"type":"Polygon","coordinates":[[[106.57,29.58],
-      [106.5704,29.58],[106.5704,29.5803],[106.57,29.5803],[106.57,29.58]]]}}]})");
-    o.layers.push_back(towers);
+    o.layers.push_back(towerLayer(dir, "towers.geojson", 260, 0.0004, 0.0003));
     Twin twin(o);
     ASSERT_EQ(twin.scene().layers.size(), 1u);
     const Feature& f = twin.scene().layers[0].data.features.at(0);
-    double minY = 1e9, sumX = 0;
-    for (const Vec2& v : f.polygons.at(0).outer) minY = std::min(minY, v.y), sumX += v.x;
-    double cx = sumX / f.polygons[0].outer.size(), crown = f.groundZ + f.height - 5;
-    twin.options().startCamera = {cx, minY - 120, crown, cx, minY, crown};
-    auto brightness = [&] {
-        ViewerApp app(twin);
+    Vec2 side = southSide(f);
+    // A row of pixels across the face 5 m under the top, from 120 m.
+    auto crownRow = [&](Twin& t, const Feature& tower) {
+        double crown = tower.groundZ + tower.height - 5;
+        t.options().startCamera = {side.x, side.y - 120, crown, side.x, side.y, crown};
+        ViewerApp app(t);
         EXPECT_EQ(test::errorOf([&] { app.open(); }), "");
         osg::ref_ptr<osg::Image> img = app.renderImage();
-        double sum = 0;
-        for (int x = 140; x < 180; ++x) {
-            osg::Vec4 c = img->getColor(x, 120);
-            sum += (c.r() + c.g() + c.b()) / 40;
-        }
-        return sum;
+        return mean(brightness(*img, 140, 180, 120, 121));
     };
-    double night = brightness();
+    double night = crownRow(twin, f);
     EXPECT_GT(night, 1.2) << "the crown is lit";
     // Below 200 m nothing of the kind: the same view of a 90 m tower's top stays dark.
-    ImportOptions low = towers;
-    low.path = test::writeFile(dir / "low.geojson", R"({"type":"FeatureCollection","features":[
-      {"type":"Feature","properties":{"height":90},"geometry":{"type":"Polygon","coordinates":[[[106.57,29.58],
-      [106.5704,29.58],[106.5704,29.5803],[106.57,29.5803],[106.57,29.58]]]}}]})");
-    o.layers = {low};
+    o.layers = {towerLayer(dir, "low.geojson", 90, 0.0004, 0.0003)};
     Twin lowTwin(o);
-    const Feature& g = lowTwin.scene().layers.at(0).data.features.at(0);
-    double lowCrown = g.groundZ + g.height - 5;
-    lowTwin.options().startCamera = {cx, minY - 120, lowCrown, cx, minY, lowCrown};
-    ViewerApp app(lowTwin);
-    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
-    osg::ref_ptr<osg::Image> img = app.renderImage();
-    double sum = 0;
-    for (int x = 140; x < 180; ++x) {
-        osg::Vec4 c = img->getColor(x, 120);
-        sum += (c.r() + c.g() + c.b()) / 40;
-    }
-    EXPECT_LT(sum, night * 0.6);
+    EXPECT_LT(crownRow(lowTwin, lowTwin.scene().layers.at(0).data.features.at(0)), night * 0.6);
 }
 
 // Close over the river: the water is not one flat colour (waves bend its reflection) and it moves.
 TEST(Graphics, WaterRipplesAndMoves) {
     auto dir = test::scratchDir();
-    AppOptions o;
-    o.hideUi = true;
-    o.snapshotPath = (dir / "unused.png").string();
-    o.width = 320;
-    o.height = 240;
+    AppOptions o = test::offscreenOptions(dir);
+    o.demo = true;  // its rivers
     o.shadowMapSize = 0;
     Twin twin(o);
     ASSERT_FALSE(twin.scene().water.empty());
@@ -204,20 +203,10 @@ TEST(Graphics, WaterRipplesAndMoves) {
     twin.options().startCamera = {in->x, in->y - 120, river.level + 50, in->x, in->y, river.level};
     ViewerApp app(twin);
     ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
-    auto region = [&] {
-        osg::ref_ptr<osg::Image> img = app.renderImage();
-        std::vector<float> v;
-        for (int y = 100; y < 140; ++y)
-            for (int x = 130; x < 190; ++x) {
-                osg::Vec4 c = img->getColor(x, y);
-                v.push_back(c.r() + c.g() + c.b());
-            }
-        return v;
-    };
+    auto region = [&] { return brightness(*app.renderImage(), 130, 190, 100, 140); };
     std::vector<float> a = region();
-    double mean = 0, var = 0;
-    for (float x : a) mean += x / a.size();
-    for (float x : a) var += (x - mean) * (x - mean) / a.size();
+    double m = mean(a), var = 0;
+    for (float x : a) var += (x - m) * (x - m) / a.size();
     EXPECT_GT(std::sqrt(var), 0.01) << "flat water";
     std::this_thread::sleep_for(std::chrono::milliseconds(700));
     std::vector<float> b = region();

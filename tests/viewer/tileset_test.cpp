@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "tests/support/offscreen_options.h"
 #include "tests/test_support.h"
 #include "tiles/feature_tables.h"
 #include "twin/project_file.h"
@@ -36,16 +37,6 @@ std::string readAll(const fs::path& p) {
 }
 
 // A session without the demo or panels that renders offscreen at this size.
-AppOptions snapshotOptions(const fs::path& dir, int width, int height) {
-    AppOptions o;
-    o.demo = false;
-    o.hideUi = true;
-    o.snapshotPath = (dir / "unused.png").string();
-    o.width = width;
-    o.height = height;
-    return o;
-}
-
 // Renders until the tilesets have loaded what the view asks for.
 osg::ref_ptr<osg::Image> settledImage(ViewerApp& app, SceneModel& scene) {
     osg::ref_ptr<osg::Image> img;
@@ -140,7 +131,7 @@ TEST(Tilesets, BakedCityStreamsBackWithEveryBuildingAndItsAttributes) {
               b.outDir + ": the folder holds other files; bake into an empty folder or an earlier bake's");
 
     // Streamed back, it draws where the direct import draws.
-    AppOptions o = snapshotOptions(dir, 480, 360);
+    AppOptions o = test::offscreenOptions(dir, 480, 360);
     o.tilesets = {(dir / "baked" / "tileset.json").string()};
     o.view = "layer:baked";
     Twin twin(o);
@@ -213,7 +204,7 @@ TEST(Tilesets, ContentBeyondTheBudgetIsLetGo) {
     b.outDir = (dir / "baked").string();
     b.maxFeaturesPerTile = 100;
     bakeTileset(b);
-    AppOptions o = snapshotOptions(dir, 480, 360);
+    AppOptions o = test::offscreenOptions(dir, 480, 360);
     o.tilesets = {(dir / "baked" / "tileset.json").string()};
     o.view = "layer:baked";
     Twin twin(o);
@@ -266,7 +257,7 @@ TEST(Tilesets, StreamOverHttpThenFromTheCache) {
     std::thread serving([&] { server.listen_after_bind(); });
     std::string base = "http://127.0.0.1:" + std::to_string(port);
     auto open = [&](const std::string& url, TilesetStatus& st, std::vector<std::string>& errors) {
-        AppOptions o = snapshotOptions(dir, 320, 240);
+        AppOptions o = test::offscreenOptions(dir, 320, 240);
         o.tilesets = {url};
         o.view = "layer:city";
         Twin twin(o);
@@ -307,7 +298,7 @@ TEST(Tilesets, CyclesAndMissingChildrenAreNamed) {
                                               region + "},\"geometricError\":500,\"refine\":\"ADD\",\"children\":[" + tile("ll.b3dm") +
                                               "," + tile("nothere.b3dm") + "," + tile("ext.json") + "]}}");
     test::writeFile(dir / "ext.json", "{\"asset\":{\"version\":\"1.0\"},\"geometricError\":500,\"root\":" + tile("tileset.json") + "}");
-    AppOptions o = snapshotOptions(dir, 320, 240);
+    AppOptions o = test::offscreenOptions(dir, 320, 240);
     o.tilesets = {(dir / "tileset.json").string()};
     o.view = "layer:" + dir.filename().string();
     Twin twin(o);
@@ -325,7 +316,7 @@ TEST(Tilesets, CyclesAndMissingChildrenAreNamed) {
 // A 1.0 batched model: a click shows the feature's row of the binary batch table.
 TEST(Tilesets, BatchTableRowsArePicked) {
     auto dir = test::scratchDir();
-    AppOptions o = snapshotOptions(dir, 480, 360);
+    AppOptions o = test::offscreenOptions(dir, 480, 360);
     o.tilesets = {test::sharedData("reference/3d/3dtiles/1.0/BatchedWithBatchTableBinary/tileset.json")};
     o.view = "layer:BatchedWithBatchTableBinary";
     Twin twin(o);
@@ -350,7 +341,7 @@ TEST(Tilesets, BatchTableRowsArePicked) {
 TEST(Tilesets, OpenFromTheDialogAndSurviveAProject) {
     auto dir = test::scratchDir();
     std::string sample = test::sharedData("reference/3d/3dtiles/1.0/Tileset/tileset.json");
-    AppOptions o = snapshotOptions(dir, 320, 240);
+    AppOptions o = test::offscreenOptions(dir, 320, 240);
     o.centre = GeoPoint{-75.612, 40.042};
     std::string project = (dir / "p.json").string();
     {  // one viewer at a time (ImGui is one context)
@@ -435,7 +426,7 @@ class TilesetSamples : public ::testing::TestWithParam<Sample> {};
 
 TEST_P(TilesetSamples, OpenWithoutFailureAndDrawWhereTheirVolumeSays) {
     auto dir = test::scratchDir();
-    AppOptions o = snapshotOptions(dir, 480, 360);
+    AppOptions o = test::offscreenOptions(dir, 480, 360);
     std::string path = test::sharedData(std::string("reference/3d/3dtiles/") + GetParam().folder + "/tileset.json");
     o.tilesets = {path};
     o.view = "layer:" + fs::path(GetParam().folder).filename().string();
@@ -486,7 +477,7 @@ TEST(Tilesets, TruncatedTileIsNamedAndTheRestDraws) {
     for (const auto& e : fs::directory_iterator(src)) fs::copy(e.path(), dir / e.path().filename());
     std::string ll = readAll(dir / "ll.b3dm");
     test::writeFile(dir / "ll.b3dm", ll.substr(0, 300));
-    AppOptions o = snapshotOptions(dir, 480, 360);
+    AppOptions o = test::offscreenOptions(dir, 480, 360);
     o.tilesets = {(dir / "tileset.json").string()};
     o.view = "layer:" + dir.filename().string();
     Twin twin(o);

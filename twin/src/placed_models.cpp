@@ -20,7 +20,7 @@ osg::Group& modelProgramGroup(SceneModel& scene, const std::string& name) {
     g->setName(name);
     osg::StateSet* ss = g->getOrCreateStateSet();
     try {
-        ss->setAttributeAndModes(loadProgram("model", {"sun_shadow.frag"}));
+        ss->setAttributeAndModes(loadProgram("model", {"sun_shadow.frag", "atmosphere.frag"}));
     } catch (const Error& e) {
         scene.errors.push_back(e.what());  // fixed-function colours, still visible
     }

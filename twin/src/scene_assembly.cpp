@@ -342,6 +342,18 @@ void redrape(SceneModel& scene) {
     setTerrainDrape(*scene.terrainNode, img);
 }
 
+void applyGraphics(SceneModel& scene, const GraphicsSettings& g) {
+    osg::StateSet* ss = scene.root->getOrCreateStateSet();
+    auto set = [ss](const char* name, float value) {
+        if (osg::Uniform* u = ss->getUniform(name)) u->set(value);
+        else ss->addUniform(new osg::Uniform(name, value));
+    };
+    set("u_hazeDensity", hazeDensityFor(g.fog));
+    set("u_fog", g.fog);
+    set("u_edgeFade", g.edgeFade ? 1.0f : 0.0f);
+    if (scene.sky) scene.sky->setNodeMask(g.sky ? ~0u : 0u);
+}
+
 SceneModel assembleScene(const AppOptions& o) {
     SceneModel scene;
     bool demo = true;
@@ -387,9 +399,10 @@ SceneModel assembleScene(const AppOptions& o) {
         auto given = [&](LayerKind kind) {
             return std::any_of(o.layers.begin(), o.layers.end(), [&](const ImportOptions& io) { return io.kind == kind; });
         };
+        DemoCity city = generateDemoCity(scene.places, *scene.frame, dopt);
         if (!given(LayerKind::Lines)) {
             SceneLayer roads;
-            roads.data = generateDemoRoads(scene.places, *scene.frame, dopt);
+            roads.data = std::move(city.roads);
             scene.layers.push_back(std::move(roads));
         }
         if (landscape && o.greenFiles.empty()) {
@@ -400,7 +413,7 @@ SceneModel assembleScene(const AppOptions& o) {
         }
         if (!given(LayerKind::Buildings)) {
             SceneLayer buildings;
-            buildings.data = generateDemoDistrict(scene.places, *scene.frame, dopt);
+            buildings.data = std::move(city.buildings);
             scene.layers.push_back(std::move(buildings));
         }
     }
@@ -464,10 +477,10 @@ SceneModel assembleScene(const AppOptions& o) {
     osg::ref_ptr<osg::Program> buildings, waterProgram, terrain, sky;
     // (the building program is kept for layers imported later)
     try {
-        buildings = loadProgram("buildings", {"sun_shadow.frag"});
-        waterProgram = loadProgram("water");
-        terrain = loadProgram("terrain", {"sun_shadow.frag"});
-        sky = loadProgram("sky");
+        buildings = loadProgram("buildings", {"sun_shadow.frag", "atmosphere.frag"});
+        waterProgram = loadProgram("water", {"atmosphere.frag"});
+        terrain = loadProgram("terrain", {"sun_shadow.frag", "atmosphere.frag"});
+        sky = loadProgram("sky", {"atmosphere.frag"});
     } catch (const std::exception& e) {
         scene.errors.push_back(std::string(e.what()) + "; drawing without shaders");
     }
@@ -475,14 +488,11 @@ SceneModel assembleScene(const AppOptions& o) {
     osg::StateSet* ss = scene.root->getOrCreateStateSet();
     // Sun, sky and haze come from the time of day (setTimeOfDay); this is the default.
     applySun(*ss, sunAt(scene.frame->origin().lon, scene.frame->origin().lat, o.time));  // refined by setTimeOfDay
-    ss->addUniform(new osg::Uniform("u_hazeDensity", hazeDensityFor(o.graphics.fog)));
-    ss->addUniform(new osg::Uniform("u_fog", o.graphics.fog));
-    ss->addUniform(new osg::Uniform("u_edgeFade", o.graphics.edgeFade ? 1.0f : 0.0f));
     if (sky) {
         scene.sky = buildSky(sky);
-        scene.sky->setNodeMask(o.graphics.sky ? ~0u : 0u);
         scene.root->insertChild(0, scene.sky);
     }
+    applyGraphics(scene, o.graphics);
     std::string fontHint;
     scene.labelOptions.fontFile = findCjkFont(fontHint);
     scene.labelOptions.characterSizePx *= o.uiScale;  // big screens get big labels too

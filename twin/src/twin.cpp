@@ -80,11 +80,7 @@ void Twin::setTimeOfDay(const LocalTime& time) {
 
 void Twin::setGraphics(const GraphicsSettings& g) {
     options_.graphics = g;
-    osg::StateSet* ss = scene_.root->getOrCreateStateSet();
-    if (osg::Uniform* u = ss->getUniform("u_hazeDensity")) u->set(hazeDensityFor(g.fog));
-    if (osg::Uniform* u = ss->getUniform("u_fog")) u->set(g.fog);
-    if (osg::Uniform* u = ss->getUniform("u_edgeFade")) u->set(g.edgeFade ? 1.0f : 0.0f);
-    if (scene_.sky) scene_.sky->setNodeMask(g.sky ? ~0u : 0u);
+    applyGraphics(scene_, g);
 }
 
 void Twin::setUpGrid() {

@@ -222,6 +222,8 @@ void ViewerApp::open() {
     osg::Camera* cam = viewer_->getCamera();
     if (!offscreen(options_) && !std::getenv("DISPLAY"))
         throw Error("no X display (DISPLAY is unset): use --snapshot OUT.png under xvfb-run, as scripts/run.sh does");
+    // Walls render each tile into its own context, without anti-aliasing.
+    app_.msaaSamples = options_.wallPath.empty() ? msaaSamplesFor(options_.graphics.msaaSamples) : 0;
     if (!options_.wallPath.empty()) {
         wall_ = std::make_unique<WallLayout>(loadWallLayout(options_.wallPath));
         // The panels stay on the operator's own window, never across the wall.
@@ -235,12 +237,12 @@ void ViewerApp::open() {
         }
     } else if (offscreen(options_)) {
         osg::ref_ptr<osg::GraphicsContext> gc =
-            createOffscreenContext(options_.width, options_.height, msaaSamplesFor(options_.graphics.msaaSamples));
+            createOffscreenContext(options_.width, options_.height, app_.msaaSamples);
         useOffscreenContext(*viewer_, gc.get(), options_.width, options_.height);
         capture_ = new FrameCapture(true);
         cam->setFinalDrawCallback(capture_.get());
     } else {
-        osg::DisplaySettings::instance()->setNumMultiSamples(static_cast<unsigned>(msaaSamplesFor(options_.graphics.msaaSamples)));
+        osg::DisplaySettings::instance()->setNumMultiSamples(static_cast<unsigned>(app_.msaaSamples));
         auto commit = [this](const std::string& text) { imgui_.queueText(text); };
         if (options_.fullscreen)
             setUpViewWithInputMethod(*viewer_, 0, 0, 0, 0, unsigned(options_.screen), commit);

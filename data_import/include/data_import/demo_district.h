@@ -20,9 +20,13 @@ struct DemoDistrictOptions {
 LayerData generateDemoDistrict(const std::vector<Place>& places, const SceneFrame& frame,
                                const DemoDistrictOptions& options = {});
 
-// The demo road network: each quarter's street grid (between its building blocks) and trunk
-// roads joining every place to its nearest neighbours. Line features with an OSM `highway` class.
-LayerData generateDemoRoads(const std::vector<Place>& places, const SceneFrame& frame,
-                            const DemoDistrictOptions& options = {});
+// The buildings and the road network that goes with them, made in one pass: streets round every
+// block a quarter filled and trunk roads joining every place to its nearest neighbours (line
+// features with an OSM `highway` class).
+struct DemoCity {
+    LayerData buildings, roads;
+};
+DemoCity generateDemoCity(const std::vector<Place>& places, const SceneFrame& frame,
+                          const DemoDistrictOptions& options = {});
 
 }  // namespace jbt

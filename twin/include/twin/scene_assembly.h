@@ -73,6 +73,9 @@ struct SceneModel {
 
 SceneModel assembleScene(const AppOptions& options);
 
+// Sky, fog and the terrain's fading edges as `graphics` says (uniforms on the root, the sky's mask).
+void applyGraphics(SceneModel& scene, const GraphicsSettings& graphics);
+
 // Adds a layer imported while the viewer runs (buildings stand on the terrain, draped layers go
 // into the terrain's image, points become labels). Returns its index.
 std::size_t addLayerToScene(SceneModel& scene, LayerData data, const std::string& styleField);

@@ -62,6 +62,7 @@ struct AppState {
     GuardedCameraManipulator* camera = nullptr;
     Selection selection;
     double frameMs = 0;  // smoothed
+    int msaaSamples = 0;  // anti-aliasing samples the window was asked for ("auto" resolved)
     osg::Camera* viewCamera = nullptr;
     bool presenting = false;  // presentation mode: panels hidden, title card and legend, kiosk tour
     std::vector<std::unique_ptr<LiveLayer>>* live;            // live event layers

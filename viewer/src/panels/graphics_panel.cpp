@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <tuple>
 
-#include "twin/offscreen_render.h"
 #include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
 
@@ -41,7 +40,8 @@ public:
         probe(app_, "graphics.fog");
         // auto: 4 samples on a GPU, none on a software renderer (where they double the frame time)
         const int values[] = {-1, 0, 2, 4, 8};
-        std::string automatic = tr("自动", "auto") + " (" + std::to_string(msaaSamplesFor(-1)) + ")";
+        std::string automatic = tr("自动", "auto");
+        if (openedWith_ == -1) automatic += " (" + std::to_string(app_.msaaSamples) + ")";
         const char* names[] = {automatic.c_str(), "0", "2", "4", "8"};
         int index = 0;
         for (int i = 0; i < 5; ++i)
