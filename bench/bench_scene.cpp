@@ -1,4 +1,4 @@
-// Frame time of the default scene (demo district: terrain, water, drape, labels, shadows) from
+// Frame time of the default scene (demo district: terrain, water, draped roads and areas, labels, shadows) from
 // its bookmarks, offscreen under Xvfb, without the panels (the benchmarks link the pipeline, not
 // the UI). Prints a Markdown table.
 //   bench_scene [--frames 20] [--size 1280x720] [--shadows 2048] [--quality low|medium|high] [--sky on|off] [--msaa N]

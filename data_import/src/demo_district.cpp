@@ -240,6 +240,50 @@ LayerData fillDistrict(const std::vector<Place>& places, const SceneFrame& frame
     return layer;
 }
 
+// The quarter's frame: u along its streets, v across, from its centre.
+Vec2 inQuarter(const QuarterBlocks& q, const Vec2& p) {
+    double dx = p.x - q.centre.x, dy = p.y - q.centre.y, cs = std::cos(q.grid.angle), sn = std::sin(q.grid.angle);
+    return {dx * cs + dy * sn, -dx * sn + dy * cs};
+}
+
+// Whether a point lies in a block some quarter filled (streets round it included).
+bool inBlock(const std::vector<QuarterBlocks>& quarters, const Vec2& p) {
+    for (const QuarterBlocks& q : quarters) {
+        Vec2 uv = inQuarter(q, p);
+        if (q.blocks.count({int(std::lround(uv.x / q.grid.pitch)), int(std::lround(uv.y / q.grid.pitch))})) return true;
+    }
+    return false;
+}
+
+// Each filled block's ground inside its streets, as land use by the quarter's kind: paving
+// round towers and shops, lawns between housing, a yard in a heritage compound.
+LayerData blocksFor(const std::vector<QuarterBlocks>& quarters) {
+    LayerData layer;
+    layer.generated = true;
+    layer.name = "演示街区 demo blocks";
+    layer.kind = LayerKind::Areas;
+    layer.sourcePath = "(generated demo data)";
+    layer.sourceCrs = "generated in the scene CRS";
+    std::int64_t fid = 0;
+    for (const QuarterBlocks& q : quarters) {
+        const std::string& kind = q.place->zone.kind;
+        if (kind == "forest") continue;
+        double cs = std::cos(q.grid.angle), sn = std::sin(q.grid.angle);
+        double side = q.grid.pitch - (kind == "heritage" ? 30 : 12);  // inside the streets and pavements
+        for (auto [i, j] : q.blocks) {
+            double u = i * q.grid.pitch, v = j * q.grid.pitch;
+            Feature f;
+            f.sourceFid = fid++;
+            f.polygons.push_back({rectangle(q.centre.x + u * cs - v * sn, q.centre.y + u * sn + v * cs, side, side, q.grid.angle), {}});
+            f.attributes = {{"landuse", kind}, {"zone", q.place->nameZh + " " + q.place->nameEn},
+                            {"source", "演示数据 demo data (generated)"}};
+            layer.features.push_back(std::move(f));
+        }
+    }
+    layer.report.featuresRead = layer.report.featuresImported = layer.features.size();
+    return layer;
+}
+
 // Streets round the blocks the quarters filled, and trunk roads between the places.
 LayerData roadsFor(const std::vector<Place>& places, const SceneFrame& frame, const std::vector<QuarterBlocks>& quarters) {
     LayerData roads;
@@ -292,8 +336,23 @@ LayerData roadsFor(const std::vector<Place>& places, const SceneFrame& frame, co
             auto key = std::minmax(a, near[k].second);
             if (!joined.insert(key).second) continue;
             Vec2 pb = frame.toScene(places[near[k].second].position);
-            add({pa, pb}, near[k].first > 4000 ? "trunk" : "primary",
-                places[a].nameZh + " – " + places[near[k].second].nameZh);
+            // Only between the quarters: inside one its own streets carry the traffic, and a
+            // trunk road must not run under its buildings.
+            std::vector<Vec2> run;
+            double length = near[k].first;
+            int steps = std::max(1, int(length / 10));
+            auto flush = [&] {
+                if (run.size() > 1 && std::hypot(run.back().x - run.front().x, run.back().y - run.front().y) > 40)
+                    add({run.front(), run.back()}, length > 4000 ? "trunk" : "primary",
+                        places[a].nameZh + " – " + places[near[k].second].nameZh);
+                run.clear();
+            };
+            for (int s = 0; s <= steps; ++s) {
+                Vec2 p{pa.x + (pb.x - pa.x) * s / steps, pa.y + (pb.y - pa.y) * s / steps};
+                if (inBlock(quarters, p)) flush();
+                else run.push_back(p);
+            }
+            flush();
         }
     }
     roads.report.featuresRead = roads.report.featuresImported = roads.features.size();
@@ -307,11 +366,23 @@ LayerData generateDemoDistrict(const std::vector<Place>& places, const SceneFram
     return fillDistrict(places, frame, options, nullptr);
 }
 
+DrapeStyle demoBlockStyle() {
+    DrapeStyle s;
+    s.mode = DrapeStyle::Mode::Categorical;
+    s.field = "landuse";
+    s.categories = {{"cbd", {206, 203, 196, 215}},        {"commercial", {210, 204, 194, 210}},
+                    {"residential", {188, 196, 170, 200}}, {"renewal", {206, 196, 180, 210}},
+                    {"heritage", {200, 186, 158, 215}},    {"industrial", {192, 190, 184, 210}}};
+    s.outlinePx = 0;
+    return s;
+}
+
 DemoCity generateDemoCity(const std::vector<Place>& places, const SceneFrame& frame, const DemoDistrictOptions& options) {
     std::vector<QuarterBlocks> quarters;
     DemoCity city;
     city.buildings = fillDistrict(places, frame, options, &quarters);
     city.roads = roadsFor(places, frame, quarters);
+    city.blocks = blocksFor(quarters);
     return city;
 }
 

@@ -100,6 +100,12 @@ DemoLandscape loadDemoLandscape(const std::string& path) {
     return l;
 }
 
+// The foreshore between a demo river's water and its bank: two grid cells, so the ground's
+// crossing of the water level never falls on the water's edge.
+namespace {
+double bankStripM(const DemoLandscape& l) { return 2 * l.gridSpacingM; }
+}  // namespace
+
 HeightGrid generateDemoTerrain(const DemoLandscape& l, const SceneFrame& frame) {
     Vec2 sw = frame.toScene(l.southWest), ne = frame.toScene(l.northEast);
     HeightGrid g;
@@ -124,8 +130,14 @@ HeightGrid generateDemoTerrain(const DemoLandscape& l, const SceneFrame& frame) 
             for (std::size_t i = 0; i < rivers.size(); ++i) {
                 double half = l.rivers[i].widthM / 2, level = l.rivers[i].waterLevelM;
                 double d = distanceToPolyline(rivers[i], p);
-                if (d < half) h = std::min(h, level - 10 + 6 * d / half);  // river bed under the water
-                else h = std::min(h, level + 3 + (h - level - 3) * smoothstep(half, half + 1100, d));
+                // The bed under the water, and a strip of low foreshore beyond it (Chongqing's
+                // rivers fall and rise by metres): the ground meets the water level inside the
+                // strip, not at the water's edge, so the shore is the water polygon's own smooth
+                // outline instead of the terrain grid's stair-stepped contour.
+                double strip = bankStripM(l);
+                if (d < half) h = std::min(h, level - 10 + 6 * d / half);
+                else if (d < half + strip) h = std::min(h, level - 4 + 5 * (d - half) / strip);
+                else h = std::min(h, level + 1 + (h - level - 1) * smoothstep(half + strip, half + strip + 1100, d));
             }
             g.heights[std::size_t(row) * g.cols + col] = float(h);
         }
@@ -175,7 +187,7 @@ LayerData demoGreenSpace(const DemoLandscape& l, const SceneFrame& frame) {
 }
 
 RiverMask::RiverMask(const DemoLandscape& l, const SceneFrame& frame) {
-    for (const River& r : l.rivers) lines_.push_back({toScene(r.course, frame), r.widthM / 2});
+    for (const River& r : l.rivers) lines_.push_back({toScene(r.course, frame), r.widthM / 2 + bankStripM(l)});
 }
 
 bool RiverMask::contains(Vec2 p, double margin) const {

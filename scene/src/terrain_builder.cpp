@@ -4,7 +4,6 @@
 #include <osg/Geometry>
 #include <osg/LOD>
 #include <osg/MatrixTransform>
-#include <osg/Texture2D>
 
 #include <algorithm>
 #include <cfloat>
@@ -112,7 +111,6 @@ osg::ref_ptr<osg::Group> buildTerrain(const HeightGrid& g, const TerrainOptions&
     root->setName("terrain");
     if (g.empty()) return root;
     if (o.program) root->getOrCreateStateSet()->setAttributeAndModes(o.program.get());
-    setTerrainDrape(*root, DrapeImage{});
     const int n = o.chunkCells;
     const double size = n * g.spacing;
     for (int r0 = 0; r0 < g.rows - 1; r0 += n)
@@ -136,36 +134,6 @@ osg::ref_ptr<osg::Group> buildTerrain(const HeightGrid& g, const TerrainOptions&
             ++stats.chunks;
         }
     return root;
-}
-
-void setTerrainDrape(osg::Group& terrain, const DrapeImage& d) {
-    osg::StateSet* ss = terrain.getOrCreateStateSet();
-    auto set = [&](const char* name, auto value) {
-        if (osg::Uniform* u = ss->getUniform(name)) u->set(value);
-        else ss->addUniform(new osg::Uniform(name, value));
-    };
-    set("u_drape", 0);
-    set("u_hasDrape", d.empty() ? 0.0f : 1.0f);
-    set("u_drapeOrigin", osg::Vec2f(float(d.originX), float(d.originY)));
-    set("u_drapeSize", osg::Vec2f(float(d.width * d.pixelSize), float(d.height * d.pixelSize)));
-    if (d.empty()) {
-        // A 1×1 transparent texture keeps the sampler valid.
-        osg::ref_ptr<osg::Image> none = new osg::Image;
-        none->allocateImage(1, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE);
-        std::fill(none->data(), none->data() + 4, 0);
-        ss->setTextureAttributeAndModes(0, new osg::Texture2D(none), osg::StateAttribute::ON);
-        return;
-    }
-    osg::ref_ptr<osg::Image> img = new osg::Image;
-    img->allocateImage(d.width, d.height, 1, GL_RGBA, GL_UNSIGNED_BYTE);
-    std::copy(d.rgba.begin(), d.rgba.end(), img->data());
-    osg::ref_ptr<osg::Texture2D> tex = new osg::Texture2D(img);
-    tex->setResizeNonPowerOfTwoHint(false);
-    tex->setFilter(osg::Texture::MIN_FILTER, osg::Texture::LINEAR_MIPMAP_LINEAR);
-    tex->setFilter(osg::Texture::MAG_FILTER, osg::Texture::LINEAR);
-    tex->setWrap(osg::Texture::WRAP_S, osg::Texture::CLAMP_TO_EDGE);
-    tex->setWrap(osg::Texture::WRAP_T, osg::Texture::CLAMP_TO_EDGE);
-    ss->setTextureAttributeAndModes(0, tex, osg::StateAttribute::ON);
 }
 
 }  // namespace jbt

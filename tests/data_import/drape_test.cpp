@@ -4,18 +4,12 @@
 #include <regex>
 
 #include "tests/data_import/outcome.h"
-#include "data_import/drape_raster.h"
+#include "data_import/drape_style.h"
 #include "data_import/ogr_layer_reader.h"
 #include "tests/test_support.h"
 
 namespace jbt {
 namespace {
-
-Rgba pixelAt(const DrapeImage& img, double x, double y) {
-    int px = int((x - img.originX) / img.pixelSize), py = int((y - img.originY) / img.pixelSize);
-    const std::uint8_t* p = &img.rgba[(std::size_t(py) * img.width + px) * 4];
-    return {p[0], p[1], p[2], p[3]};
-}
 
 LayerData roads() {
     LayerData l;
@@ -30,20 +24,36 @@ LayerData roads() {
     return l;
 }
 
-TEST(Drape, RoadsAreBurntWithTheirClassColourAndWidth) {
+TEST(Drape, RoadsGetTheirClassColourWidthAndCentreLine) {
     LayerData l = roads();
     DrapeStyle st = defaultDrapeStyle(l, "");
     EXPECT_EQ(st.field, "highway");
-    std::vector<std::vector<LegendEntry>> legends;
-    DrapeImage img = rasterizeDrapes({&l}, {st}, {0, 0, 1000, 1000}, 2.0, legends);
-    ASSERT_EQ(img.width, 500);
-    Rgba onPrimary = pixelAt(img, 250, 500), beside = pixelAt(img, 250, 500 + 12), far = pixelAt(img, 250, 800);
-    EXPECT_EQ(onPrimary, st.categories.at("primary"));
-    EXPECT_EQ(beside[3], 0) << "primary roads are 18 m wide: 12 m off the axis is outside";
-    EXPECT_EQ(far[3], 0);
-    EXPECT_EQ(pixelAt(img, 500, 250), st.categories.at("service"));
-    ASSERT_EQ(legends[0].size(), 2u);
-    EXPECT_EQ(legends[0][0].label, "primary");
+    EXPECT_TRUE(st.roads);
+    StyledLayer styled = applyDrapeStyle(l, st);
+    ASSERT_EQ(styled.looks.size(), 2u);
+    EXPECT_EQ(styled.looks[0].color, st.categories.at("primary"));
+    EXPECT_EQ(styled.looks[0].widthM, 18);
+    EXPECT_EQ(styled.looks[0].centre, FeatureLook::CentreLine::Solid);
+    EXPECT_EQ(styled.looks[1].color, st.categories.at("service"));
+    EXPECT_EQ(styled.looks[1].widthM, 5);
+    EXPECT_EQ(styled.looks[1].centre, FeatureLook::CentreLine::None) << "service roads have no centre line";
+    ASSERT_EQ(styled.legend.size(), 2u);
+    EXPECT_EQ(styled.legend[0].label, "primary");
+}
+
+TEST(Drape, UnnamedValuesTakeThePaletteInTurn) {
+    LayerData l;
+    l.kind = LayerKind::Areas;
+    for (const char* use : {"quarry", "orchard", "quarry"}) {
+        Feature f;
+        f.polygons.push_back({{{0, 0}, {10, 0}, {10, 10}}, {}});
+        f.attributes = {{"landuse", use}};
+        l.features.push_back(f);
+    }
+    StyledLayer styled = applyDrapeStyle(l, defaultDrapeStyle(l, ""));
+    EXPECT_EQ(styled.looks[0].color, styled.looks[2].color) << "the same value, the same colour";
+    EXPECT_NE(styled.looks[0].color, styled.looks[1].color);
+    EXPECT_EQ(styled.legend.size(), 2u);
 }
 
 TEST(Drape, GraduatedStyleFollowsTheNumbers) {
@@ -58,11 +68,10 @@ TEST(Drape, GraduatedStyleFollowsTheNumbers) {
     }
     DrapeStyle st = defaultDrapeStyle(l, "events");
     EXPECT_EQ(st.mode, DrapeStyle::Mode::Graduated);
-    std::vector<std::vector<LegendEntry>> legends;
-    DrapeImage img = rasterizeDrapes({&l}, {st}, {0, 0, 1000, 200}, 5.0, legends);
-    Rgba low = pixelAt(img, 100, 100), high = pixelAt(img, 900, 100);
-    EXPECT_GT(low[1], high[1]) << "more events, redder";
-    EXPECT_EQ(legends[0].size(), 5u);
+    StyledLayer styled = applyDrapeStyle(l, st);
+    EXPECT_GT(styled.looks[0].color[1], styled.looks[4].color[1]) << "more events, redder";
+    ASSERT_EQ(styled.legend.size(), 5u);
+    EXPECT_EQ(styled.legend[4].label, "events ≤ 40");
 }
 
 TEST(Drape, BoundaryWithoutLandUseIsAnOutline) {
@@ -73,10 +82,8 @@ TEST(Drape, BoundaryWithoutLandUseIsAnOutline) {
     l.features = {f};
     DrapeStyle st = defaultDrapeStyle(l, "");
     EXPECT_TRUE(st.outlineOnly);
-    std::vector<std::vector<LegendEntry>> legends;
-    DrapeImage img = rasterizeDrapes({&l}, {st}, {0, 0, 1000, 1000}, 4.0, legends);
-    EXPECT_EQ(pixelAt(img, 100, 500), st.color) << "on the edge";
-    EXPECT_EQ(pixelAt(img, 500, 500)[3], 0) << "the inside stays clear";
+    EXPECT_EQ(st.outlinePx, 3.0f) << "a boundary is a line of constant screen width";
+    EXPECT_EQ(applyDrapeStyle(l, st).looks[0].color, st.color);
 }
 
 TEST(OsmLines, MonacoRoadsMatchOgrinfo) {

@@ -87,6 +87,10 @@ void FrameCapture::operator()(osg::RenderInfo& renderInfo) const {
         image_->readPixels(0, 0, gc->getTraits()->width, gc->getTraits()->height, GL_RGBA, GL_UNSIGNED_BYTE);
     else
         image_->readPixels(int(vp->x()), int(vp->y()), int(vp->width()), int(vp->height()), GL_RGBA, GL_UNSIGNED_BYTE);
+    // What is on screen is opaque: blending leaves the framebuffer's alpha below one where
+    // see-through things were drawn, and a PNG would show that as holes.
+    unsigned char* px = image_->data();
+    for (std::size_t i = 3, n = std::size_t(image_->s()) * image_->t() * 4; px && i < n; i += 4) px[i] = 255;
 }
 
 std::size_t lastFrameDrawCalls(osgViewer::Viewer& viewer) {

@@ -220,14 +220,30 @@ std::vector<LabelSpec> pointLabels(const LayerData& layer, const HeightGrid& ter
     return out;
 }
 
-// The node of a building or point layer (draped layers live in the terrain's image); a
-// building layer of imported data also gets a bookmark that fits it.
+// A draped layer's node, made when it is first shown (a hidden layer costs nothing).
+void buildDrapedNode(SceneModel& scene, std::size_t index) {
+    SceneLayer& l = scene.layers[index];
+    if (l.node || !l.visible || !scene.draped) return;
+    GroundClamp ground(scene.terrain, &scene.water);
+    // Areas under lines, each kind in the layers' order.
+    int order = int(index) + 1 + (l.data.kind == LayerKind::Lines ? 1000 : 0);
+    l.node = buildDrapedLayer(l.data, l.style, applyDrapeStyle(l.data, l.style).looks, ground, order, l.drapedStats);
+    setDrapedOpacity(*l.node, l.opacity);
+    scene.draped->addChild(l.node);
+}
+
+// The node of a layer (draped, buildings or points); a layer of imported data also gets a
+// bookmark that fits it.
 void buildLayerNode(SceneModel& scene, std::size_t index) {
     SceneLayer& l = scene.layers[index];
     osg::BoundingBox box = layerExtent(l);
     if (!l.data.generated && box.valid())
         scene.bookmarks.push_back(fitBookmark("layer:" + l.data.name, "图层 Layer: " + l.data.name, box, *scene.frame));
-    if (l.draped()) return;
+    if (l.draped()) {
+        l.legend = applyDrapeStyle(l.data, l.style).legend;
+        buildDrapedNode(scene, index);
+        return;
+    }
     if (!l.buildings()) {
         l.node = buildLabelLayer(pointLabels(l.data, scene.terrain), scene.labelOptions);
         scene.root->addChild(l.node);
@@ -287,8 +303,8 @@ void setLayerVisible(SceneModel& scene, std::size_t index, bool visible) {
     if (index >= scene.layers.size()) return;
     SceneLayer& l = scene.layers[index];
     l.visible = visible;
+    if (l.draped()) buildDrapedNode(scene, index);
     if (l.node) l.node->setNodeMask(visible ? ~0u : 0u);
-    else if (l.draped()) redrape(scene);
 }
 
 std::vector<LayerDisplay> layerDisplay(const SceneModel& scene) {
@@ -300,18 +316,19 @@ std::vector<LayerDisplay> layerDisplay(const SceneModel& scene) {
 }
 
 void applyLayerDisplay(SceneModel& scene, const std::vector<LayerDisplay>& display) {
-    bool drapes = false;
-    for (SceneLayer& l : scene.layers)
+    for (std::size_t i = 0; i < scene.layers.size(); ++i) {
+        SceneLayer& l = scene.layers[i];
         for (const LayerDisplay& d : display) {
             if (d.name != l.data.name) continue;
-            drapes |= l.draped() && l.visible != d.visible;
             l.visible = d.visible;
             l.opacity = std::clamp(d.opacity, 0.1f, 1.0f);
-            if (l.node) {
-                l.node->setNodeMask(l.visible ? ~0u : 0u);
-                if (l.opacity < 1.0f) setLayerOpacity(*l.node, l.opacity);
-            }
+            if (l.draped()) buildDrapedNode(scene, i);
+            if (!l.node) continue;
+            l.node->setNodeMask(l.visible ? ~0u : 0u);
+            if (l.draped()) setDrapedOpacity(*l.node, l.opacity);
+            else if (l.opacity < 1.0f) setLayerOpacity(*l.node, l.opacity);
         }
+    }
     for (TilesetScene& t : scene.tilesets)
         for (const LayerDisplay& d : display) {
             if (d.name != "tileset:" + t.name) continue;
@@ -320,26 +337,6 @@ void applyLayerDisplay(SceneModel& scene, const std::vector<LayerDisplay>& displ
             if (d.maxScreenError > 0) t.node->setMaxScreenSpaceError(d.maxScreenError);
             t.node->setStyle(d.colourBy);
         }
-    if (drapes) redrape(scene);
-}
-
-void redrape(SceneModel& scene) {
-    if (!scene.terrainNode) return;
-    std::vector<const LayerData*> layers;
-    std::vector<DrapeStyle> styles;
-    std::vector<SceneLayer*> owners;
-    for (SceneLayer& l : scene.layers)
-        if (l.draped() && l.visible) {
-            layers.push_back(&l.data);
-            styles.push_back(l.style);
-            owners.push_back(&l);
-        }
-    std::vector<std::vector<LegendEntry>> legends;
-    const HeightGrid& t = scene.terrain;
-    DrapeImage img = layers.empty() ? DrapeImage{}
-                                    : rasterizeDrapes(layers, styles, {t.originX, t.originY, t.maxX(), t.maxY()}, 8.0, legends);
-    for (std::size_t i = 0; i < owners.size(); ++i) owners[i]->legend = legends[i];
-    setTerrainDrape(*scene.terrainNode, img);
 }
 
 void applyGraphics(SceneModel& scene, const GraphicsSettings& g) {
@@ -400,6 +397,11 @@ SceneModel assembleScene(const AppOptions& o) {
             return std::any_of(o.layers.begin(), o.layers.end(), [&](const ImportOptions& io) { return io.kind == kind; });
         };
         DemoCity city = generateDemoCity(scene.places, *scene.frame, dopt);
+        if (!given(LayerKind::Buildings)) {
+            SceneLayer blocks;
+            blocks.data = std::move(city.blocks);
+            scene.layers.push_back(std::move(blocks));
+        }
         if (!given(LayerKind::Lines)) {
             SceneLayer roads;
             roads.data = std::move(city.roads);
@@ -442,9 +444,15 @@ SceneModel assembleScene(const AppOptions& o) {
             if (l.green) {
                 l.style = DrapeStyle{};  // green space: one green fill, whatever its attributes
                 l.style.color = {70, 160, 80, 190};
-                // The demo's forest parks lie on the ridges: a tint over the terrain's own forest
-                // shading, so the slopes show through instead of a flat green shape.
-                if (l.data.generated) l.style.color = {40, 105, 45, 105};
+                // The demo's forest parks lie on the ridges, which the terrain already shades as
+                // forest: their boundary only, not a flat green shape over the slopes.
+                if (l.data.generated) {
+                    l.style.color = {70, 150, 70, 220};
+                    l.style.outlineOnly = true;
+                    l.style.outlinePx = 2;
+                }
+            } else if (l.data.generated && l.data.kind == LayerKind::Areas) {
+                l.style = demoBlockStyle();
             }
             drapedExtent.expandBy(layerExtent(l));
         } else if (l.buildings()) {
@@ -474,13 +482,14 @@ SceneModel assembleScene(const AppOptions& o) {
     scene.buildings = new osg::Group;
     scene.buildings->setName("buildings");
     scene.root->addChild(scene.buildings);
-    osg::ref_ptr<osg::Program> buildings, waterProgram, terrain, sky;
+    osg::ref_ptr<osg::Program> buildings, waterProgram, terrain, sky, draped;
     // (the building program is kept for layers imported later)
     try {
         buildings = loadProgram("buildings", {"sun_shadow.frag", "atmosphere.frag"});
         waterProgram = loadProgram("water", {"atmosphere.frag"});
         terrain = loadProgram("terrain", {"sun_shadow.frag", "atmosphere.frag"});
         sky = loadProgram("sky", {"atmosphere.frag"});
+        draped = loadProgram("draped", {"sun_shadow.frag", "atmosphere.frag"});
     } catch (const std::exception& e) {
         scene.errors.push_back(std::string(e.what()) + "; drawing without shaders");
     }
@@ -496,6 +505,8 @@ SceneModel assembleScene(const AppOptions& o) {
     std::string fontHint;
     scene.labelOptions.fontFile = findCjkFont(fontHint);
     scene.labelOptions.characterSizePx *= o.uiScale;  // big screens get big labels too
+    scene.draped = makeDrapedRoot(draped);
+    scene.root->addChild(scene.draped);
     for (std::size_t i = 0; i < scene.layers.size(); ++i) buildLayerNode(scene, i);
     TerrainOptions to;
     to.program = terrain;
@@ -506,7 +517,6 @@ SceneModel assembleScene(const AppOptions& o) {
     // Where the terrain ends: its edges fade into the haze there.
     const HeightGrid& g = scene.terrain;
     ss->addUniform(new osg::Uniform("u_terrainBounds", osg::Vec4(float(g.originX), float(g.originY), float(g.maxX()), float(g.maxY()))));
-    redrape(scene);
     if (!scene.extent.valid())
         scene.extent = osg::BoundingBox(scene.terrain.originX, scene.terrain.originY, 0, scene.terrain.maxX(), scene.terrain.maxY(), 100);
     if (!scene.water.empty()) scene.root->addChild(buildWater(scene.water, waterProgram));
@@ -534,11 +544,9 @@ std::size_t addLayerToScene(SceneModel& scene, LayerData data, const std::string
     l.data = std::move(data);
     if (l.buildings()) placeOnTerrain(l.data, scene.terrain);
     if (l.draped()) l.style = defaultDrapeStyle(l.data, styleField);
-    bool draped = l.draped();
     std::size_t index = scene.layers.size();
     scene.layers.push_back(std::move(l));
     buildLayerNode(scene, index);
-    if (draped) redrape(scene);
     return index;
 }
 

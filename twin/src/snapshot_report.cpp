@@ -7,7 +7,7 @@ namespace jbt {
 nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPath, int width, int height,
                               const std::string& view, const SnapshotTimings& t) {
     nlohmann::json layers = nlohmann::json::array();
-    std::size_t triangles = 0, vertices = 0, tiles = 0;
+    std::size_t triangles = 0, vertices = 0, tiles = 0, drapedTriangles = 0;
     for (const SceneLayer& l : scene.layers) {
         const ImportReport& r = l.data.report;
         nlohmann::json skipped = nlohmann::json::object();
@@ -25,7 +25,7 @@ nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPat
                           {"heights_defaulted", r.heightsDefaulted},
                           {"heights_unreadable", r.heightsUnreadable},
                           {"tiles", l.stats.tiles},
-                          {"triangles", l.stats.triangles}});
+                          {"triangles", l.draped() ? l.drapedStats.triangles : l.stats.triangles}});
         if (!l.data.format.empty()) {
             layers.back()["format"] = l.data.format;
             layers.back()["level_of_detail"] = l.data.levelOfDetail;
@@ -36,6 +36,7 @@ nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPat
                                            {"coloured_surfaces", l.data.coloredSurfaces}};
         }
         triangles += l.stats.triangles;
+        drapedTriangles += l.drapedStats.triangles;
         vertices += l.stats.vertices;
         tiles += l.stats.tiles;
     }
@@ -99,6 +100,7 @@ nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPat
             {"messages", scene.messages},
             {"scene",
              {{"triangles", triangles},
+              {"draped_triangles", drapedTriangles},
               {"vertices", vertices},
               {"tiles", tiles},
               {"draw_calls", t.drawCalls},

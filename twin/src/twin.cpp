@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "data_import/chinese_offsets.h"
-#include "data_import/drape_raster.h"
+#include "data_import/drape_style.h"
 #include "data_import/grid_analysis.h"
 #include "model/attribute_table.h"
 #include "model/error.h"

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "model/drape.h"
 #include "model/feature.h"
 #include "data_import/places.h"
 #include "data_import/scene_frame.h"
@@ -22,10 +23,13 @@ LayerData generateDemoDistrict(const std::vector<Place>& places, const SceneFram
 
 // The buildings and the road network that goes with them, made in one pass: streets round every
 // block a quarter filled and trunk roads joining every place to its nearest neighbours (line
-// features with an OSM `highway` class).
+// features with an OSM `highway` class), and the blocks' ground inside the streets (areas with
+// a `landuse` of their quarter's kind).
 struct DemoCity {
-    LayerData buildings, roads;
+    LayerData buildings, roads, blocks;
 };
+// How the blocks are drawn: muted ground tones by quarter, no outlines (the streets are those).
+DrapeStyle demoBlockStyle();
 DemoCity generateDemoCity(const std::vector<Place>& places, const SceneFrame& frame,
                           const DemoDistrictOptions& options = {});
 

@@ -4,7 +4,6 @@
 #include <osg/Group>
 #include <osg/Program>
 
-#include "model/drape.h"
 #include "model/height_grid.h"
 
 namespace jbt {
@@ -23,9 +22,5 @@ struct TerrainStats {
 };
 
 osg::ref_ptr<osg::Group> buildTerrain(const HeightGrid& grid, const TerrainOptions& options, TerrainStats& stats);
-
-// Lays the draped layers' image over the terrain (replacing the previous one); an empty image
-// removes it.
-void setTerrainDrape(osg::Group& terrain, const DrapeImage& image);
 
 }  // namespace jbt

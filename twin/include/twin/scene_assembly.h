@@ -8,10 +8,11 @@
 
 #include "data_import/demo_landscape.h"
 #include "data_import/dem_reader.h"
-#include "data_import/drape_raster.h"
+#include "data_import/drape_style.h"
 #include "data_import/places.h"
 #include "data_import/tours.h"
 #include "scene/building_layer_builder.h"
+#include "scene/draped_layer_builder.h"
 #include "scene/label_layer.h"
 #include "scene/terrain_builder.h"
 #include "twin/app_options.h"
@@ -26,11 +27,12 @@ namespace jbt {
 
 struct SceneLayer {
     LayerData data;
-    osg::ref_ptr<osg::Group> node;      // buildings; draped layers live in the terrain's image
+    osg::ref_ptr<osg::Group> node;      // null while a draped layer has never been shown
     DrapeStyle style;                   // draped layers
     std::string styleField;             // this layer's own --style-field choice, if any
     std::vector<LegendEntry> legend;    // draped layers
-    SceneBuildStats stats;
+    SceneBuildStats stats;              // buildings
+    DrapedLayerStats drapedStats;       // draped layers
     bool visible = true;
     float opacity = 1.0f;
     bool green = false;                 // green space (--green files, the demo's forest parks)
@@ -64,6 +66,7 @@ struct SceneModel {
     osg::ref_ptr<osg::Node> sky;        // the atmosphere pass behind everything (null without shaders)
     osg::ref_ptr<PagedMemoryBudget> pagedMemory;  // the root's cull callback: tilesets and oblique share it
     osg::ref_ptr<osg::Group> buildings;  // every building layer: what casts sun shadows
+    osg::ref_ptr<osg::Group> draped;     // every draped layer's node (areas, roads, boundaries)
     osg::ref_ptr<osg::Program> buildingProgram;
     LabelLayerOptions labelOptions;     // font and size every label layer uses
     osg::BoundingBox extent;            // of all buildings, scene metres
@@ -76,8 +79,8 @@ SceneModel assembleScene(const AppOptions& options);
 // Sky, fog and the terrain's fading edges as `graphics` says (uniforms on the root, the sky's mask).
 void applyGraphics(SceneModel& scene, const GraphicsSettings& graphics);
 
-// Adds a layer imported while the viewer runs (buildings stand on the terrain, draped layers go
-// into the terrain's image, points become labels). Returns its index.
+// Adds a layer imported while the viewer runs (buildings stand on the terrain, draped layers are
+// laid on it, points become labels). Returns its index.
 std::size_t addLayerToScene(SceneModel& scene, LayerData data, const std::string& styleField);
 // A building layer read again (another level of detail): same place in the list, visibility
 // and opacity kept.
@@ -92,14 +95,11 @@ Bookmark fitBookmark(const std::string& id, const std::string& name, const osg::
 // "Fit all": every visible layer.
 Bookmark fitAllBookmark(const SceneModel& scene);
 
-// Shows or hides a layer (draped layers are burnt into the terrain's image again).
+// Shows or hides a layer (a draped layer shown for the first time is laid on the terrain then).
 void setLayerVisible(SceneModel& scene, std::size_t index, bool visible);
 // Visibility and opacity of every layer, by name, as a project keeps them; and back.
 std::vector<LayerDisplay> layerDisplay(const SceneModel& scene);
 void applyLayerDisplay(SceneModel& scene, const std::vector<LayerDisplay>& display);
-
-// Burns the visible draped layers into the terrain's image again (after a visibility change).
-void redrape(SceneModel& scene);
 
 // The bookmark of a place (every place has one); nullptr if none.
 const Bookmark* bookmarkForPlace(const SceneModel& scene, const Place& place);

@@ -286,7 +286,10 @@ private:
                 for (const auto& m : r.messages) ImGui::TextWrapped("%s", m.c_str());
                 ImGui::TreePop();
             }
-            if (l.node) ImGui::Text("%zu %s, %zu %s", l.stats.tiles, tr("图块", "tiles").c_str(), l.stats.triangles, tr("三角形", "triangles").c_str());
+            if (l.node && l.draped())
+                ImGui::Text("%zu %s %s", l.drapedStats.triangles, tr("三角形", "triangles").c_str(), tr("贴地", "on the ground").c_str());
+            else if (l.node)
+                ImGui::Text("%zu %s, %zu %s", l.stats.tiles, tr("图块", "tiles").c_str(), l.stats.triangles, tr("三角形", "triangles").c_str());
             ImGui::TreePop();
         }
         ImGui::PopID();
