@@ -11,9 +11,27 @@ float sunLight(vec3 world);  // sun_shadow.frag
 varying vec4 v_color;
 varying float v_viewDistance;
 
+// Value noise: smooth random patches, so open ground reads as fields, scrub and woods instead of
+// one flat green. The finest scale fades out where a pixel covers it (no shimmer far away).
+float hash(vec2 p) { return fract(sin(dot(p, vec2(127.1, 311.7))) * 43758.5453); }
+float noise(vec2 p) {
+    vec2 i = floor(p), f = fract(p);
+    vec2 u = f * f * (3.0 - 2.0 * f);
+    return mix(mix(hash(i), hash(i + vec2(1.0, 0.0)), u.x), mix(hash(i + vec2(0.0, 1.0)), hash(i + vec2(1.0, 1.0)), u.x), u.y);
+}
+
+vec3 groundVariation(vec3 base, vec2 xy) {
+    float pixel = length(fwidth(xy));
+    float broad = noise(xy / 900.0), fields = noise(xy / 140.0 + 17.0);
+    float fine = mix(noise(xy / 35.0 + 3.0), 0.5, clamp(pixel / 20.0, 0.0, 1.0));
+    vec3 dry = base * vec3(1.04, 1.02, 0.93), lush = base * vec3(0.93, 0.99, 0.93);
+    vec3 c = mix(lush, dry, smoothstep(0.3, 0.7, broad * 0.6 + fields * 0.4));
+    return c * (0.96 + 0.08 * fine);
+}
+
 void main() {
     vec3 n = normalize(v_worldNormal);
-    vec3 base = v_color.rgb;
+    vec3 base = groundVariation(v_color.rgb, v_worldPos.xy);
     float sun = max(dot(n, normalize(u_sunDirection)), 0.0) * sunLight(v_worldPos);
     float sky = 0.45 + 0.2 * n.z;
     vec3 lit = base * (sky + 0.75 * sun) * (0.15 + 0.85 * u_daylight);

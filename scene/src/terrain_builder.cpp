@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdint>
 
 namespace jbt {
 namespace {
@@ -22,10 +23,28 @@ osg::Vec3 normalAt(const HeightGrid& g, int c, int r) {
     return n;
 }
 
-osg::Vec4ub colorAt(float h, const osg::Vec3& n, const TerrainOptions& o) {
+// Smooth random relief of the forest's edge (value noise on a 700 m lattice): woods climb down
+// gullies and stop short on spurs instead of following one contour line.
+float edgeNoise(double x, double y) {
+    auto hash = [](long i, long j) {
+        std::uint64_t k = std::uint64_t(i) * 0x9E3779B97F4A7C15ull ^ std::uint64_t(j) * 0xC2B2AE3D27D4EB4Full;
+        k ^= k >> 29;
+        k *= 0xBF58476D1CE4E5B9ull;
+        return float((k >> 40) & 0xFFFF) / 65535.f;
+    };
+    double u = x / 700, v = y / 700;
+    long i = long(std::floor(u)), j = long(std::floor(v));
+    float fu = float(u - i), fv = float(v - j);
+    fu = fu * fu * (3 - 2 * fu);
+    fv = fv * fv * (3 - 2 * fv);
+    float a = hash(i, j) + (hash(i + 1, j) - hash(i, j)) * fu, b = hash(i, j + 1) + (hash(i + 1, j + 1) - hash(i, j + 1)) * fu;
+    return a + (b - a) * fv;
+}
+
+osg::Vec4ub colorAt(float h, const osg::Vec3& n, double x, double y, const TerrainOptions& o) {
     auto mix = [](osg::Vec3 a, osg::Vec3 b, float t) { return a * (1 - t) + b * t; };
     osg::Vec3 lowland(0.58f, 0.62f, 0.48f), forest(0.26f, 0.42f, 0.24f), rock(0.55f, 0.52f, 0.45f), bank(0.62f, 0.58f, 0.50f);
-    float forestT = std::clamp((h - float(o.forestFromM)) / 90.f, 0.f, 1.f);
+    float forestT = std::clamp((h + 120.f * (edgeNoise(x, y) - 0.5f) - float(o.forestFromM)) / 90.f, 0.f, 1.f);
     osg::Vec3 c = mix(lowland, forest, forestT);
     c = mix(c, rock, std::clamp((0.86f - n.z()) / 0.2f, 0.f, 1.f) * 0.6f);
     c = mix(c, bank, std::clamp((float(o.waterLevelM) + 6.f - h) / 6.f, 0.f, 1.f));
@@ -51,7 +70,7 @@ osg::ref_ptr<osg::Geode> chunkMesh(const HeightGrid& g, int c0, int r0, int c1, 
         osg::Vec3 normal = normalAt(g, c, r);
         v->push_back(osg::Vec3(float(g.originX + c * g.spacing - ox), float(g.originY + r * g.spacing - oy), h - drop));
         n->push_back(normal);
-        col->push_back(colorAt(h, normal, o));
+        col->push_back(colorAt(h, normal, g.originX + c * g.spacing, g.originY + r * g.spacing, o));
         return GLuint(v->size() - 1);
     };
     int w = int(cs.size()), hgt = int(rs.size());
