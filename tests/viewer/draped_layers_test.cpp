@@ -146,5 +146,32 @@ TEST(DrapedLayers, RoadsClimbHillsNeitherBuriedNorHidden) {
     }
 }
 
+// A layer a project saved hidden is laid on the ground only when first shown; the Layers panel's
+// opacity reaches its shader; the legend is there before it is shown.
+TEST(DrapedLayers, HiddenLayersAreLaidWhenFirstShown) {
+    auto dir = test::scratchDir();
+    AppOptions o = dayView(dir);
+    o.layers.push_back(geojson(dir, "parks.geojson", LayerKind::Areas, R"({"leisure":"park"})",
+                               R"({"type":"Polygon","coordinates":[[[106.56,29.58],[106.57,29.58],[106.57,29.59],[106.56,29.58]]]})"));
+    o.layerDisplay = {{"parks.geojson", false, 1.0f}};
+    Twin twin(o);
+    ASSERT_EQ(twin.scene().layers.size(), 1u);
+    SceneLayer& l = twin.scene().layers[0];
+    EXPECT_FALSE(l.visible);
+    EXPECT_EQ(l.node, nullptr) << "nothing built while hidden";
+    ASSERT_EQ(l.legend.size(), 1u);
+    EXPECT_EQ(l.legend[0].label, "park");
+    setLayerVisible(twin.scene(), 0, true);
+    ASSERT_NE(l.node, nullptr);
+    EXPECT_TRUE(twin.scene().draped->containsNode(l.node.get()));
+    EXPECT_GT(l.drapedStats.triangles, 0u);
+    applyLayerDisplay(twin.scene(), {{"parks.geojson", true, 0.4f}});
+    float opacity = 0;
+    l.node->getStateSet()->getUniform("u_opacity")->get(opacity);
+    EXPECT_FLOAT_EQ(opacity, 0.4f);
+    setLayerVisible(twin.scene(), 0, false);
+    EXPECT_EQ(l.node->getNodeMask(), 0u);
+}
+
 }  // namespace
 }  // namespace jbt

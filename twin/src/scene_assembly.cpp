@@ -507,6 +507,9 @@ SceneModel assembleScene(const AppOptions& o) {
     scene.labelOptions.characterSizePx *= o.uiScale;  // big screens get big labels too
     scene.draped = makeDrapedRoot(draped);
     scene.root->addChild(scene.draped);
+    for (SceneLayer& l : scene.layers)  // a layer the project keeps hidden is built when first shown
+        for (const LayerDisplay& d : o.layerDisplay)
+            if (d.name == l.data.name && l.draped()) l.visible = d.visible;
     for (std::size_t i = 0; i < scene.layers.size(); ++i) buildLayerNode(scene, i);
     TerrainOptions to;
     to.program = terrain;
