@@ -4,6 +4,10 @@ uniform vec3 u_sunDirection;
 uniform vec3 u_hazeColor;
 float hazeAmountAtGround(float viewDistance, vec2 worldXY);  // atmosphere.frag
 uniform float u_daylight;
+uniform sampler2D u_imagery;   // imagery over the terrain (--imagery), where its alpha is
+uniform float u_hasImagery;
+uniform vec2 u_imageryOrigin;
+uniform vec2 u_imagerySize;
 varying vec3 v_worldNormal;
 varying vec3 v_worldPos;
 
@@ -34,6 +38,15 @@ void main() {
     vec3 base = groundVariation(v_color.rgb, v_worldPos.xy);
     float sun = max(dot(n, normalize(u_sunDirection)), 0.0) * sunLight(v_worldPos);
     float sky = 0.45 + 0.2 * n.z;
-    vec3 lit = base * (sky + 0.75 * sun) * (0.15 + 0.85 * u_daylight);
+    vec3 lit = base * (sky + 0.75 * sun);
+    if (u_hasImagery > 0.5) {
+        // A photo carries its own light and shade: only the scene's shadows and the time of day
+        // act on it.
+        vec2 uv = (v_worldPos.xy - u_imageryOrigin) / u_imagerySize;
+        vec4 photo = texture2D(u_imagery, clamp(uv, 0.0, 1.0));
+        photo.a *= step(0.0, uv.x) * step(uv.x, 1.0) * step(0.0, uv.y) * step(uv.y, 1.0);
+        lit = mix(lit, photo.rgb * (0.75 + 0.3 * sun), photo.a);
+    }
+    lit *= 0.15 + 0.85 * u_daylight;
     gl_FragColor = vec4(mix(lit, u_hazeColor, hazeAmountAtGround(v_viewDistance, v_worldPos.xy)), 1.0);
 }

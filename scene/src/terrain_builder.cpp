@@ -4,6 +4,7 @@
 #include <osg/Geometry>
 #include <osg/LOD>
 #include <osg/MatrixTransform>
+#include <osg/Texture2D>
 
 #include <algorithm>
 #include <cfloat>
@@ -128,6 +129,7 @@ osg::ref_ptr<osg::Geode> chunkMesh(const HeightGrid& g, int c0, int r0, int c1, 
 osg::ref_ptr<osg::Group> buildTerrain(const HeightGrid& g, const TerrainOptions& o, TerrainStats& stats) {
     osg::ref_ptr<osg::Group> root = new osg::Group;
     root->setName("terrain");
+    setTerrainImagery(*root, nullptr, {}, {1, 1});
     if (g.empty()) return root;
     if (o.program) root->getOrCreateStateSet()->setAttributeAndModes(o.program.get());
     const int n = o.chunkCells;
@@ -153,6 +155,31 @@ osg::ref_ptr<osg::Group> buildTerrain(const HeightGrid& g, const TerrainOptions&
             ++stats.chunks;
         }
     return root;
+}
+
+void setTerrainImagery(osg::Group& terrain, osg::ref_ptr<osg::Image> image, osg::Vec2d origin, osg::Vec2d size) {
+    osg::StateSet* ss = terrain.getOrCreateStateSet();
+    auto set = [&](const char* name, auto value) {
+        if (osg::Uniform* u = ss->getUniform(name)) u->set(value);
+        else ss->addUniform(new osg::Uniform(name, value));
+    };
+    set("u_imagery", kImageryTextureUnit);
+    set("u_hasImagery", image ? 1.0f : 0.0f);
+    set("u_imageryOrigin", osg::Vec2f(float(origin.x()), float(origin.y())));
+    set("u_imagerySize", osg::Vec2f(float(size.x()), float(size.y())));
+    if (!image) {  // a transparent pixel keeps the sampler valid
+        image = new osg::Image;
+        image->allocateImage(1, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE);
+        std::fill(image->data(), image->data() + 4, 0);
+    }
+    osg::ref_ptr<osg::Texture2D> tex = new osg::Texture2D(image);
+    tex->setResizeNonPowerOfTwoHint(false);
+    tex->setFilter(osg::Texture::MIN_FILTER, osg::Texture::LINEAR_MIPMAP_LINEAR);
+    tex->setFilter(osg::Texture::MAG_FILTER, osg::Texture::LINEAR);
+    tex->setMaxAnisotropy(8);
+    tex->setWrap(osg::Texture::WRAP_S, osg::Texture::CLAMP_TO_EDGE);
+    tex->setWrap(osg::Texture::WRAP_T, osg::Texture::CLAMP_TO_EDGE);
+    ss->setTextureAttributeAndModes(kImageryTextureUnit, tex, osg::StateAttribute::ON);
 }
 
 }  // namespace jbt

@@ -174,6 +174,33 @@ TEST(AppOptions, QualityAndFogFromTheCommandLineAndProjects) {
     EXPECT_EQ(test::errorOf([&] { loadProject(bad); }), bad + ": 'graphics': quality 'ultra' is not low, medium or high");
 }
 
+// --imagery and its offset from the command line and projects; an offset that is none of the
+// three is refused with the option's name.
+TEST(AppOptions, ImageryFromTheCommandLineAndProjects) {
+    AppOptions o;
+    int code = 0;
+    std::string msg;
+    ASSERT_TRUE(parse({"--imagery", "https://tiles.example/{z}/{x}/{y}.png", "--imagery-offset", "gcj02"}, o, code, msg)) << msg;
+    EXPECT_EQ(o.imagery, "https://tiles.example/{z}/{x}/{y}.png");
+    EXPECT_EQ(o.imageryOffset, "gcj02");
+    EXPECT_FALSE(parse({"--imagery-offset", "mars"}, o, code, msg));
+    EXPECT_NE(msg.find("'mars' is not gcj02, bd09 or none"), std::string::npos) << msg;
+
+    auto dir = test::scratchDir();
+    std::string path = (dir / "imagery.json").string();
+    ProjectState p;
+    p.options.imagery = "ortho.tif";
+    p.options.imageryOffset = "bd09";
+    saveProject(path, p);
+    ASSERT_TRUE(parse({"--project", path}, o, code, msg)) << msg;
+    EXPECT_EQ(o.imagery, "ortho.tif");
+    EXPECT_EQ(o.imageryOffset, "bd09");
+    ASSERT_TRUE(parse({"--project", path, "--imagery", "other.tif"}, o, code, msg)) << msg;
+    EXPECT_EQ(o.imagery, "other.tif");
+    std::string bad = test::writeFile(dir / "bad.json", R"({"format":"jiangbei-twin-project","version":1,"imagery":{"source":"a.tif","offset":"mars"}})");
+    EXPECT_EQ(test::errorOf([&] { loadProject(bad); }), bad + ": 'imagery': offset 'mars' is not gcj02, bd09 or none");
+}
+
 TEST(AppOptions, UnreadableProjectIsNamed) {
     auto dir = test::scratchDir();
     std::string path = test::writeFile(dir / "p.json", "{\"format\": \"jiangbei-twin-project\", \"layers\": 7}");

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "data_import/chinese_offsets.h"
 #include "data_import/places.h"
 
 #include "model/error.h"
@@ -191,6 +192,15 @@ ProjectState loadProject(const std::string& path) {
             o.graphics.edgeFade = g.value("edge_fade", o.graphics.edgeFade);
             o.graphics.msaaSamples = g.value("msaa", o.graphics.msaaSamples);
         }
+        where = "imagery";
+        if (j.contains("imagery")) {
+            const json& im = j["imagery"];
+            o.imagery = im.value("source", "");
+            o.imageryOffset = im.value("offset", "");
+            ChineseDatum d;
+            if (!o.imageryOffset.empty() && !parseChineseDatum(o.imageryOffset, d))
+                throw Error(path + ": 'imagery': offset '" + o.imageryOffset + "' is not gcj02, bd09 or none");
+        }
         where = "bookmarks";
         for (const auto& b : j.value("bookmarks", json::array())) o.userBookmarks.push_back(bookmarkFromJson(b));
         where = "time";
@@ -253,6 +263,7 @@ std::string projectJson(const std::string& path, const ProjectState& p) {
     json bookmarks = json::array();
     for (const Bookmark& b : o.userBookmarks) bookmarks.push_back(bookmarkToJson(b));
     j["bookmarks"] = bookmarks;
+    if (!o.imagery.empty()) j["imagery"] = {{"source", o.imagery}, {"offset", o.imageryOffset}};
     if (o.centre) j["centre"] = {o.centre->lon, o.centre->lat};
     json display = json::array();
     for (const LayerDisplay& d : o.layerDisplay) {
@@ -324,6 +335,8 @@ void applyProject(const ProjectState& project, const std::set<std::string>& give
     if (unless("--boundary")) out.boundaryPath = p.boundaryPath;
     if (unless("--grid-file")) out.gridFile = p.gridFile;
     if (unless("--dem")) out.demPath = p.demPath;
+    if (unless("--imagery")) out.imagery = p.imagery;
+    if (unless("--imagery-offset")) out.imageryOffset = p.imageryOffset;
     if (unless("--style-field")) out.styleField = p.styleField;
     if (unless("--water-width")) out.waterWidthM = p.waterWidthM;
     if (unless("--view")) out.view = p.view;

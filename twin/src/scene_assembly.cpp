@@ -12,6 +12,7 @@
 
 #include "model/attribute_table.h"
 #include "data_import/demo_district.h"
+#include "twin/imagery_layer.h"
 #include "scene/terrain_builder.h"
 #include "scene/label_layer.h"
 #include "scene/cjk_font.h"
@@ -517,6 +518,7 @@ SceneModel assembleScene(const AppOptions& o) {
     if (!scene.water.empty()) to.waterLevelM = scene.water.front().level;
     scene.terrainNode = buildTerrain(scene.terrain, to, scene.terrainStats);
     scene.root->addChild(scene.terrainNode);
+    if (!o.imagery.empty()) addImagery(o, scene);
     // Where the terrain ends: its edges fade into the haze there.
     const HeightGrid& g = scene.terrain;
     ss->addUniform(new osg::Uniform("u_terrainBounds", osg::Vec4(float(g.originX), float(g.originY), float(g.maxX()), float(g.maxY()))));

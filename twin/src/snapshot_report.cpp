@@ -98,6 +98,7 @@ nlohmann::json snapshotReport(const SceneModel& scene, const std::string& pngPat
             {"layers", layers},
             {"errors", scene.errors},
             {"messages", scene.messages},
+            {"imagery", scene.imagery},
             {"scene",
              {{"triangles", triangles},
               {"draped_triangles", drapedTriangles},

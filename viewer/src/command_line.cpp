@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "data_import/chinese_offsets.h"
 #include "model/error.h"
 #include "model/model_placement.h"
 #include "twin/project_file.h"
@@ -55,6 +56,15 @@ CommandLine parseCommandLine(int argc, char** argv) {
     app.add_option("--boundary", out.boundaryPath, "District boundary (polygons) the grid is clipped to; default: the scene");
     app.add_option("--points", pointFiles, "Landmarks or POIs from a point layer, labelled by their name (name:zh, name:en)");
     app.add_option("--data", cl.dataDir, "Open a data folder written by scripts/fetch_district.sh (OSM + DEM) instead of the demo");
+    app.add_option("--imagery", out.imagery,
+                   "Imagery on the terrain: a GDAL raster (GeoTIFF, MBTiles, VRT) or an XYZ tile URL with {z}/{x}/{y} "
+                   "(tiles cached on disk); Amap/Tencent tiles are moved from GCJ-02 to WGS84");
+    app.add_option("--imagery-offset", out.imageryOffset, "The offset the imagery is drawn in: gcj02, bd09 or none "
+                                                          "(default: guessed from the URL)")
+        ->check([](const std::string& v) {
+            ChineseDatum d;
+            return parseChineseDatum(v, d) ? std::string() : "'" + v + "' is not gcj02, bd09 or none";
+        });
     app.add_option("--water", waterFiles, "Rivers and lakes: polygons, or centrelines widened by --water-width");
     app.add_option("--water-width", out.waterWidthM, "Width of --water centrelines in metres (default 400)")
         ->check(CLI::PositiveNumber);

@@ -23,4 +23,9 @@ struct TerrainStats {
 
 osg::ref_ptr<osg::Group> buildTerrain(const HeightGrid& grid, const TerrainOptions& options, TerrainStats& stats);
 
+// An image over the terrain (imagery): RGBA, row 0 in the south, `origin` its south-west corner
+// and `size` its extent in scene metres; null removes it. Mip-mapped, drawn where its alpha is.
+constexpr int kImageryTextureUnit = 2;
+void setTerrainImagery(osg::Group& terrain, osg::ref_ptr<osg::Image> image, osg::Vec2d origin, osg::Vec2d size);
+
 }  // namespace jbt

@@ -34,6 +34,8 @@ struct AppOptions {
     std::string gridFile;               // --grid-file: the city's own grid cells (or communities) instead
     std::vector<std::string> greenFiles;  // --green: parks, forest, green space (draped, and their coverage)
     std::string demPath;                // --dem: terrain from a raster DEM
+    std::string imagery;                // --imagery: a raster or XYZ tile service draped on the terrain
+    std::string imageryOffset;          // --imagery-offset: gcj02, bd09 or none ("": guessed from the source)
     std::vector<std::string> obliqueDirs;  // --oblique: ContextCapture exports (metadata.xml + Data/)
     std::vector<ModelPlacement> models;    // --model FILE@LON,LAT[,ALT,HEADING,SCALE]
     std::vector<std::string> tilesets;     // --tiles: 3D Tiles 1.0/1.1 tileset.json files, streamed

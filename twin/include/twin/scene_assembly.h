@@ -54,6 +54,7 @@ struct SceneModel {
     std::vector<Place> places;
     HeightGrid terrain;                 // empty: flat ground at 0 m
     std::string terrainSource;          // DEM path, or the demo landscape
+    std::string imagery;                // the imagery on the terrain, when it could be read
     bool demoTerrain = false;           // the generated demo relief
     DemInfo dem;                        // when the terrain came from a DEM
     TerrainStats terrainStats;
