@@ -29,7 +29,16 @@ double twiceArea(const Vec2& a, const Vec2& b, const Vec2& c) {
 
 }  // namespace
 
-GroundClamp::GroundClamp(const HeightGrid& grid, const std::vector<WaterBody>* water) : grid_(grid), water_(water) {}
+GroundClamp::GroundClamp(const HeightGrid& grid, const std::vector<WaterBody>* water) : grid_(grid) {
+    if (water)
+        for (const WaterBody& w : *water)
+            for (const Polygon& p : w.polygons) {
+                Water box{1e300, 1e300, -1e300, -1e300, &p, w.level};
+                for (const Vec2& v : p.outer)
+                    box.x0 = std::min(box.x0, v.x), box.y0 = std::min(box.y0, v.y), box.x1 = std::max(box.x1, v.x), box.y1 = std::max(box.y1, v.y);
+                water_.push_back(box);
+            }
+}
 
 double GroundClamp::height(double x, double y) const {
     const HeightGrid& g = grid_;
@@ -45,11 +54,8 @@ double GroundClamp::height(double x, double y) const {
 
 double GroundClamp::heightForLine(double x, double y) const {
     double h = height(x, y);
-    if (water_)
-        for (const WaterBody& w : *water_)
-            if (w.level > h)
-                for (const Polygon& p : w.polygons)
-                    if (contains(p, {x, y})) return w.level;
+    for (const Water& w : water_)
+        if (w.level > h && x >= w.x0 && x <= w.x1 && y >= w.y0 && y <= w.y1 && contains(*w.polygon, {x, y})) return w.level;
     return h;
 }
 

@@ -13,7 +13,7 @@ namespace jbt {
 
 class GroundClamp {
 public:
-    // An empty grid is flat ground at 0 m. Both must outlive the clamp.
+    // An empty grid is flat ground at 0 m. The grid and the water's polygons must outlive the clamp.
     explicit GroundClamp(const HeightGrid& grid, const std::vector<WaterBody>* water = nullptr);
 
     // The terrain's height at a scene position (the edge's height beyond the grid).
@@ -32,8 +32,13 @@ public:
     void cutTriangle(const Vec2& a, const Vec2& b, const Vec2& c, std::vector<Vec2>& out) const;
 
 private:
+    struct Water {
+        double x0, y0, x1, y1;  // the polygon's bounding box: most points are far from water
+        const Polygon* polygon;
+        double level;
+    };
     const HeightGrid& grid_;
-    const std::vector<WaterBody>* water_;
+    std::vector<Water> water_;
 };
 
 }  // namespace jbt
