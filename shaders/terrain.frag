@@ -8,6 +8,10 @@ uniform sampler2D u_imagery;   // imagery over the terrain (--imagery), where it
 uniform float u_hasImagery;
 uniform vec2 u_imageryOrigin;
 uniform vec2 u_imagerySize;
+uniform sampler2D u_imageryFine;   // finer imagery round the camera, over the coarse
+uniform float u_hasImageryFine;
+uniform vec2 u_imageryOriginFine;
+uniform vec2 u_imagerySizeFine;
 varying vec3 v_worldNormal;
 varying vec3 v_worldPos;
 
@@ -45,6 +49,13 @@ void main() {
         vec2 uv = (v_worldPos.xy - u_imageryOrigin) / u_imagerySize;
         vec4 photo = texture2D(u_imagery, clamp(uv, 0.0, 1.0));
         photo.a *= step(0.0, uv.x) * step(uv.x, 1.0) * step(0.0, uv.y) * step(uv.y, 1.0);
+        if (u_hasImageryFine > 0.5) {
+            vec2 fuv = (v_worldPos.xy - u_imageryOriginFine) / u_imagerySizeFine;
+            vec2 inside = min(fuv, 1.0 - fuv);
+            vec4 fine = texture2D(u_imageryFine, clamp(fuv, 0.0, 1.0));
+            float w = smoothstep(0.0, 0.06, min(inside.x, inside.y)) * fine.a;  // fades into the coarse at its edges
+            photo = mix(photo, vec4(fine.rgb, 1.0), w);
+        }
         lit = mix(lit, photo.rgb * (0.75 + 0.3 * sun), photo.a);
     }
     lit *= 0.15 + 0.85 * u_daylight;

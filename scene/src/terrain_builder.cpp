@@ -10,6 +10,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdint>
+#include <string>
 
 namespace jbt {
 namespace {
@@ -129,7 +130,8 @@ osg::ref_ptr<osg::Geode> chunkMesh(const HeightGrid& g, int c0, int r0, int c1, 
 osg::ref_ptr<osg::Group> buildTerrain(const HeightGrid& g, const TerrainOptions& o, TerrainStats& stats) {
     osg::ref_ptr<osg::Group> root = new osg::Group;
     root->setName("terrain");
-    setTerrainImagery(*root, nullptr, {}, {1, 1});
+    setTerrainImagery(*root, nullptr, {}, {1, 1}, 0);
+    setTerrainImagery(*root, nullptr, {}, {1, 1}, 1);
     if (g.empty()) return root;
     if (o.program) root->getOrCreateStateSet()->setAttributeAndModes(o.program.get());
     const int n = o.chunkCells;
@@ -157,13 +159,14 @@ osg::ref_ptr<osg::Group> buildTerrain(const HeightGrid& g, const TerrainOptions&
     return root;
 }
 
-void setTerrainImagery(osg::Group& terrain, osg::ref_ptr<osg::Image> image, osg::Vec2d origin, osg::Vec2d size) {
+void setTerrainImagery(osg::Group& terrain, osg::ref_ptr<osg::Image> image, osg::Vec2d origin, osg::Vec2d size, int level) {
     osg::StateSet* ss = terrain.getOrCreateStateSet();
-    auto set = [&](const char* name, auto value) {
-        if (osg::Uniform* u = ss->getUniform(name)) u->set(value);
-        else ss->addUniform(new osg::Uniform(name, value));
+    std::string suffix = level == 0 ? "" : "Fine";
+    auto set = [&](const std::string& name, auto value) {
+        if (osg::Uniform* u = ss->getUniform(name + suffix)) u->set(value);
+        else ss->addUniform(new osg::Uniform((name + suffix).c_str(), value));
     };
-    set("u_imagery", kImageryTextureUnit);
+    set("u_imagery", kImageryTextureUnit + level);
     set("u_hasImagery", image ? 1.0f : 0.0f);
     set("u_imageryOrigin", osg::Vec2f(float(origin.x()), float(origin.y())));
     set("u_imagerySize", osg::Vec2f(float(size.x()), float(size.y())));
@@ -179,7 +182,7 @@ void setTerrainImagery(osg::Group& terrain, osg::ref_ptr<osg::Image> image, osg:
     tex->setMaxAnisotropy(8);
     tex->setWrap(osg::Texture::WRAP_S, osg::Texture::CLAMP_TO_EDGE);
     tex->setWrap(osg::Texture::WRAP_T, osg::Texture::CLAMP_TO_EDGE);
-    ss->setTextureAttributeAndModes(kImageryTextureUnit, tex, osg::StateAttribute::ON);
+    ss->setTextureAttributeAndModes(kImageryTextureUnit + level, tex, osg::StateAttribute::ON);
 }
 
 }  // namespace jbt

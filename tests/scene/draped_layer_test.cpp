@@ -46,7 +46,8 @@ TEST(GroundClamp, HeightsFollowTheTerrainMeshTriangles) {
     EXPECT_NE(ground.height(130 + 5, -20 + 20), g.sample(130 + 5, -20 + 20)) << "not bilinear";
     // Beyond the grid: its edge.
     EXPECT_DOUBLE_EQ(ground.height(0, -20), g.at(0, 1));
-    GroundClamp flat(HeightGrid{});
+    HeightGrid none;
+    GroundClamp flat(none);
     EXPECT_EQ(flat.height(1234, -99), 0.0);
 }
 

@@ -3,8 +3,6 @@
 // boundary keeps its width in pixels from near and far, and a road over a hill is neither
 // buried in it nor lost from view.
 #include <gtest/gtest.h>
-#include <gdal_priv.h>
-#include <ogr_srs_api.h>
 #include <osg/Image>
 
 #include <algorithm>
@@ -173,44 +171,6 @@ TEST(DrapedLayers, HiddenLayersAreLaidWhenFirstShown) {
     EXPECT_FLOAT_EQ(opacity, 0.4f);
     setLayerVisible(twin.scene(), 0, false);
     EXPECT_EQ(l.node->getNodeMask(), 0u);
-}
-
-// Imagery (--imagery) on the terrain: a GeoTIFF, red west of 106.57° and green east of it, seen
-// from above: red on the left of the picture, green on the right, the meridian in the middle.
-TEST(DrapedLayers, ImageryLiesOnTheTerrain) {
-    auto dir = test::scratchDir();
-    std::string tif = (dir / "ortho.tif").string();
-    {
-        GDALAllRegister();
-        std::unique_ptr<GDALDataset> ds(GetGDALDriverManager()->GetDriverByName("GTiff")->Create(tif.c_str(), 200, 100, 3, GDT_Byte, nullptr));
-        double gt[6] = {106.56, 0.0001, 0, 29.585, 0, -0.0001};
-        ds->SetGeoTransform(gt);
-        ds->SetProjection(SRS_WKT_WGS84_LAT_LONG);
-        std::vector<std::uint8_t> band(200 * 100);
-        for (int b = 0; b < 3; ++b) {
-            for (int i = 0; i < 200 * 100; ++i) band[i] = (b == 0 && i % 200 < 100) || (b == 1 && i % 200 >= 100) ? 220 : 20;
-            ASSERT_EQ(ds->GetRasterBand(b + 1)->RasterIO(GF_Write, 0, 0, 200, 100, band.data(), 200, 100, GDT_Byte, 0, 0), CE_None);
-        }
-    }
-    AppOptions o = dayView(dir);
-    o.imagery = tif;
-    o.layers.push_back(geojson(dir, "mark.geojson", LayerKind::Lines, R"({"highway":"footway"})",
-                               R"({"type":"LineString","coordinates":[[106.565,29.58],[106.575,29.58]]})"));
-    Twin twin(o);
-    ASSERT_TRUE(twin.scene().errors.empty()) << twin.scene().errors.front();
-    EXPECT_EQ(twin.scene().imagery, tif);
-    Vec2 meridian = twin.scene().frame->toScene({106.57, 29.58});
-    twin.options().startCamera = {meridian.x, meridian.y - 1, 600, meridian.x, meridian.y, 0};
-    ViewerApp app(twin);
-    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
-    osg::ref_ptr<osg::Image> img = app.renderImage();
-    osg::Vec4 left = img->getColor(100, 60), right = img->getColor(220, 60);
-    EXPECT_GT(left.r(), left.g() + 0.3f) << "west: red";
-    EXPECT_GT(right.g(), right.r() + 0.3f) << "east: green";
-    int edge = -1;
-    for (int x = 140; x < 180 && edge < 0; ++x)
-        if (img->getColor(x, 60).g() > img->getColor(x, 60).r()) edge = x;
-    EXPECT_NEAR(edge, 160, 2) << "the meridian in the middle";
 }
 
 }  // namespace

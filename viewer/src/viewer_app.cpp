@@ -18,6 +18,7 @@
 #include "scene/cjk_font.h"
 #include "scene/screen_notice.h"
 #include "twin/clearance_map.h"
+#include "twin/imagery_layer.h"
 #include "twin/project_file.h"
 #include "twin/snapshot_report.h"
 #include "twin/subprocess.h"
@@ -536,15 +537,18 @@ int ViewerApp::runSnapshot(const std::string& pngPath, std::ostream& out) {
     // view settles in the first frames, and content that arrives can ask for finer content).
     osg::ref_ptr<osg::Image> image;
     auto start = std::chrono::steady_clock::now();
+    // So does the finer imagery round the camera.
+    auto settled = [&] { return tilesetsSettled(scene_) && imagerySettled(scene_); };
+    bool streams = !scene_.tilesets.empty() || scene_.imageryRefiner;
     for (int round = 0; round < 20; ++round) {
-        for (int frames = 0; !scene_.tilesets.empty() && std::chrono::steady_clock::now() - start < std::chrono::seconds(30); ++frames) {
+        for (int frames = 0; streams && std::chrono::steady_clock::now() - start < std::chrono::seconds(30); ++frames) {
             viewer_->frame();
-            if (frames >= 2 && tilesetsSettled(scene_)) break;
+            if (frames >= 2 && settled()) break;
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
         // ImGui sizes auto-fitting windows on their second frame; the third is the one kept.
         image = renderImage(3);
-        if (tilesetsSettled(scene_)) break;
+        if (settled()) break;
     }
     if (!image || !image->data()) {
         spdlog::error(pngPath + ": nothing was rendered");

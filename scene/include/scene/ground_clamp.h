@@ -15,6 +15,7 @@ class GroundClamp {
 public:
     // An empty grid is flat ground at 0 m. The grid and the water's polygons must outlive the clamp.
     explicit GroundClamp(const HeightGrid& grid, const std::vector<WaterBody>* water = nullptr);
+    GroundClamp(HeightGrid&&, const std::vector<WaterBody>* = nullptr) = delete;  // would dangle
 
     // The terrain's height at a scene position (the edge's height beyond the grid).
     double height(double x, double y) const;

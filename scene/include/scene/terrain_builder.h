@@ -25,7 +25,8 @@ osg::ref_ptr<osg::Group> buildTerrain(const HeightGrid& grid, const TerrainOptio
 
 // An image over the terrain (imagery): RGBA, row 0 in the south, `origin` its south-west corner
 // and `size` its extent in scene metres; null removes it. Mip-mapped, drawn where its alpha is.
+// Level 0 covers the terrain; level 1 is a finer one round the camera, laid over level 0.
 constexpr int kImageryTextureUnit = 2;
-void setTerrainImagery(osg::Group& terrain, osg::ref_ptr<osg::Image> image, osg::Vec2d origin, osg::Vec2d size);
+void setTerrainImagery(osg::Group& terrain, osg::ref_ptr<osg::Image> image, osg::Vec2d origin, osg::Vec2d size, int level = 0);
 
 }  // namespace jbt

@@ -55,6 +55,7 @@ struct SceneModel {
     HeightGrid terrain;                 // empty: flat ground at 0 m
     std::string terrainSource;          // DEM path, or the demo landscape
     std::string imagery;                // the imagery on the terrain, when it could be read
+    osg::ref_ptr<osg::NodeCallback> imageryRefiner;  // on the terrain node: finer imagery near the camera
     bool demoTerrain = false;           // the generated demo relief
     DemInfo dem;                        // when the terrain came from a DEM
     TerrainStats terrainStats;
