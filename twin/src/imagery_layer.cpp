@@ -65,8 +65,8 @@ ImageryRefiner::~ImageryRefiner() {
 ImageryRefiner::Focus ImageryRefiner::focusFor(const osg::Vec3d& eye, const osg::Vec3d& look, double groundZ) {
     double height = std::max(eye.z() - groundZ, 50.0);
     Focus f;
-    f.size = std::clamp(6 * height, 600.0, 12000.0);
-    f.size = std::pow(2.0, std::round(std::log2(f.size)));  // a few sizes, not one per metre climbed
+    // A power of two from 512 m to 8 km: a few sizes, not one per metre climbed.
+    f.size = std::clamp(std::pow(2.0, std::round(std::log2(6 * height))), 512.0, 8192.0);
     f.pixel = f.size / 2048;
     osg::Vec2d ahead(look.x(), look.y());
     double len = ahead.length();

@@ -23,8 +23,9 @@ void addImagery(const AppOptions& options, SceneModel& scene);
 bool imagerySettled(const SceneModel& scene);
 
 // The terrain node's cull callback: watches the eye and, when it has moved or climbed enough,
-// has a worker resample a square ahead of it — six times the eye's height over the ground
-// (600 m to 12 km), 2048 pixels a side — then lays it over the coarse image (fading at its edges).
+// has a worker resample a square ahead of it — six times the eye's height over the ground (a
+// power of two, 512 m to 8 km), 2048 pixels a side — then lays it over the coarse image (fading
+// at its edges).
 class ImageryRefiner : public osg::NodeCallback {
 public:
     ImageryRefiner(ImagerySource source, GeoPoint origin, const HeightGrid& terrain, double coarsePixel);
