@@ -79,6 +79,20 @@ std::string defaultImageryCacheDir() {
     return base + "/jiangbei-twin/imagery";
 }
 
+ImageryInfo inspectImagery(const ImagerySource& s) {
+    GDALAllRegister();
+    CPLErrorReset();
+    std::string what = isXyzTemplate(s.source) ? xyzDescription(s) : s.source;
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(what.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    if (!ds) throw Error(s.source + ": imagery could not be opened: " + lastGdalError());
+    double gt[6];
+    if (ds->GetGeoTransform(gt) != CE_None) throw Error(s.source + ": imagery has no georeferencing (no geotransform)");
+    const OGRSpatialReference* srs = ds->GetSpatialRef();
+    if (!srs) throw Error(s.source + ": imagery has no coordinate system");
+    return {ds->GetDriver() ? ds->GetDriver()->GetDescription() : "", ds->GetRasterXSize(), ds->GetRasterYSize(),
+            srs->GetName() ? srs->GetName() : ""};
+}
+
 ImageryImage warpImagery(const ImagerySource& s, const SceneFrame& frame, double minX, double minY, double maxX, double maxY,
                          double pixelSize, int maxPixels) {
     GDALAllRegister();

@@ -123,6 +123,12 @@ TEST(Imagery, Gcj02TilesLineUpWithWgs84WithinAPixelAtZoom17) {
     EXPECT_NEAR(got.y0, want.y0, zoom17Pixel);
     EXPECT_NEAR(got.y1, want.y1, zoom17Pixel);
 
+    // What the import dialog shows of the service: Web Mercator, 2^17 tiles of 256 px a side.
+    ImageryInfo info = inspectImagery(src);
+    EXPECT_EQ(info.driver, "WMS");
+    EXPECT_EQ(info.width, 256 << 17);
+    EXPECT_EQ(info.crs, "WGS 84 / Pseudo-Mercator");
+
     // Left in GCJ-02 the square would lie hundreds of metres away: not in this 160 m view.
     src.datum = ChineseDatum::None;
     Box off = whiteExtent(warpImagery(src, frame, -80, -80, 80, 80, 0.25));

@@ -134,5 +134,31 @@ TEST(Imagery, RefinedRoundTheCamera) {
     EXPECT_LT(coarse, fine / 2) << "coarse " << coarse << ", fine " << fine;
 }
 
+// The import dialog's "Use as imagery": a raster replaces the imagery before and the project
+// keeps it; one that cannot be read is named and the imagery before stays.
+TEST(Imagery, OpenedWhileTheViewerRuns) {
+    auto dir = test::scratchDir();
+    auto grey = [](int, int) { return std::array<std::uint8_t, 3>{128, 128, 128}; };
+    std::string first = geotiff(dir / "first.tif", 106.56, 29.585, 0.0001, 100, 100, grey);
+    std::string second = geotiff(dir / "second.tif", 106.56, 29.585, 0.0001, 100, 100, grey);
+    AppOptions o = dayView(dir);
+    o.imagery = first;
+    o.layers.push_back(line(dir, "mark.geojson", "[[106.565,29.58],[106.575,29.58]]"));
+    Twin twin(o);
+    ASSERT_EQ(twin.scene().imagery, first);
+    osg::ref_ptr<osg::NodeCallback> before = twin.scene().imageryRefiner;
+    EXPECT_EQ(twin.openImagery(second, "gcj02"), "");
+    EXPECT_EQ(twin.scene().imagery, second);
+    EXPECT_NE(twin.scene().imageryRefiner, before) << "a refiner of its own";
+    EXPECT_EQ(twin.options().imagery, second);
+    EXPECT_EQ(twin.options().imageryOffset, "gcj02");
+    std::string missing = (dir / "missing.tif").string();
+    std::string why = twin.openImagery(missing, "");
+    EXPECT_EQ(why.rfind(missing + ": imagery could not be opened: ", 0), 0u) << why;
+    EXPECT_NE(why.find("; the terrain is drawn without it"), std::string::npos) << why;
+    EXPECT_EQ(twin.scene().imagery, second) << "the imagery before stays";
+    EXPECT_EQ(twin.options().imagery, second);
+}
+
 }  // namespace
 }  // namespace jbt

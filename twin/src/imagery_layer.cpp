@@ -24,7 +24,7 @@ osg::ref_ptr<osg::Image> toOsg(const ImageryImage& img) {
 
 }  // namespace
 
-void addImagery(const AppOptions& o, SceneModel& scene) {
+std::string addImagery(const AppOptions& o, SceneModel& scene) {
     ImagerySource src;
     src.source = o.imagery;
     if (o.imageryOffset.empty()) src.datum = guessImageryDatum(o.imagery);
@@ -33,6 +33,11 @@ void addImagery(const AppOptions& o, SceneModel& scene) {
     try {
         auto t0 = std::chrono::steady_clock::now();
         ImageryImage img = warpImagery(src, *scene.frame, g.originX, g.originY, g.maxX(), g.maxY(), 0.5);
+        if (scene.imageryRefiner) {  // the imagery before goes only once this one could be read
+            scene.terrainNode->removeCullCallback(scene.imageryRefiner);
+            scene.imageryRefiner = nullptr;
+            setTerrainImagery(*scene.terrainNode, nullptr, {}, {1, 1}, 1);
+        }
         setTerrainImagery(*scene.terrainNode, toOsg(img), {img.originX, img.originY},
                           {img.width * img.pixelSize, img.height * img.pixelSize});
         char line[256];
@@ -45,8 +50,9 @@ void addImagery(const AppOptions& o, SceneModel& scene) {
         scene.imagery = o.imagery;
         scene.imageryRefiner = new ImageryRefiner(src, scene.frame->origin(), scene.terrain, img.pixelSize);
         scene.terrainNode->addCullCallback(scene.imageryRefiner);
+        return "";
     } catch (const Error& e) {
-        scene.errors.push_back(std::string(e.what()) + "; the terrain is drawn without it");
+        return std::string(e.what()) + "; the terrain is drawn without it";
     }
 }
 

@@ -518,7 +518,7 @@ SceneModel assembleScene(const AppOptions& o) {
     if (!scene.water.empty()) to.waterLevelM = scene.water.front().level;
     scene.terrainNode = buildTerrain(scene.terrain, to, scene.terrainStats);
     scene.root->addChild(scene.terrainNode);
-    if (!o.imagery.empty()) addImagery(o, scene);
+    if (std::string why = o.imagery.empty() ? "" : addImagery(o, scene); !why.empty()) scene.errors.push_back(why);
     // Where the terrain ends: its edges fade into the haze there.
     const HeightGrid& g = scene.terrain;
     ss->addUniform(new osg::Uniform("u_terrainBounds", osg::Vec4(float(g.originX), float(g.originY), float(g.maxX()), float(g.maxY()))));

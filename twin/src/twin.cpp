@@ -11,6 +11,7 @@
 #include "scene/shader_library.h"
 #include "scene/sun_lighting.h"
 #include "scene/sun_shadows.h"
+#include "twin/imagery_layer.h"
 
 namespace jbt {
 namespace {
@@ -162,6 +163,18 @@ bool Twin::changeLevelOfDetail(std::size_t index, const std::string& lod) {
 std::string Twin::openTileset(const std::string& path) {
     std::string why = addTileset(path, scene_);
     if (why.empty()) options_.tilesets.push_back(path);
+    return why;
+}
+
+std::string Twin::openImagery(const std::string& source, const std::string& offset) {
+    AppOptions o = options_;
+    o.imagery = source;
+    o.imageryOffset = offset;
+    std::string why = addImagery(o, scene_);
+    if (why.empty()) {
+        options_.imagery = source;
+        options_.imageryOffset = offset;
+    }
     return why;
 }
 

@@ -66,6 +66,9 @@ ViewerApp::ViewerApp(Twin& twin)
         }
         return twin_.openTileset(path);
     };
+    app_.openImagery = [this](const std::string& source, const std::string& offset) {
+        return twin_.openImagery(source, offset);
+    };
     app_.placeModel = [this](const ModelPlacement& p) -> std::string {
         // Far away: the session reopens centred on the model, as for an oblique mesh.
         if (distanceMetres({p.lon, p.lat}, scene_.frame->origin()) > kRegionRadiusM) {

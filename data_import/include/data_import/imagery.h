@@ -34,6 +34,15 @@ struct ImageryImage {
     bool empty() const { return width == 0 || height == 0; }
 };
 
+// What the import dialog shows of a raster or tile service before it is used.
+struct ImageryInfo {
+    std::string driver;  // GDAL's short name (GTiff, MBTiles, WMS …)
+    int width = 0, height = 0;
+    std::string crs;     // its name, e.g. "WGS 84 / Pseudo-Mercator"
+};
+// Throws Error naming the source when it is not a georeferenced raster.
+ImageryInfo inspectImagery(const ImagerySource& source);
+
 // Resamples the source onto a grid over [minX, maxX] × [minY, maxY] (scene metres) at about
 // `pixelSize` (coarser if a side would pass maxPixels). Throws Error naming the source and why
 // it cannot be read.

@@ -17,8 +17,9 @@
 namespace jbt {
 
 // The options' imagery over the terrain (at most 4096 pixels a side), and its refiner on the
-// terrain node. One that cannot be read goes into scene.errors and the terrain is drawn without.
-void addImagery(const AppOptions& options, SceneModel& scene);
+// terrain node, replacing any before. "" or why not (naming the source): the terrain is then
+// drawn without it.
+std::string addImagery(const AppOptions& options, SceneModel& scene);
 // No finer imagery asked for that is not on screen yet (true without imagery).
 bool imagerySettled(const SceneModel& scene);
 

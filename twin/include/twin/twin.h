@@ -61,6 +61,8 @@ public:
     std::string openOblique(const std::string& folder);
     // A 3D Tiles tileset streamed from now on (the import dialog), kept in the options; "" or why not.
     std::string openTileset(const std::string& path);
+    // Imagery on the terrain instead of any before (offset "": guessed from the source); "" or why not.
+    std::string openImagery(const std::string& source, const std::string& offset);
     // A model placed now (the import dialog), kept in the options (and so the project); "" or why not.
     std::string placeModel(const ModelPlacement& placement);
 

@@ -97,6 +97,8 @@ struct AppState {
     std::function<void(const ImportOptions&)> import;        // the import dialog's "Import"
     std::function<std::string(const std::string&)> openOblique;  // the import dialog, for an oblique folder
     std::function<std::string(const std::string&)> openTileset;  // the import dialog, for a tileset.json
+    // The import dialog, for a raster or tile service: imagery on the terrain (offset "": guessed).
+    std::function<std::string(const std::string& source, const std::string& offset)> openImagery;
     std::function<std::string(const ModelPlacement&)> placeModel;  // "" or why not, naming the file
     std::function<GeoPoint()> viewCentre;                            // where the camera looks, lon/lat
     std::function<void()> bookmarkThisView;                  // adds the current view as a bookmark

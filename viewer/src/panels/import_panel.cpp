@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "data_import/imagery.h"
 #include "data_import/oblique_metadata.h"
 #include "model/error.h"
 #include "tiles/tileset.h"
@@ -32,6 +33,7 @@ public:
         if (oblique_) drawOblique();
         if (model_) drawModel();
         if (tileset_) drawTileset();
+        if (imagery_) drawImagery();
         if (info_) {
             ImGui::TextDisabled("%s: %s", tr("驱动", "driver").c_str(), info_->driver.c_str());
             for (const DatasetLayerInfo& l : info_->layers) {
@@ -102,6 +104,21 @@ private:
         if (!tilesetMessage_.empty()) ImGui::TextWrapped("%s", tilesetMessage_.c_str());
     }
 
+    // A raster or tile service: what it is, the offset it is drawn in, and Use as imagery.
+    void drawImagery() {
+        ImGui::TextWrapped("%s: %s, %d × %d, %s", tr("影像", "Imagery").c_str(), imagery_->driver.c_str(), imagery_->width,
+                           imagery_->height, imagery_->crs.c_str());
+        const char* datums[] = {"WGS84 / CGCS2000", "GCJ-02", "BD-09"};
+        ImGui::Combo(tr("偏移", "datum").c_str(), &imageryDatum_, datums, 3);
+        bool use = ImGui::Button(tr("用作底图影像", "Use as imagery").c_str());
+        probe(app_, "import.imagery.use");
+        if (use && app_.openImagery) {
+            std::string why = app_.openImagery(path_, imageryDatum_ == 1 ? "gcj02" : imageryDatum_ == 2 ? "bd09" : "none");
+            imageryMessage_ = why.empty() ? tr("影像已铺在地形上：", "Imagery on the terrain: ") + std::string(path_) : why;
+        }
+        if (!imageryMessage_.empty()) ImGui::TextWrapped("%s", imageryMessage_.c_str());
+    }
+
     // A tileset.json, or a folder holding one.
     static std::string tilesetFile(const std::string& path) {
         namespace fs = std::filesystem;
@@ -150,6 +167,8 @@ private:
         obliqueMessage_.clear();
         tileset_.reset();
         tilesetMessage_.clear();
+        imagery_.reset();
+        imageryMessage_.clear();
         inspectError_.clear();
         try {
             if (std::string t = tilesetFile(path_); !t.empty()) {
@@ -173,6 +192,16 @@ private:
             info_ = inspectDataset(path_);
         } catch (const Error& e) {
             inspectError_ = e.what();
+            // Not vector data: perhaps a raster or a tile service to lay on the terrain.
+            try {
+                ImagerySource src;
+                src.source = path_;
+                imagery_ = inspectImagery(src);
+                ChineseDatum guess = guessImageryDatum(path_);
+                imageryDatum_ = guess == ChineseDatum::Gcj02 ? 1 : guess == ChineseDatum::Bd09 ? 2 : 0;
+                inspectError_.clear();
+            } catch (const Error&) {
+            }
         }
     }
 
@@ -198,6 +227,9 @@ private:
     std::string obliqueMessage_;
     std::optional<TilesetDesc> tileset_;
     std::string tilesetPath_, tilesetMessage_;
+    std::optional<ImageryInfo> imagery_;
+    int imageryDatum_ = 0;
+    std::string imageryMessage_;
     bool model_ = false;
     ModelPlacement placement_;
     float heading_ = 0;
