@@ -41,7 +41,15 @@ struct PassMesh {
 
 class LayerMeshes {
 public:
-    LayerMeshes(const GroundClamp& ground, Vec2 origin) : ground_(ground), origin_(origin) {}
+    explicit LayerMeshes(const GroundClamp& ground) : ground_(ground) {}
+
+    // What follows belongs to the tile of this point (a feature stays whole in its first point's
+    // tile): tiles are culled on their own, so a street view draws the streets near it.
+    void beginFeature(const Vec2& p) {
+        std::pair<long, long> key{long(std::floor(p.x / kTileM)), long(std::floor(p.y / kTileM))};
+        tile_ = &tiles_[key];
+        origin_ = {key.first * kTileM, key.second * kTileM};
+    }
 
     void area(const Polygon& polygon, const Rgba& c) {
         if (!tess_.triangulate(polygon, points_, indices_)) return;
@@ -49,7 +57,7 @@ public:
         for (std::size_t t = 0; t + 2 < indices_.size(); t += 3)
             ground_.cutTriangle(points_[indices_[t]], points_[indices_[t + 1]], points_[indices_[t + 2]], cut_);
         // Pieces share corners: each corner is one vertex (the vertex shader runs once for it).
-        PassMesh& m = meshes_[kFill];
+        PassMesh& m = (*tile_)[kFill];
         shared_.clear();
         for (const Vec2& p : cut_) {
             auto [it, added] = shared_.try_emplace({p.x, p.y}, 0u);
@@ -68,7 +76,7 @@ public:
         if (closed) line.push_back(line.front());
         double step = ground_.spacing() > 0 ? ground_.spacing() / 2 : 0;
         line = GroundClamp::densify(line, step);
-        PassMesh& m = meshes_[pass];
+        PassMesh& m = (*tile_)[pass];
         std::size_t n = line.size();
         auto dir = [&](std::size_t i) {  // unit direction of segment i → i+1
             double dx = line[i + 1].x - line[i].x, dy = line[i + 1].y - line[i].y, len = std::hypot(dx, dy);
@@ -105,39 +113,51 @@ public:
     }
 
     osg::ref_ptr<osg::Group> node(int order, std::size_t& triangles) {
-        osg::ref_ptr<osg::MatrixTransform> xf = new osg::MatrixTransform(osg::Matrixd::translate(origin_.x, origin_.y, 0));
-        osg::ref_ptr<osg::Geode> geode = new osg::Geode;
-        for (auto& [pass, m] : meshes_) {
-            if (m.tris->empty()) continue;
-            triangles += m.tris->size() / 3;
-            osg::ref_ptr<osg::Geometry> g = new osg::Geometry;
-            g->setUseDisplayList(false);
-            g->setUseVertexBufferObjects(true);
-            g->setVertexArray(m.v);
-            g->setNormalArray(m.widen, osg::Array::BIND_PER_VERTEX);
-            g->setTexCoordArray(0, m.shape, osg::Array::BIND_PER_VERTEX);
-            g->setTexCoordArray(1, m.groundNormal, osg::Array::BIND_PER_VERTEX);
-            m.colour->setNormalize(true);
-            g->setColorArray(m.colour, osg::Array::BIND_PER_VERTEX);
-            g->addPrimitiveSet(m.tris);
-            osg::StateSet* ss = g->getOrCreateStateSet();
-            ss->setRenderBinDetails(pass, "RenderBin");
-            ss->addUniform(new osg::Uniform("u_dashLength", pass == kCentreDashed ? 6.0f : 0.0f));
-            ss->addUniform(new osg::Uniform("u_streetLights", pass == kLine ? 1.0f : 0.0f));
-            geode->addDrawable(g);
+        osg::ref_ptr<osg::Group> layer = new osg::Group;
+        for (auto& [key, passes] : tiles_) {
+            osg::ref_ptr<osg::MatrixTransform> xf =
+                new osg::MatrixTransform(osg::Matrixd::translate(key.first * kTileM, key.second * kTileM, 0));
+            osg::ref_ptr<osg::Geode> geode = new osg::Geode;
+            for (auto& [pass, m] : passes) {
+                if (m.tris->empty()) continue;
+                triangles += m.tris->size() / 3;
+                geode->addDrawable(geometry(pass, m));
+            }
+            xf->addChild(geode);
+            layer->addChild(xf);
         }
-        xf->addChild(geode);
-        xf->getOrCreateStateSet()->setRenderBinDetails(order, "RenderBin");
-        xf->getOrCreateStateSet()->addUniform(new osg::Uniform("u_opacity", 1.0f));
-        return xf;
+        layer->getOrCreateStateSet()->setRenderBinDetails(order, "RenderBin");
+        layer->getOrCreateStateSet()->addUniform(new osg::Uniform("u_opacity", 1.0f));
+        return layer;
     }
 
 private:
+    static constexpr double kTileM = 2000;
+
     osg::Vec3 local(const Vec2& p, double z) const { return osg::Vec3(float(p.x - origin_.x), float(p.y - origin_.y), float(z)); }
 
+    static osg::ref_ptr<osg::Geometry> geometry(Pass pass, PassMesh& m) {
+        osg::ref_ptr<osg::Geometry> g = new osg::Geometry;
+        g->setUseDisplayList(false);
+        g->setUseVertexBufferObjects(true);
+        g->setVertexArray(m.v);
+        g->setNormalArray(m.widen, osg::Array::BIND_PER_VERTEX);
+        g->setTexCoordArray(0, m.shape, osg::Array::BIND_PER_VERTEX);
+        g->setTexCoordArray(1, m.groundNormal, osg::Array::BIND_PER_VERTEX);
+        m.colour->setNormalize(true);
+        g->setColorArray(m.colour, osg::Array::BIND_PER_VERTEX);
+        g->addPrimitiveSet(m.tris);
+        osg::StateSet* ss = g->getOrCreateStateSet();
+        ss->setRenderBinDetails(pass, "RenderBin");
+        ss->addUniform(new osg::Uniform("u_dashLength", pass == kCentreDashed ? 6.0f : 0.0f));
+        ss->addUniform(new osg::Uniform("u_streetLights", pass == kLine ? 1.0f : 0.0f));
+        return g;
+    }
+
     const GroundClamp& ground_;
+    std::map<std::pair<long, long>, std::map<Pass, PassMesh>> tiles_;
+    std::map<Pass, PassMesh>* tile_ = nullptr;
     Vec2 origin_;
-    std::map<Pass, PassMesh> meshes_;
     RoofTriangulator tess_;
     std::vector<Vec2> points_, cut_;
     std::vector<std::uint32_t> indices_;
@@ -192,19 +212,13 @@ osg::ref_ptr<osg::Group> makeDrapedRoot(osg::ref_ptr<osg::Program> program) {
 osg::ref_ptr<osg::Group> buildDrapedLayer(const LayerData& layer, const DrapeStyle& style,
                                           const std::vector<FeatureLook>& looks, const GroundClamp& ground, int order,
                                           DrapedLayerStats& stats) {
-    Vec2 origin;
-    for (const Feature& f : layer.features) {
-        if (!f.polygons.empty() && !f.polygons[0].outer.empty()) origin = f.polygons[0].outer[0];
-        else if (!f.lines.empty() && !f.lines[0].empty()) origin = f.lines[0][0];
-        else continue;
-        break;
-    }
-    origin = {std::round(origin.x), std::round(origin.y)};
-    LayerMeshes meshes(ground, origin);
+    LayerMeshes meshes(ground);
     for (std::size_t i = 0; i < layer.features.size() && i < looks.size(); ++i) {
         const Feature& f = layer.features[i];
         const FeatureLook& look = looks[i];
-        if (look.color[3] == 0 || (f.polygons.empty() && f.lines.empty())) continue;
+        bool area = !f.polygons.empty() && !f.polygons[0].outer.empty(), line = !f.lines.empty() && !f.lines[0].empty();
+        if (look.color[3] == 0 || (!area && !line)) continue;
+        meshes.beginFeature(area ? f.polygons[0].outer[0] : f.lines[0][0]);
         ++stats.features;
         for (const Polygon& p : f.polygons) {
             if (!style.outlineOnly) meshes.area(p, look.color);

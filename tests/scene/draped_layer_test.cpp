@@ -8,6 +8,7 @@
 #include <osg/MatrixTransform>
 
 #include <cmath>
+#include <set>
 
 #include "data_import/drape_style.h"
 #include "scene/draped_layer_builder.h"
@@ -97,14 +98,16 @@ TEST(GroundClamp, DensifiesLinesToTheTerrainsSpacing) {
     EXPECT_EQ(line.back().y, 7);
 }
 
-// Render bins of the passes a layer's node holds (nested in the layer's bin).
+// Render bins of the passes a layer's node holds (nested in the layer's bin), over its tiles.
 std::vector<int> passBins(osg::Group& layer) {
-    std::vector<int> bins;
-    auto* xf = dynamic_cast<osg::MatrixTransform*>(&layer);
-    auto* geode = xf ? dynamic_cast<osg::Geode*>(xf->getChild(0)) : nullptr;
-    for (unsigned i = 0; geode && i < geode->getNumDrawables(); ++i)
-        bins.push_back(geode->getDrawable(i)->getStateSet()->getBinNumber());
-    return bins;
+    std::set<int> bins;
+    for (unsigned t = 0; t < layer.getNumChildren(); ++t) {
+        auto* xf = dynamic_cast<osg::MatrixTransform*>(layer.getChild(t));
+        auto* geode = xf ? dynamic_cast<osg::Geode*>(xf->getChild(0)) : nullptr;
+        for (unsigned i = 0; geode && i < geode->getNumDrawables(); ++i)
+            bins.insert(geode->getDrawable(i)->getStateSet()->getBinNumber());
+    }
+    return {bins.begin(), bins.end()};
 }
 
 TEST(DrapedLayer, RoadsGetCasingFillAndCentreLine) {
@@ -128,6 +131,27 @@ TEST(DrapedLayer, RoadsGetCasingFillAndCentreLine) {
     // Flat ground, no densifying: a band of n points is 2(n − 1) triangles; primary 3 points,
     // service 2, in three passes of the primary and one of the service.
     EXPECT_EQ(stats.triangles, 3u * 4u + 2u);
+    EXPECT_EQ(node->getNumChildren(), 2u) << "2 km tiles: the lane starts south of y = 0";
+}
+
+TEST(DrapedLayer, TilesOfTwoKilometresCulledOnTheirOwn) {
+    LayerData roads;
+    roads.kind = LayerKind::Lines;
+    for (double x : {100.0, 2100.0, 2500.0, -1900.0}) {
+        Feature f;
+        f.lines = {{{x, 50}, {x + 3000, 50}}};  // longer than a tile: stays whole in its first point's
+        f.attributes = {{"highway", "residential"}};
+        roads.features.push_back(f);
+    }
+    DrapeStyle style = defaultDrapeStyle(roads, "");
+    HeightGrid flat;
+    GroundClamp ground(flat);
+    DrapedLayerStats stats;
+    osg::ref_ptr<osg::Group> node = buildDrapedLayer(roads, style, applyDrapeStyle(roads, style).looks, ground, 1, stats);
+    ASSERT_EQ(node->getNumChildren(), 3u) << "tiles at x 0, 2000 and -2000";
+    auto* west = dynamic_cast<osg::MatrixTransform*>(node->getChild(0));
+    ASSERT_NE(west, nullptr);
+    EXPECT_EQ(west->getMatrix().getTrans(), osg::Vec3d(-2000, 0, 0)) << "each tile's own origin";
 }
 
 TEST(DrapedLayer, BoundariesAreOutlinesOnly) {
