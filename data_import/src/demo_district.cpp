@@ -61,6 +61,17 @@ Ring octagon(double cx, double cy, double radius, double angle) {
     return r;
 }
 
+// An empty layer of generated demo data in the scene CRS.
+LayerData generatedLayer(const char* name, LayerKind kind) {
+    LayerData layer;
+    layer.generated = true;
+    layer.name = name;
+    layer.kind = kind;
+    layer.sourcePath = "(generated demo data)";
+    layer.sourceCrs = "generated in the scene CRS";
+    return layer;
+}
+
 // Each quarter's street grid: its direction and block pitch, drawn from the same random stream
 // the buildings use, so streets run between the blocks.
 // FNV-1a: a stable per-place seed (std::hash may differ between standard libraries).
@@ -177,11 +188,7 @@ struct QuarterBlocks {
 
 LayerData fillDistrict(const std::vector<Place>& places, const SceneFrame& frame, const DemoDistrictOptions& options,
                        std::vector<QuarterBlocks>* quarters) {
-    LayerData layer;
-    layer.generated = true;
-    layer.name = "演示建筑 demo buildings";
-    layer.sourcePath = "(generated demo data)";
-    layer.sourceCrs = "generated in the scene CRS";
+    LayerData layer = generatedLayer("演示建筑 demo buildings", LayerKind::Buildings);
     Rng rng(options.seed);
     std::int64_t fid = 0;
     for (const Place& place : places) {
@@ -258,12 +265,7 @@ bool inBlock(const std::vector<QuarterBlocks>& quarters, const Vec2& p) {
 // Each filled block's ground inside its streets, as land use by the quarter's kind: paving
 // round towers and shops, lawns between housing, a yard in a heritage compound.
 LayerData blocksFor(const std::vector<QuarterBlocks>& quarters) {
-    LayerData layer;
-    layer.generated = true;
-    layer.name = "演示街区 demo blocks";
-    layer.kind = LayerKind::Areas;
-    layer.sourcePath = "(generated demo data)";
-    layer.sourceCrs = "generated in the scene CRS";
+    LayerData layer = generatedLayer("演示街区 demo blocks", LayerKind::Areas);
     std::int64_t fid = 0;
     for (const QuarterBlocks& q : quarters) {
         const std::string& kind = q.place->zone.kind;
@@ -286,12 +288,7 @@ LayerData blocksFor(const std::vector<QuarterBlocks>& quarters) {
 
 // Streets round the blocks the quarters filled, and trunk roads between the places.
 LayerData roadsFor(const std::vector<Place>& places, const SceneFrame& frame, const std::vector<QuarterBlocks>& quarters) {
-    LayerData roads;
-    roads.generated = true;
-    roads.name = "演示道路 demo roads";
-    roads.kind = LayerKind::Lines;
-    roads.sourcePath = "(generated demo data)";
-    roads.sourceCrs = "generated in the scene CRS";
+    LayerData roads = generatedLayer("演示道路 demo roads", LayerKind::Lines);
     std::int64_t fid = 0;
     auto add = [&](std::vector<Vec2> line, const char* cls, const std::string& name) {
         Feature f;

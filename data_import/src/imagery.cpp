@@ -46,6 +46,19 @@ std::string lastGdalError() {
     return e.empty() ? "GDAL gave no reason" : e;
 }
 
+// The source opened as a georeferenced raster with a CRS, or an Error naming it and why not.
+std::unique_ptr<GDALDataset> openImagery(const ImagerySource& s) {
+    GDALAllRegister();
+    CPLErrorReset();
+    std::string what = isXyzTemplate(s.source) ? xyzDescription(s) : s.source;
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(what.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    if (!ds) throw Error(s.source + ": imagery could not be opened: " + lastGdalError());
+    double gt[6];
+    if (ds->GetGeoTransform(gt) != CE_None) throw Error(s.source + ": imagery has no georeferencing (no geotransform)");
+    if (!ds->GetSpatialRef()) throw Error(s.source + ": imagery has no coordinate system");
+    return ds;
+}
+
 // Source pixel coordinates of the destination grid's nodes (every `step` pixels and the last),
 // through the scene's projection, the source's offset and its CRS.
 struct Lattice {
@@ -80,31 +93,19 @@ std::string defaultImageryCacheDir() {
 }
 
 ImageryInfo inspectImagery(const ImagerySource& s) {
-    GDALAllRegister();
-    CPLErrorReset();
-    std::string what = isXyzTemplate(s.source) ? xyzDescription(s) : s.source;
-    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(what.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
-    if (!ds) throw Error(s.source + ": imagery could not be opened: " + lastGdalError());
-    double gt[6];
-    if (ds->GetGeoTransform(gt) != CE_None) throw Error(s.source + ": imagery has no georeferencing (no geotransform)");
+    std::unique_ptr<GDALDataset> ds = openImagery(s);
     const OGRSpatialReference* srs = ds->GetSpatialRef();
-    if (!srs) throw Error(s.source + ": imagery has no coordinate system");
     return {ds->GetDriver() ? ds->GetDriver()->GetDescription() : "", ds->GetRasterXSize(), ds->GetRasterYSize(),
             srs->GetName() ? srs->GetName() : ""};
 }
 
 ImageryImage warpImagery(const ImagerySource& s, const SceneFrame& frame, double minX, double minY, double maxX, double maxY,
                          double pixelSize, int maxPixels) {
-    GDALAllRegister();
-    CPLErrorReset();
-    std::string what = isXyzTemplate(s.source) ? xyzDescription(s) : s.source;
-    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(what.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
-    if (!ds) throw Error(s.source + ": imagery could not be opened: " + lastGdalError());
+    std::unique_ptr<GDALDataset> ds = openImagery(s);
     double gt[6], inv[6];
-    if (ds->GetGeoTransform(gt) != CE_None || !GDALInvGeoTransform(gt, inv))
-        throw Error(s.source + ": imagery has no georeferencing (no geotransform)");
+    ds->GetGeoTransform(gt);
+    if (!GDALInvGeoTransform(gt, inv)) throw Error(s.source + ": imagery has no georeferencing (its geotransform cannot be inverted)");
     const OGRSpatialReference* srs = ds->GetSpatialRef();
-    if (!srs) throw Error(s.source + ": imagery has no coordinate system");
     int bands = ds->GetRasterCount();
     if (bands < 1) throw Error(s.source + ": imagery has no bands");
 
@@ -168,18 +169,15 @@ ImageryImage warpImagery(const ImagerySource& s, const SceneFrame& frame, double
         GDALRasterBand* band = ds->GetRasterBand(b + 1);
         if (band->RasterIO(GF_Read, wx0, wy0, winW, winH, buf.data() + b, bufW, bufH, GDT_Byte, 4, GSpacing(bufW) * 4, &extra) != CE_None)
             throw Error(s.source + ": imagery could not be read: " + lastGdalError());
-        if (bands == 1) {  // grey (or a palette's indices, shown as grey)
+        if (bands <= 2) {  // grey (or a palette's indices, shown as grey), and alpha as the second band
             for (std::size_t i = 0; i < buf.size(); i += 4) buf[i + 1] = buf[i + 2] = buf[i];
+            break;
         }
-        if (bands == 2 && b == 1)  // grey and alpha
-            for (std::size_t i = 0; i < buf.size(); i += 4) buf[i + 3] = buf[i + 1], buf[i + 1] = buf[i + 2] = buf[i];
-        if (bands == 1 || bands == 2) break;
     }
     if (bands == 2) {
-        GDALRasterBand* alpha = ds->GetRasterBand(2);
         std::vector<std::uint8_t> a(std::size_t(bufW) * bufH);
-        if (alpha->RasterIO(GF_Read, wx0, wy0, winW, winH, a.data(), bufW, bufH, GDT_Byte, 0, 0, &extra) == CE_None)
-            for (std::size_t i = 0; i < a.size(); ++i) buf[i * 4 + 3] = a[i], buf[i * 4 + 1] = buf[i * 4 + 2] = buf[i * 4];
+        if (ds->GetRasterBand(2)->RasterIO(GF_Read, wx0, wy0, winW, winH, a.data(), bufW, bufH, GDT_Byte, 0, 0, &extra) == CE_None)
+            for (std::size_t i = 0; i < a.size(); ++i) buf[i * 4 + 3] = a[i];
     }
     double kx = double(bufW) / winW, ky = double(bufH) / winH;
     auto sample = [&](double bx, double by, std::uint8_t* out) {
@@ -194,13 +192,16 @@ ImageryImage warpImagery(const ImagerySource& s, const SceneFrame& frame, double
             out[ch] = std::uint8_t(std::lround(top + (bottom - top) * fy));
         }
     };
-    std::size_t lw = lat.cols.size();
-    for (std::size_t rj = 0; rj + 1 < lat.rows.size() || rj == 0; ++rj) {
-        int r0 = lat.rows[rj], r1 = rj + 1 < lat.rows.size() ? lat.rows[rj + 1] : r0;
-        for (std::size_t ci = 0; ci + 1 < lw || ci == 0; ++ci) {
-            int c0 = lat.cols[ci], c1 = ci + 1 < lw ? lat.cols[ci + 1] : c0;
-            std::size_t a = rj * lw + ci, b = rj * lw + std::min(ci + 1, lw - 1);
-            std::size_t c = std::min(rj + 1, lat.rows.size() - 1) * lw + ci, d = std::min(rj + 1, lat.rows.size() - 1) * lw + std::min(ci + 1, lw - 1);
+    // Each lattice cell (one, degenerate, when the grid is a single row or column): its corners'
+    // source coordinates interpolated over the pixels between them.
+    std::size_t lw = lat.cols.size(), lh = lat.rows.size();
+    for (std::size_t rj = 0; rj < std::max<std::size_t>(lh - 1, 1); ++rj) {
+        std::size_t rk = std::min(rj + 1, lh - 1);
+        int r0 = lat.rows[rj], r1 = lat.rows[rk];
+        for (std::size_t ci = 0; ci < std::max<std::size_t>(lw - 1, 1); ++ci) {
+            std::size_t ck = std::min(ci + 1, lw - 1);
+            int c0 = lat.cols[ci], c1 = lat.cols[ck];
+            std::size_t a = rj * lw + ci, b = rj * lw + ck, c = rk * lw + ci, d = rk * lw + ck;
             for (int r = r0; r <= r1; ++r)
                 for (int col = c0; col <= c1; ++col) {
                     double u = c1 > c0 ? double(col - c0) / (c1 - c0) : 0, v = r1 > r0 ? double(r - r0) / (r1 - r0) : 0;
@@ -209,7 +210,6 @@ ImageryImage warpImagery(const ImagerySource& s, const SceneFrame& frame, double
                     sample((sx - wx0) * kx, (sy - wy0) * ky, &img.rgba[(std::size_t(r) * img.width + col) * 4]);
                 }
         }
-        if (lat.rows.size() == 1) break;
     }
     return img;
 }

@@ -5,12 +5,12 @@
 #include <osg/Geode>
 #include <osg/Geometry>
 #include <osg/MatrixTransform>
-#include <osgUtil/CullVisitor>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 
+#include "scene/per_camera_uniform.h"
 #include "scene/roof_triangulator.h"
 
 namespace jbt {
@@ -168,30 +168,6 @@ Rgba shade(const Rgba& c, double k, std::uint8_t alpha) {
     return {std::uint8_t(c[0] * k), std::uint8_t(c[1] * k), std::uint8_t(c[2] * k), alpha};
 }
 
-// Each camera's viewport size, pushed for its cull only (video-wall tiles differ).
-class ViewportSize : public osg::NodeCallback {
-public:
-    void operator()(osg::Node* node, osg::NodeVisitor* nv) override {
-        auto* cv = dynamic_cast<osgUtil::CullVisitor*>(nv);
-        if (!cv || !cv->getViewport()) {
-            traverse(node, nv);
-            return;
-        }
-        osg::ref_ptr<osg::StateSet>& ss = perCamera_[cv->getCurrentCamera()];
-        if (!ss) {
-            ss = new osg::StateSet;
-            ss->addUniform(new osg::Uniform("u_viewport", osg::Vec2f(1, 1)));
-        }
-        ss->getUniform("u_viewport")->set(osg::Vec2f(float(cv->getViewport()->width()), float(cv->getViewport()->height())));
-        cv->pushStateSet(ss.get());
-        traverse(node, nv);
-        cv->popStateSet();
-    }
-
-private:
-    std::map<const osg::Camera*, osg::ref_ptr<osg::StateSet>> perCamera_;
-};
-
 }  // namespace
 
 osg::ref_ptr<osg::Group> makeDrapedRoot(osg::ref_ptr<osg::Program> program) {
@@ -205,7 +181,12 @@ osg::ref_ptr<osg::Group> makeDrapedRoot(osg::ref_ptr<osg::Program> program) {
     // The colour blends; the framebuffer's alpha stays opaque.
     ss->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA));
     ss->setMode(GL_CULL_FACE, osg::StateAttribute::OFF);
-    root->setCullCallback(new ViewportSize);
+    // Each camera's viewport size (video-wall tiles differ), for widths in pixels.
+    root->setCullCallback(new PerCameraUniform(new osg::Uniform("u_viewport", osg::Vec2f(1, 1)), [](osgUtil::CullVisitor& cv, osg::Uniform& u) {
+        if (!cv.getViewport()) return false;
+        u.set(osg::Vec2f(float(cv.getViewport()->width()), float(cv.getViewport()->height())));
+        return true;
+    }));
     return root;
 }
 

@@ -5,40 +5,10 @@
 #include <osg/Geometry>
 #include <osg/MatrixTransform>
 #include <osg/Projection>
-#include <osgUtil/CullVisitor>
 
-#include <map>
+#include "scene/per_camera_uniform.h"
 
 namespace jbt {
-namespace {
-
-// Each camera (video-wall tiles have their own frusta) gets the inverse of its own projection,
-// pushed for its cull only, so the pixels' rays are right for each.
-class SkyRays : public osg::NodeCallback {
-public:
-    void operator()(osg::Node* node, osg::NodeVisitor* nv) override {
-        auto* cv = dynamic_cast<osgUtil::CullVisitor*>(nv);
-        if (!cv || !cv->getProjectionMatrix()) {
-            traverse(node, nv);
-            return;
-        }
-        // One StateSet per camera, made once: its uniform is set again each frame.
-        osg::ref_ptr<osg::StateSet>& ss = perCamera_[cv->getCurrentCamera()];
-        if (!ss) {
-            ss = new osg::StateSet;
-            ss->addUniform(new osg::Uniform("u_inverseProjection", osg::Matrixf()));
-        }
-        ss->getUniform("u_inverseProjection")->set(osg::Matrixf::inverse(*cv->getProjectionMatrix()));
-        cv->pushStateSet(ss.get());
-        traverse(node, nv);
-        cv->popStateSet();
-    }
-
-private:
-    std::map<const osg::Camera*, osg::ref_ptr<osg::StateSet>> perCamera_;
-};
-
-}  // namespace
 
 osg::ref_ptr<osg::Node> buildSky(osg::ref_ptr<osg::Program> program) {
     osg::ref_ptr<osg::Geometry> quad = osg::createTexturedQuadGeometry(osg::Vec3(-1, -1, 0), osg::Vec3(2, 0, 0), osg::Vec3(0, 2, 0));
@@ -57,7 +27,13 @@ osg::ref_ptr<osg::Node> buildSky(osg::ref_ptr<osg::Program> program) {
     sky->setName("sky");
     sky->addChild(projection);
     sky->setCullingActive(false);
-    sky->setCullCallback(new SkyRays);
+    // Each camera's pixels get their rays from the inverse of its own projection.
+    sky->setCullCallback(new PerCameraUniform(new osg::Uniform("u_inverseProjection", osg::Matrixf()),
+                                              [](osgUtil::CullVisitor& cv, osg::Uniform& u) {
+                                                  if (!cv.getProjectionMatrix()) return false;
+                                                  u.set(osg::Matrixf::inverse(*cv.getProjectionMatrix()));
+                                                  return true;
+                                              }));
     osg::StateSet* ss = sky->getOrCreateStateSet();
     if (program) ss->setAttributeAndModes(program.get(), osg::StateAttribute::ON);
     // After the opaque scene, at the far plane, writing no depth: only the pixels nothing else

@@ -2,6 +2,7 @@
 // The options of an offscreen session the viewer tests render: no demo, no panels, a small image.
 #include <filesystem>
 
+#include "model/local_time.h"
 #include "twin/app_options.h"
 
 namespace jbt::test {
@@ -13,6 +14,14 @@ inline AppOptions offscreenOptions(const std::filesystem::path& dir, int width =
     o.snapshotPath = (dir / "unused.png").string();
     o.width = width;
     o.height = height;
+    return o;
+}
+
+// The same at noon in spring without sun shadows: what pixel tests of the ground look at.
+inline AppOptions middayOptions(const std::filesystem::path& dir) {
+    AppOptions o = offscreenOptions(dir);
+    o.shadowMapSize = 0;
+    o.time = *parseLocalTime("2026-04-15T12:00", o.time);
     return o;
 }
 

@@ -19,13 +19,6 @@
 namespace jbt {
 namespace {
 
-AppOptions dayView(const std::filesystem::path& dir) {
-    AppOptions o = test::offscreenOptions(dir);
-    o.shadowMapSize = 0;
-    o.time = *parseLocalTime("2026-04-15T12:00", o.time);
-    return o;
-}
-
 ImportOptions geojson(const std::filesystem::path& dir, const std::string& name, LayerKind kind,
                       const std::string& properties, const std::string& geometry) {
     ImportOptions layer;
@@ -39,7 +32,7 @@ float sum(const osg::Vec4& c) { return c.r() + c.g() + c.b(); }
 
 TEST(DrapedLayers, RoadEdgesAreSharpAtStreetLevel) {
     auto dir = test::scratchDir();
-    AppOptions o = dayView(dir);
+    AppOptions o = test::middayOptions(dir);
     o.layers.push_back(geojson(dir, "road.geojson", LayerKind::Lines, R"({"highway":"primary"})",
                                R"({"type":"LineString","coordinates":[[106.56,29.58],[106.58,29.58]]})"));
     Twin twin(o);
@@ -83,7 +76,7 @@ int redWidth(const osg::Image& img) {
 
 TEST(DrapedLayers, BoundariesKeepTheirScreenWidthNearAndFar) {
     auto dir = test::scratchDir();
-    AppOptions o = dayView(dir);
+    AppOptions o = test::middayOptions(dir);
     o.layers.push_back(geojson(dir, "district.geojson", LayerKind::Areas, "{}",
                                R"({"type":"Polygon","coordinates":[[[106.50,29.58],[106.64,29.58],[106.64,29.66],[106.50,29.66],[106.50,29.58]]]})"));
     Twin twin(o);
@@ -119,7 +112,7 @@ TEST(DrapedLayers, RoadsClimbHillsNeitherBuriedNorHidden) {
         grid += "\n";
     }
     test::writeFile(dir / "hill.prj", R"(GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]])");
-    AppOptions o = dayView(dir);
+    AppOptions o = test::middayOptions(dir);
     o.demPath = test::writeFile(dir / "hill.asc", grid);
     o.layers.push_back(geojson(dir, "road.geojson", LayerKind::Lines, R"({"highway":"trunk"})",
                                R"({"type":"LineString","coordinates":[[106.555,29.58],[106.585,29.58]]})"));
@@ -150,7 +143,7 @@ TEST(DrapedLayers, RoadsClimbHillsNeitherBuriedNorHidden) {
 // opacity reaches its shader; the legend is there before it is shown.
 TEST(DrapedLayers, HiddenLayersAreLaidWhenFirstShown) {
     auto dir = test::scratchDir();
-    AppOptions o = dayView(dir);
+    AppOptions o = test::middayOptions(dir);
     o.layers.push_back(geojson(dir, "parks.geojson", LayerKind::Areas, R"({"leisure":"park"})",
                                R"({"type":"Polygon","coordinates":[[[106.56,29.58],[106.57,29.58],[106.57,29.59],[106.56,29.58]]]})"));
     o.layerDisplay = {{"parks.geojson", false, 1.0f}};

@@ -22,13 +22,6 @@
 namespace jbt {
 namespace {
 
-AppOptions dayView(const std::filesystem::path& dir) {
-    AppOptions o = test::offscreenOptions(dir);
-    o.shadowMapSize = 0;
-    o.time = *parseLocalTime("2026-04-15T12:00", o.time);
-    return o;
-}
-
 ImportOptions line(const std::filesystem::path& dir, const std::string& name, const std::string& coordinates) {
     ImportOptions layer;
     layer.kind = LayerKind::Lines;
@@ -61,7 +54,7 @@ TEST(Imagery, LiesOnTheTerrain) {
     std::string tif = geotiff(dir / "ortho.tif", 106.56, 29.585, 0.0001, 200, 100, [](int c, int) {
         return c < 100 ? std::array<std::uint8_t, 3>{220, 20, 20} : std::array<std::uint8_t, 3>{20, 220, 20};
     });
-    AppOptions o = dayView(dir);
+    AppOptions o = test::middayOptions(dir);
     o.imagery = tif;
     o.layers.push_back(line(dir, "mark.geojson", "[[106.565,29.58],[106.575,29.58]]"));
     Twin twin(o);
@@ -106,7 +99,7 @@ TEST(Imagery, RefinedRoundTheCamera) {
         std::uint8_t v = white ? 235 : 25;
         return std::array<std::uint8_t, 3>{v, v, v};
     });
-    AppOptions o = dayView(dir);
+    AppOptions o = test::middayOptions(dir);
     o.imagery = tif;
     o.layers.push_back(line(dir, "far.geojson", "[[106.47,29.58],[106.4701,29.58]]"));
     o.layers.push_back(line(dir, "near.geojson", "[[106.67,29.58],[106.6701,29.58]]"));
@@ -141,7 +134,7 @@ TEST(Imagery, OpenedWhileTheViewerRuns) {
     auto grey = [](int, int) { return std::array<std::uint8_t, 3>{128, 128, 128}; };
     std::string first = geotiff(dir / "first.tif", 106.56, 29.585, 0.0001, 100, 100, grey);
     std::string second = geotiff(dir / "second.tif", 106.56, 29.585, 0.0001, 100, 100, grey);
-    AppOptions o = dayView(dir);
+    AppOptions o = test::middayOptions(dir);
     o.imagery = first;
     o.layers.push_back(line(dir, "mark.geojson", "[[106.565,29.58],[106.575,29.58]]"));
     Twin twin(o);

@@ -24,11 +24,11 @@ osg::ref_ptr<osg::Image> toOsg(const ImageryImage& img) {
 
 }  // namespace
 
-std::string addImagery(const AppOptions& o, SceneModel& scene) {
+std::string addImagery(const std::string& source, const std::string& offset, SceneModel& scene) {
     ImagerySource src;
-    src.source = o.imagery;
-    if (o.imageryOffset.empty()) src.datum = guessImageryDatum(o.imagery);
-    else parseChineseDatum(o.imageryOffset, src.datum);
+    src.source = source;
+    if (offset.empty()) src.datum = guessImageryDatum(source);
+    else parseChineseDatum(offset, src.datum);
     const HeightGrid& g = scene.terrain;
     try {
         auto t0 = std::chrono::steady_clock::now();
@@ -46,8 +46,8 @@ std::string addImagery(const AppOptions& o, SceneModel& scene) {
                       src.datum == ChineseDatum::None ? "" : src.datum == ChineseDatum::Gcj02 ? ", moved from GCJ-02 to WGS84"
                                                                                                : ", moved from BD-09 to WGS84",
                       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-        scene.messages.push_back(o.imagery + line);
-        scene.imagery = o.imagery;
+        scene.messages.push_back(source + line);
+        scene.imagery = source;
         scene.imageryRefiner = new ImageryRefiner(src, scene.frame->origin(), scene.terrain, img.pixelSize);
         scene.terrainNode->addCullCallback(scene.imageryRefiner);
         return "";

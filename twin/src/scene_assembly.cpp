@@ -226,10 +226,12 @@ void buildDrapedNode(SceneModel& scene, std::size_t index) {
     SceneLayer& l = scene.layers[index];
     if (l.node || !l.visible || !scene.draped) return;
     GroundClamp ground(scene.terrain, &scene.water);
+    StyledLayer styled = applyDrapeStyle(l.data, l.style);
+    l.legend = std::move(styled.legend);
     // Areas under lines, each kind in the layers' order.
     int order = int(index) + 1 + (l.data.kind == LayerKind::Lines ? 1000 : 0);
-    l.node = buildDrapedLayer(l.data, l.style, applyDrapeStyle(l.data, l.style).looks, ground, order, l.drapedStats);
-    setDrapedOpacity(*l.node, l.opacity);
+    l.node = buildDrapedLayer(l.data, l.style, styled.looks, ground, order, l.drapedStats);
+    applyLayerOpacity(l);
     scene.draped->addChild(l.node);
 }
 
@@ -241,8 +243,8 @@ void buildLayerNode(SceneModel& scene, std::size_t index) {
     if (!l.data.generated && box.valid())
         scene.bookmarks.push_back(fitBookmark("layer:" + l.data.name, "图层 Layer: " + l.data.name, box, *scene.frame));
     if (l.draped()) {
-        l.legend = applyDrapeStyle(l.data, l.style).legend;
         buildDrapedNode(scene, index);
+        if (!l.node) l.legend = applyDrapeStyle(l.data, l.style).legend;  // hidden: its legend only
         return;
     }
     if (!l.buildings()) {
@@ -258,6 +260,12 @@ void buildLayerNode(SceneModel& scene, std::size_t index) {
 }
 
 }  // namespace
+
+void applyLayerOpacity(SceneLayer& l) {
+    if (!l.node) return;
+    if (l.draped()) setDrapedOpacity(*l.node, l.opacity);  // already blended, in its own bins
+    else setLayerOpacity(*l.node, l.opacity);
+}
 
 osg::BoundingBox layerExtent(const SceneLayer& layer) {
     osg::BoundingBox box;
@@ -326,8 +334,7 @@ void applyLayerDisplay(SceneModel& scene, const std::vector<LayerDisplay>& displ
             if (l.draped()) buildDrapedNode(scene, i);
             if (!l.node) continue;
             l.node->setNodeMask(l.visible ? ~0u : 0u);
-            if (l.draped()) setDrapedOpacity(*l.node, l.opacity);
-            else if (l.opacity < 1.0f) setLayerOpacity(*l.node, l.opacity);
+            if (l.draped() || l.opacity < 1.0f) applyLayerOpacity(l);
         }
     }
     for (TilesetScene& t : scene.tilesets)
@@ -518,7 +525,8 @@ SceneModel assembleScene(const AppOptions& o) {
     if (!scene.water.empty()) to.waterLevelM = scene.water.front().level;
     scene.terrainNode = buildTerrain(scene.terrain, to, scene.terrainStats);
     scene.root->addChild(scene.terrainNode);
-    if (std::string why = o.imagery.empty() ? "" : addImagery(o, scene); !why.empty()) scene.errors.push_back(why);
+    if (std::string why = o.imagery.empty() ? "" : addImagery(o.imagery, o.imageryOffset, scene); !why.empty())
+        scene.errors.push_back(why);
     // Where the terrain ends: its edges fade into the haze there.
     const HeightGrid& g = scene.terrain;
     ss->addUniform(new osg::Uniform("u_terrainBounds", osg::Vec4(float(g.originX), float(g.originY), float(g.maxX()), float(g.maxY()))));

@@ -167,10 +167,7 @@ std::string Twin::openTileset(const std::string& path) {
 }
 
 std::string Twin::openImagery(const std::string& source, const std::string& offset) {
-    AppOptions o = options_;
-    o.imagery = source;
-    o.imageryOffset = offset;
-    std::string why = addImagery(o, scene_);
+    std::string why = addImagery(source, offset, scene_);
     if (why.empty()) {
         options_.imagery = source;
         options_.imageryOffset = offset;

@@ -11,15 +11,14 @@
 #include <thread>
 
 #include "data_import/imagery.h"
-#include "twin/app_options.h"
 #include "twin/scene_assembly.h"
 
 namespace jbt {
 
-// The options' imagery over the terrain (at most 4096 pixels a side), and its refiner on the
-// terrain node, replacing any before. "" or why not (naming the source): the terrain is then
-// drawn without it.
-std::string addImagery(const AppOptions& options, SceneModel& scene);
+// Imagery over the terrain (at most 4096 pixels a side; offset as --imagery-offset, "": guessed
+// from the source), and its refiner on the terrain node, replacing any before. "" or why not
+// (naming the source): the terrain is then drawn without it.
+std::string addImagery(const std::string& source, const std::string& offset, SceneModel& scene);
 // No finer imagery asked for that is not on screen yet (true without imagery).
 bool imagerySettled(const SceneModel& scene);
 

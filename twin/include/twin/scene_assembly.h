@@ -97,6 +97,8 @@ Bookmark fitBookmark(const std::string& id, const std::string& name, const osg::
 // "Fit all": every visible layer.
 Bookmark fitAllBookmark(const SceneModel& scene);
 
+// The layer's node takes its `opacity` (draped layers keep their drawing order).
+void applyLayerOpacity(SceneLayer& layer);
 // Shows or hides a layer (a draped layer shown for the first time is laid on the terrain then).
 void setLayerVisible(SceneModel& scene, std::size_t index, bool visible);
 // Visibility and opacity of every layer, by name, as a project keeps them; and back.

@@ -269,10 +269,8 @@ private:
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("缩放到图层", "Zoom to layer").c_str());
         if (open) {
-            if (l.node && ImGui::SliderFloat(tr("不透明度", "Opacity").c_str(), &l.opacity, 0.1f, 1.0f, "%.2f")) {
-                if (l.draped()) setDrapedOpacity(*l.node, l.opacity);  // already blended, in its own bins
-                else setLayerOpacity(*l.node, l.opacity);
-            }
+            if (l.node && ImGui::SliderFloat(tr("不透明度", "Opacity").c_str(), &l.opacity, 0.1f, 1.0f, "%.2f"))
+                applyLayerOpacity(l);
             legend(!l.data.format.empty() ? surfaceLegend() : l.buildings() ? heightLegend() : l.legend);
             if (!l.data.format.empty()) levelOfDetail(i, l.data);
             ImGui::Text("%s: %s", tr("来源", "Source").c_str(), withoutPasswords(l.data.sourcePath).c_str());
