@@ -40,6 +40,7 @@ ZoneStyle styleFor(const std::string& kind) {
     if (kind == "residential") return {18, 90, 18, 40, 0.15, 0.1};
     if (kind == "renewal") return {9, 30, 25, 60, 0.4, 0.0};
     if (kind == "heritage") return {5, 12, 10, 24, 0.5, 0.0};
+    if (kind == "estate") return {24, 100, 30, 45, 0.0, 0.0};  // 8–33 storeys, as Chongqing builds
     if (kind == "industrial") return {8, 18, 50, 120, 0.0, 0.0};
     return {6, 12, 10, 20, 0.2, 0.0};  // forest lodges and villages
 }
@@ -142,6 +143,21 @@ std::vector<Lot> lotsFor(const std::string& kind, double pitch, const ZoneStyle&
                 l.v = -inner / 2 + (j + 0.5) * rowPitch;
                 lots.push_back(l);
             }
+    } else if (kind == "estate") {
+        // Rows of slabs facing south and point towers, far enough apart for winter sun; some
+        // plots left open.
+        int rows = std::max(2, int(inner / 55)), cols = 2;
+        for (int j = 0; j < rows; ++j)
+            for (int i = 0; i < cols; ++i) {
+                if (rng.uniform() < 0.15) continue;
+                Lot l;
+                bool point = rng.uniform() < 0.3;
+                l.w = point ? rng.range(20, 26) : rng.range(st.minSide, st.maxSide);
+                l.d = point ? l.w : rng.range(12, 16);
+                l.u = -inner / 4 + i * inner / 2 + rng.range(-6, 6);
+                l.v = -inner / 2 + (j + 0.5) * inner / rows;
+                lots.push_back(l);
+            }
     } else if (kind == "renewal") {
         if (rng.uniform() < 0.5) {
             lots.push_back({0, 0, inner - 12, inner - 12, false, true});
@@ -178,74 +194,23 @@ std::vector<std::pair<int, int>> blocksInOrder(double radius, double pitch, doub
     return out;
 }
 
-// The blocks each quarter filled, for the streets between them.
+// The blocks each quarter filled, for the streets between them. Housing estates between the
+// quarters (小区: gated superblocks of two by two of their quarter's blocks, its streets
+// carried on round them) are quarters of their own, of kind "estate".
 struct QuarterBlocks {
     const Place* place;
+    std::string kind;
     Vec2 centre;
     StreetGrid grid;
     std::set<std::pair<int, int>> blocks;
-};
 
-LayerData fillDistrict(const std::vector<Place>& places, const SceneFrame& frame, const DemoDistrictOptions& options,
-                       std::vector<QuarterBlocks>* quarters) {
-    LayerData layer = generatedLayer("演示建筑 demo buildings", LayerKind::Buildings);
-    Rng rng(options.seed);
-    std::int64_t fid = 0;
-    for (const Place& place : places) {
-        if (place.zone.count <= 0) continue;
-        ZoneStyle st = styleFor(place.zone.kind);
-        Vec2 centre = frame.toScene(place.position);
-        Rng gridRng(options.seed ^ fnv1a(place.id));
-        StreetGrid grid = streetGridFor(place.zone.kind, gridRng);
-        double street = grid.angle, cs = std::cos(street), sn = std::sin(street);
-        double phase1 = rng.range(0, 2 * M_PI), phase2 = rng.range(0, 2 * M_PI);
-        QuarterBlocks used{&place, centre, grid, {}};
-        int placed = 0;
-        const bool village = place.zone.kind == "forest";  // lodges and hamlets: a house per lot, scattered
-        for (auto [i, j] : blocksInOrder(place.zone.radiusM, grid.pitch, phase1, phase2)) {
-            if (placed >= place.zone.count) break;
-            if (village && rng.uniform() < 0.85) continue;
-            double bu = i * grid.pitch, bv = j * grid.pitch;
-            if (village && std::hypot(bu, bv) > place.zone.radiusM * 1.3) continue;
-            double centrality = 1.0 - std::min(1.0, std::hypot(bu, bv) / place.zone.radiusM);
-            bool any = false;
-            for (const Lot& lot : lotsFor(place.zone.kind, grid.pitch, st, rng)) {
-                if (placed >= place.zone.count) break;
-                double u = bu + lot.u, v = bv + lot.v;
-                Vec2 c{centre.x + u * cs - v * sn, centre.y + u * sn + v * cs};
-                if (options.rivers && options.rivers->contains(c, 30 + 0.5 * std::hypot(lot.w, lot.d))) continue;
-                Feature f;
-                f.sourceFid = fid++;
-                Polygon poly;
-                if (lot.tower) {
-                    poly.outer = octagon(c.x, c.y, 0.5 * std::min(lot.w, lot.d), street + M_PI / 8);
-                } else {
-                    poly.outer = rectangle(c.x, c.y, lot.w, lot.d, street);
-                    if (lot.courtyard) poly.holes.push_back(rectangle(c.x, c.y, lot.w * 0.5, lot.d * 0.5, street));
-                }
-                f.polygons.push_back(std::move(poly));
-                // Taller towards the quarter's centre, like real centres.
-                double t = std::pow(rng.uniform(), 1.5) * 0.6 + 0.4 * centrality;
-                f.height = std::round(st.minH + (st.maxH - st.minH) * t);
-                f.heightSource = HeightSource::Field;
-                int levels = std::max(1, static_cast<int>(f.height / 3.2));
-                f.attributes = {{"name", place.nameZh + " 演示建筑 " + std::to_string(placed + 1)},
-                                {"zone", place.nameZh + " " + place.nameEn},
-                                {"zone_kind", place.zone.kind},
-                                {"height", std::to_string(static_cast<int>(f.height))},
-                                {"building:levels", std::to_string(levels)},
-                                {"source", "演示数据 demo data (generated)"}};
-                layer.features.push_back(std::move(f));
-                ++placed;
-                any = true;
-            }
-            if (any) used.blocks.insert({i, j});
-        }
-        if (quarters) quarters->push_back(std::move(used));
+    bool has(std::pair<int, int> cell) const { return blocks.count(cell) > 0; }
+    // A block's centre (or a point at (du, dv) from it) in scene coordinates.
+    Vec2 at(int i, int j, double du = 0, double dv = 0) const {
+        double u = i * grid.pitch + du, v = j * grid.pitch + dv, cs = std::cos(grid.angle), sn = std::sin(grid.angle);
+        return {centre.x + u * cs - v * sn, centre.y + u * sn + v * cs};
     }
-    layer.report.featuresRead = layer.report.featuresImported = layer.features.size();
-    return layer;
-}
+};
 
 // The quarter's frame: u along its streets, v across, from its centre.
 Vec2 inQuarter(const QuarterBlocks& q, const Vec2& p) {
@@ -253,13 +218,153 @@ Vec2 inQuarter(const QuarterBlocks& q, const Vec2& p) {
     return {dx * cs + dy * sn, -dx * sn + dy * cs};
 }
 
-// Whether a point lies in a block some quarter filled (streets round it included).
-bool inBlock(const std::vector<QuarterBlocks>& quarters, const Vec2& p) {
-    for (const QuarterBlocks& q : quarters) {
-        Vec2 uv = inQuarter(q, p);
-        if (q.blocks.count({int(std::lround(uv.x / q.grid.pitch)), int(std::lround(uv.y / q.grid.pitch))})) return true;
-    }
+std::pair<int, int> cellOf(const QuarterBlocks& q, const Vec2& p) {
+    Vec2 uv = inQuarter(q, p);
+    return {int(std::lround(uv.x / q.grid.pitch)), int(std::lround(uv.y / q.grid.pitch))};
+}
+
+// Whether a point lies in a block some quarter filled (streets round it included); `except`
+// is left out of the search.
+bool inBlock(const std::vector<QuarterBlocks>& quarters, const Vec2& p, const QuarterBlocks* except = nullptr) {
+    for (const QuarterBlocks& q : quarters)
+        if (&q != except && q.has(cellOf(q, p))) return true;
     return false;
+}
+
+// Whether a block of one quarter would overlap a block another filled: where quarters grow
+// into each other they meet at their streets instead of crossing.
+// Sampled every 45 m or closer inside the block, clear of its edges (which lie on streets that
+// neighbours may share): the smallest block (a heritage compound's 70 m) cannot slip between.
+bool overlapsOthers(const std::vector<QuarterBlocks>& quarters, const QuarterBlocks& q, int i, int j) {
+    const int n = int(std::ceil(0.94 * q.grid.pitch / 45.0)) + 1;
+    for (int a = 0; a < n; ++a)
+        for (int b = 0; b < n; ++b) {
+            double fu = -0.47 + 0.94 * a / (n - 1), fv = -0.47 + 0.94 * b / (n - 1);
+            if (inBlock(quarters, q.at(i, j, fu * q.grid.pitch, fv * q.grid.pitch), &q)) return true;
+        }
+    return false;
+}
+
+// Puts one block's buildings into the layer; false when none fitted (all in the river).
+// `centrality` (0–1) raises heights towards a quarter's centre, like real centres.
+bool placeBlock(const QuarterBlocks& q, int i, int j, const std::string& kind, double centrality, int budget,
+                Rng& rng, const DemoDistrictOptions& options, LayerData& layer, int& placed) {
+    const ZoneStyle st = styleFor(kind);
+    const double street = q.grid.angle;
+    bool any = false;
+    for (const Lot& lot : lotsFor(kind, q.grid.pitch, st, rng)) {
+        if (placed >= budget) break;
+        Vec2 c = q.at(i, j, lot.u, lot.v);
+        if (options.rivers && options.rivers->contains(c, 30 + 0.5 * std::hypot(lot.w, lot.d))) continue;
+        Feature f;
+        f.sourceFid = static_cast<std::int64_t>(layer.features.size());
+        Polygon poly;
+        if (lot.tower) {
+            poly.outer = octagon(c.x, c.y, 0.5 * std::min(lot.w, lot.d), street + M_PI / 8);
+        } else {
+            poly.outer = rectangle(c.x, c.y, lot.w, lot.d, street);
+            if (lot.courtyard) poly.holes.push_back(rectangle(c.x, c.y, lot.w * 0.5, lot.d * 0.5, street));
+        }
+        f.polygons.push_back(std::move(poly));
+        double t = std::pow(rng.uniform(), 1.5) * 0.6 + 0.4 * centrality;
+        f.height = std::round(st.minH + (st.maxH - st.minH) * t);
+        f.heightSource = HeightSource::Field;
+        int levels = std::max(1, static_cast<int>(f.height / 3.2));
+        const Place& place = *q.place;
+        f.attributes = {{"name", place.nameZh + " 演示建筑 " + std::to_string(layer.features.size() + 1)},
+                        {"zone", place.nameZh + " " + place.nameEn},
+                        {"zone_kind", kind},
+                        {"height", std::to_string(static_cast<int>(f.height))},
+                        {"building:levels", std::to_string(levels)},
+                        {"source", "演示数据 demo data (generated)"}};
+        layer.features.push_back(std::move(f));
+        ++placed;
+        any = true;
+    }
+    return any;
+}
+
+// Quarters whose street grid carries on into the housing round them.
+bool growsEstates(const std::string& kind) {
+    return kind == "cbd" || kind == "commercial" || kind == "residential" || kind == "renewal";
+}
+
+// Housing estates between the quarters, inside the built-up area: on each quarter's lattice
+// doubled, every superblock whose centre is nearer that quarter than any other and clear of
+// every other block; one in eight stays open (pocket parks, schools' grounds).
+void fillBetweenQuarters(std::vector<QuarterBlocks>& quarters, const DemoDistrictOptions& options, Rng& rng,
+                         LayerData& layer) {
+    Polygon area{options.urbanArea, {}};
+    double minX = 1e300, minY = 1e300, maxX = -1e300, maxY = -1e300;
+    for (const Vec2& p : options.urbanArea) {
+        minX = std::min(minX, p.x), maxX = std::max(maxX, p.x);
+        minY = std::min(minY, p.y), maxY = std::max(maxY, p.y);
+    }
+    const std::size_t named = quarters.size();
+    auto nearest = [&](const Vec2& p) {
+        std::size_t best = named;
+        double bestD = 1e300;
+        for (std::size_t k = 0; k < named; ++k) {
+            double d = std::hypot(p.x - quarters[k].centre.x, p.y - quarters[k].centre.y);
+            if (growsEstates(quarters[k].kind) && d < bestD) bestD = d, best = k;
+        }
+        return best;
+    };
+    quarters.reserve(2 * named);  // the estates' references below stay valid
+    for (std::size_t k = 0; k < named; ++k) {
+        if (!growsEstates(quarters[k].kind)) continue;
+        const QuarterBlocks& q = quarters[k];
+        // Its edges on the quarter's street lines: centres half a block off the quarter's.
+        double half = 0.5 * q.grid.pitch;
+        quarters.push_back({q.place, "estate", q.at(0, 0, half, half), {q.grid.angle, 2 * q.grid.pitch}, {}});
+        QuarterBlocks& estates = quarters.back();
+        int lo[2] = {INT32_MAX, INT32_MAX}, hi[2] = {INT32_MIN, INT32_MIN};
+        for (Vec2 corner : {Vec2{minX, minY}, Vec2{maxX, minY}, Vec2{maxX, maxY}, Vec2{minX, maxY}}) {
+            auto [ci, cj] = cellOf(estates, corner);
+            lo[0] = std::min(lo[0], ci), hi[0] = std::max(hi[0], ci);
+            lo[1] = std::min(lo[1], cj), hi[1] = std::max(hi[1], cj);
+        }
+        int placed = 0;
+        for (int i = lo[0]; i <= hi[0]; ++i)
+            for (int j = lo[1]; j <= hi[1]; ++j) {
+                Vec2 c = estates.at(i, j);
+                if (!contains(area, c) || nearest(c) != k) continue;
+                if (rng.uniform() < 0.125 || overlapsOthers(quarters, estates, i, j)) continue;
+                if (placeBlock(estates, i, j, "estate", 0.0, INT32_MAX, rng, options, layer, placed))
+                    estates.blocks.insert({i, j});
+            }
+    }
+}
+
+LayerData fillDistrict(const std::vector<Place>& places, const SceneFrame& frame, const DemoDistrictOptions& options,
+                       std::vector<QuarterBlocks>* out) {
+    std::vector<QuarterBlocks> quarters;
+    LayerData layer = generatedLayer("演示建筑 demo buildings", LayerKind::Buildings);
+    Rng rng(options.seed);
+    for (const Place& place : places) {
+        if (place.zone.count <= 0) continue;
+        Rng gridRng(options.seed ^ fnv1a(place.id));
+        StreetGrid grid = streetGridFor(place.zone.kind, gridRng);
+        double phase1 = rng.range(0, 2 * M_PI), phase2 = rng.range(0, 2 * M_PI);
+        quarters.push_back({&place, place.zone.kind, frame.toScene(place.position), grid, {}});
+        QuarterBlocks& used = quarters.back();
+        int placed = 0;
+        const bool village = place.zone.kind == "forest";  // lodges and hamlets: a house per lot, scattered
+        for (auto [i, j] : blocksInOrder(place.zone.radiusM, grid.pitch, phase1, phase2)) {
+            if (placed >= place.zone.count) break;
+            if (village && rng.uniform() < 0.85) continue;
+            double distance = std::hypot(i * grid.pitch, j * grid.pitch);
+            if (village && distance > place.zone.radiusM * 1.3) continue;
+            if (overlapsOthers(quarters, used, i, j)) continue;
+            double centrality = 1.0 - std::min(1.0, distance / place.zone.radiusM);
+            if (placeBlock(used, i, j, place.zone.kind, centrality, place.zone.count, rng, options, layer, placed))
+                used.blocks.insert({i, j});
+        }
+    }
+    if (options.urbanArea.size() >= 3) fillBetweenQuarters(quarters, options, rng, layer);
+    if (out) *out = std::move(quarters);
+    layer.report.featuresRead = layer.report.featuresImported = layer.features.size();
+    return layer;
 }
 
 // Each filled block's ground inside its streets, as land use by the quarter's kind: paving
@@ -268,16 +373,18 @@ LayerData blocksFor(const std::vector<QuarterBlocks>& quarters) {
     LayerData layer = generatedLayer("演示街区 demo blocks", LayerKind::Areas);
     std::int64_t fid = 0;
     for (const QuarterBlocks& q : quarters) {
-        const std::string& kind = q.place->zone.kind;
-        if (kind == "forest") continue;
-        double cs = std::cos(q.grid.angle), sn = std::sin(q.grid.angle);
+        const std::string& kind = q.kind;
+        // Estates are green between their slabs (their ground is the terrain's); forest lodges
+        // have none.
+        if (kind == "forest" || kind == "estate") continue;
         double side = q.grid.pitch - (kind == "heritage" ? 30 : 12);  // inside the streets and pavements
         for (auto [i, j] : q.blocks) {
-            double u = i * q.grid.pitch, v = j * q.grid.pitch;
+            Vec2 c = q.at(i, j);
             Feature f;
             f.sourceFid = fid++;
-            f.polygons.push_back({rectangle(q.centre.x + u * cs - v * sn, q.centre.y + u * sn + v * cs, side, side, q.grid.angle), {}});
-            f.attributes = {{"landuse", kind}, {"zone", q.place->nameZh + " " + q.place->nameEn},
+            f.polygons.push_back({rectangle(c.x, c.y, side, side, q.grid.angle), {}});
+            f.attributes = {{"landuse", kind},
+                            {"zone", q.place->nameZh + " " + q.place->nameEn},
                             {"source", "演示数据 demo data (generated)"}};
             layer.features.push_back(std::move(f));
         }
@@ -301,19 +408,17 @@ LayerData roadsFor(const std::vector<Place>& places, const SceneFrame& frame, co
     // fourth line of the lattice a secondary road, the rest residential streets.
     for (const QuarterBlocks& qb : quarters) {
         const Place* place = qb.place;
-        if (place->zone.kind == "forest" || place->zone.kind == "heritage") continue;  // on lanes, not streets
-        double cs = std::cos(qb.grid.angle), sn = std::sin(qb.grid.angle), half = qb.grid.pitch / 2;
-        auto at = [&](double u, double v) { return Vec2{qb.centre.x + u * cs - v * sn, qb.centre.y + u * sn + v * cs}; };
+        if (qb.kind == "forest" || qb.kind == "heritage") continue;  // on lanes, not streets
+        const double half = qb.grid.pitch / 2;
         std::set<std::tuple<int, int, int>> drawn;  // (direction, line, segment)
         for (auto [i, j] : qb.blocks) {
-            double u = i * qb.grid.pitch, v = j * qb.grid.pitch;
             // Lines of constant u (2i±1) and constant v (2j±1), in half-pitch units.
             for (int side : {-1, 1}) {
                 if (drawn.insert({0, 2 * i + side, j}).second)
-                    add({at(u + side * half, v - half), at(u + side * half, v + half)},
+                    add({qb.at(i, j, side * half, -half), qb.at(i, j, side * half, half)},
                         (2 * i + side + 1) % 8 == 0 ? "secondary" : "residential", place->nameZh + "街 street");
                 if (drawn.insert({1, 2 * j + side, i}).second)
-                    add({at(u - half, v + side * half), at(u + half, v + side * half)},
+                    add({qb.at(i, j, -half, side * half), qb.at(i, j, half, side * half)},
                         (2 * j + side + 1) % 8 == 0 ? "secondary" : "residential", place->nameZh + "路 road");
             }
         }
@@ -368,7 +473,7 @@ DrapeStyle demoBlockStyle() {
     s.mode = DrapeStyle::Mode::Categorical;
     s.field = "landuse";
     s.categories = {{"cbd", {206, 203, 196, 215}},        {"commercial", {210, 204, 194, 210}},
-                    {"residential", {188, 196, 170, 200}}, {"renewal", {206, 196, 180, 210}},
+                    {"residential", {176, 180, 166, 210}}, {"renewal", {206, 196, 180, 210}},
                     {"heritage", {200, 186, 158, 215}},    {"industrial", {192, 190, 184, 210}}};
     s.outlinePx = 0;
     return s;

@@ -22,6 +22,22 @@ std::vector<GeoPoint> readLine(const nlohmann::json& j) {
     return out;
 }
 
+// Chaikin's corner cutting: each pass replaces a corner by two points a quarter along its
+// segments; the ends stay where they are.
+std::vector<GeoPoint> smoothed(std::vector<GeoPoint> line, int passes) {
+    for (int k = 0; k < passes && line.size() > 2; ++k) {
+        std::vector<GeoPoint> out{line.front()};
+        for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+            const GeoPoint &a = line[i], &b = line[i + 1];
+            if (i > 0) out.push_back({0.75 * a.lon + 0.25 * b.lon, 0.75 * a.lat + 0.25 * b.lat});
+            if (i + 2 < line.size()) out.push_back({0.25 * a.lon + 0.75 * b.lon, 0.25 * a.lat + 0.75 * b.lat});
+        }
+        out.push_back(line.back());
+        line = std::move(out);
+    }
+    return line;
+}
+
 std::vector<Vec2> toScene(const std::vector<GeoPoint>& line, const SceneFrame& frame) {
     std::vector<Vec2> out;
     for (const GeoPoint& g : line) out.push_back(frame.toScene(g));
@@ -34,9 +50,10 @@ double distanceToPolyline(const std::vector<Vec2>& line, Vec2 p) {
         Vec2 a = line[i], b = line[i + 1];
         double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
         double t = len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
-        best = std::min(best, std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy)));
+        double ex = p.x - (a.x + t * dx), ey = p.y - (a.y + t * dy);
+        best = std::min(best, ex * ex + ey * ey);  // squared: one root at the end (hypot is slow)
     }
-    return best;
+    return std::sqrt(best);
 }
 
 // Smooth value noise from an integer hash: the same hills on every machine.
@@ -88,12 +105,14 @@ DemoLandscape loadDemoLandscape(const std::string& path) {
         const auto& e = j.at("extent");
         l.southWest = {e.at("west").get<double>(), e.at("south").get<double>()};
         l.northEast = {e.at("east").get<double>(), e.at("north").get<double>()};
+        // Rivers bend, they do not turn corners: the hand-written courses are a few points each.
         for (const auto& r : j.at("rivers"))
-            l.rivers.push_back({r.at("id"), r.at("name_zh"), r.at("name_en"), readLine(r.at("course")),
+            l.rivers.push_back({r.at("id"), r.at("name_zh"), r.at("name_en"), smoothed(readLine(r.at("course")), 3),
                                 r.at("width_m").get<double>(), r.at("water_level_m").get<double>()});
         for (const auto& r : j.at("ridges"))
             l.ridges.push_back({r.at("id"), r.at("name_zh"), r.at("name_en"), readLine(r.at("crest")),
                                 r.at("height_m").get<double>(), r.at("half_width_m").get<double>()});
+        if (j.contains("urban_area")) l.urbanArea = readLine(j.at("urban_area"));
     } catch (const nlohmann::json::exception& ex) {
         throw Error(path + ": malformed: " + ex.what());
     }

@@ -4,9 +4,11 @@
 #include <osg/Depth>
 #include <osg/Geode>
 #include <osg/Geometry>
+#include <osg/LOD>
 #include <osg/MatrixTransform>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <map>
 
@@ -48,8 +50,13 @@ public:
     void beginFeature(const Vec2& p) {
         std::pair<long, long> key{long(std::floor(p.x / kTileM)), long(std::floor(p.y / kTileM))};
         tile_ = &tiles_[key];
+        nearOnly_ = false;
         origin_ = {key.first * kTileM, key.second * kTileM};
     }
+
+    // What is added next is drawn only while its tile is large on screen (streets too narrow to
+    // see from afar, centre lines): far tiles draw the rest, and cost a software renderer less.
+    void nearOnly(bool on) { nearOnly_ = on; }
 
     void area(const Polygon& polygon, const Rgba& c) {
         if (!tess_.triangulate(polygon, points_, indices_)) return;
@@ -57,7 +64,7 @@ public:
         for (std::size_t t = 0; t + 2 < indices_.size(); t += 3)
             ground_.cutTriangle(points_[indices_[t]], points_[indices_[t + 1]], points_[indices_[t + 2]], cut_);
         // Pieces share corners: each corner is one vertex (the vertex shader runs once for it).
-        PassMesh& m = (*tile_)[kFill];
+        PassMesh& m = mesh(kFill);
         shared_.clear();
         for (const Vec2& p : cut_) {
             auto [it, added] = shared_.try_emplace({p.x, p.y}, 0u);
@@ -76,7 +83,7 @@ public:
         if (closed) line.push_back(line.front());
         double step = ground_.spacing() > 0 ? ground_.spacing() / 2 : 0;
         line = GroundClamp::densify(line, step);
-        PassMesh& m = (*tile_)[pass];
+        PassMesh& m = mesh(pass);
         std::size_t n = line.size();
         auto dir = [&](std::size_t i) {  // unit direction of segment i → i+1
             double dx = line[i + 1].x - line[i].x, dy = line[i + 1].y - line[i].y, len = std::hypot(dx, dy);
@@ -114,16 +121,28 @@ public:
 
     osg::ref_ptr<osg::Group> node(int order, std::size_t& triangles) {
         osg::ref_ptr<osg::Group> layer = new osg::Group;
-        for (auto& [key, passes] : tiles_) {
+        for (auto& [key, tile] : tiles_) {
             osg::ref_ptr<osg::MatrixTransform> xf =
                 new osg::MatrixTransform(osg::Matrixd::translate(key.first * kTileM, key.second * kTileM, 0));
-            osg::ref_ptr<osg::Geode> geode = new osg::Geode;
-            for (auto& [pass, m] : passes) {
-                if (m.tris->empty()) continue;
-                triangles += m.tris->size() / 3;
-                geode->addDrawable(geometry(pass, m));
+            osg::ref_ptr<osg::Geode> far = new osg::Geode, near = new osg::Geode;
+            for (auto* passes : {&tile.all, &tile.nearOnly})
+                for (auto& [pass, m] : *passes) {
+                    if (m.tris->empty()) continue;
+                    triangles += m.tris->size() / 3;
+                    osg::ref_ptr<osg::Geometry> g = geometry(pass, m);
+                    near->addDrawable(g);  // shared with the far child: drawn once either way
+                    if (passes == &tile.all) far->addDrawable(g);
+                }
+            if (tile.nearOnly.empty()) {
+                xf->addChild(near);
+            } else {
+                // By the tile's size on screen, so a 4K wall keeps streets a monitor drops.
+                osg::ref_ptr<osg::LOD> lod = new osg::LOD;
+                lod->setRangeMode(osg::LOD::PIXEL_SIZE_ON_SCREEN);
+                lod->addChild(far, 0, kNearFromPx);
+                lod->addChild(near, kNearFromPx, FLT_MAX);
+                xf->addChild(lod);
             }
-            xf->addChild(geode);
             layer->addChild(xf);
         }
         layer->getOrCreateStateSet()->setRenderBinDetails(order, "RenderBin");
@@ -133,6 +152,14 @@ public:
 
 private:
     static constexpr double kTileM = 2000;
+    // A tile's bounding sphere (≈ 2.9 km across) this many pixels wide puts a 5 m street at
+    // about 1.4 px: narrower than that it is faded to nothing anyway.
+    static constexpr float kNearFromPx = 800;
+
+    struct Tile {
+        std::map<Pass, PassMesh> all, nearOnly;
+    };
+    PassMesh& mesh(Pass pass) { return (nearOnly_ ? tile_->nearOnly : tile_->all)[pass]; }
 
     osg::Vec3 local(const Vec2& p, double z) const { return osg::Vec3(float(p.x - origin_.x), float(p.y - origin_.y), float(z)); }
 
@@ -155,8 +182,9 @@ private:
     }
 
     const GroundClamp& ground_;
-    std::map<std::pair<long, long>, std::map<Pass, PassMesh>> tiles_;
-    std::map<Pass, PassMesh>* tile_ = nullptr;
+    std::map<std::pair<long, long>, Tile> tiles_;
+    Tile* tile_ = nullptr;
+    bool nearOnly_ = false;
     Vec2 origin_;
     RoofTriangulator tess_;
     std::vector<Vec2> points_, cut_;
@@ -220,10 +248,14 @@ osg::ref_ptr<osg::Group> buildDrapedLayer(const LayerData& layer, const DrapeSty
             float minPx = look.widthM >= 14 ? 1.0f : look.widthM >= 7 ? 0.6f : 0.35f;
             Rgba fill = look.color;
             fill[3] = 255;
+            const bool major = look.widthM >= 14;
+            meshes.nearOnly(!major);
             if (look.widthM >= 7) meshes.band(kCasing, line, false, hw + 2.0, look.widthM >= 11 ? minPx + 0.5f : 0.f, {214, 210, 200, 255});
             meshes.band(kLine, line, false, hw, minPx, fill);
+            meshes.nearOnly(true);
             if (look.centre == FeatureLook::CentreLine::Solid) meshes.band(kCentreSolid, line, false, 0.2, 0, {250, 200, 60, 235});
             if (look.centre == FeatureLook::CentreLine::Dashed) meshes.band(kCentreDashed, line, false, 0.15, 0, {248, 248, 240, 225});
+            meshes.nearOnly(false);
         }
     }
     return meshes.node(order, stats.triangles);

@@ -134,6 +134,10 @@ osg::ref_ptr<osg::Group> buildTerrain(const HeightGrid& g, const TerrainOptions&
     setTerrainImagery(*root, nullptr, {}, {1, 1}, 1);
     if (g.empty()) return root;
     if (o.program) root->getOrCreateStateSet()->setAttributeAndModes(o.program.get());
+    // After the opaque bin (buildings, water, models): the ground they cover fails the depth test
+    // before its shader runs, which on a software renderer is most of a city view's cost. Before
+    // the draped layers (bin 2), which test against its depth.
+    root->getOrCreateStateSet()->setRenderBinDetails(1, "RenderBin");
     const int n = o.chunkCells;
     const double size = n * g.spacing;
     for (int r0 = 0; r0 < g.rows - 1; r0 += n)

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <osg/Geode>
 #include <osg/Geometry>
+#include <osg/LOD>
 #include <osg/MatrixTransform>
 
 #include <cmath>
@@ -99,11 +100,20 @@ TEST(GroundClamp, DensifiesLinesToTheTerrainsSpacing) {
 }
 
 // Render bins of the passes a layer's node holds (nested in the layer's bin), over its tiles.
-std::vector<int> passBins(osg::Group& layer) {
+// A tile's geode as drawn near (`near`) or far: a tile with streets too narrow to see from
+// afar is an LOD of two (far, then near), else the geode alone.
+osg::Geode* tileGeode(osg::Node* tile, bool near) {
+    auto* xf = dynamic_cast<osg::MatrixTransform*>(tile);
+    if (!xf || xf->getNumChildren() != 1) return nullptr;
+    if (auto* lod = dynamic_cast<osg::LOD*>(xf->getChild(0)))
+        return lod->getNumChildren() == 2 ? dynamic_cast<osg::Geode*>(lod->getChild(near ? 1 : 0)) : nullptr;
+    return dynamic_cast<osg::Geode*>(xf->getChild(0));
+}
+
+std::vector<int> passBins(osg::Group& layer, bool near = true) {
     std::set<int> bins;
     for (unsigned t = 0; t < layer.getNumChildren(); ++t) {
-        auto* xf = dynamic_cast<osg::MatrixTransform*>(layer.getChild(t));
-        auto* geode = xf ? dynamic_cast<osg::Geode*>(xf->getChild(0)) : nullptr;
+        osg::Geode* geode = tileGeode(layer.getChild(t), near);
         for (unsigned i = 0; geode && i < geode->getNumDrawables(); ++i)
             bins.insert(geode->getDrawable(i)->getStateSet()->getBinNumber());
     }
@@ -132,6 +142,42 @@ TEST(DrapedLayer, RoadsGetCasingFillAndCentreLine) {
     // service 2, in three passes of the primary and one of the service.
     EXPECT_EQ(stats.triangles, 3u * 4u + 2u);
     EXPECT_EQ(node->getNumChildren(), 2u) << "2 km tiles: the lane starts south of y = 0";
+}
+
+TEST(DrapedLayer, FarTilesDrawOnlyWhatShowsFromAfar) {
+    LayerData roads;
+    roads.kind = LayerKind::Lines;
+    Feature primary, secondary, street;
+    primary.lines = {{{0, 0}, {300, 0}}};
+    primary.attributes = {{"highway", "primary"}};
+    secondary.lines = {{{0, 100}, {300, 100}}};
+    secondary.attributes = {{"highway", "secondary"}};
+    street.lines = {{{0, 200}, {300, 200}}};
+    street.attributes = {{"highway", "residential"}};
+    roads.features = {primary, secondary, street};
+    DrapeStyle style = defaultDrapeStyle(roads, "");
+    HeightGrid flat;
+    GroundClamp ground(flat);
+    DrapedLayerStats stats;
+    osg::ref_ptr<osg::Group> node = buildDrapedLayer(roads, style, applyDrapeStyle(roads, style).looks, ground, 1, stats);
+    ASSERT_EQ(node->getNumChildren(), 1u);
+    auto* xf = dynamic_cast<osg::MatrixTransform*>(node->getChild(0));
+    ASSERT_NE(xf, nullptr);
+    auto* lod = dynamic_cast<osg::LOD*>(xf->getChild(0));
+    ASSERT_NE(lod, nullptr);
+    EXPECT_EQ(lod->getRangeMode(), osg::LOD::PIXEL_SIZE_ON_SCREEN) << "by size on screen: a 4K wall keeps more";
+    EXPECT_EQ(lod->getMaxRange(0), lod->getMinRange(1));
+    // Near: casings, fills, solid and dashed centre lines. Far: the 14 m-and-wider roads'
+    // casings and fills (one band of 2 triangles each), the same geometries as near.
+    EXPECT_EQ(passBins(*node, true), (std::vector<int>{2, 3, 4, 5}));
+    EXPECT_EQ(passBins(*node, false), (std::vector<int>{2, 3}));
+    osg::Geode *far = tileGeode(xf, false), *near = tileGeode(xf, true);
+    std::size_t farTriangles = 0;
+    for (unsigned i = 0; i < far->getNumDrawables(); ++i) {
+        farTriangles += far->getDrawable(i)->asGeometry()->getPrimitiveSet(0)->getNumIndices() / 3;
+        EXPECT_TRUE(near->containsDrawable(far->getDrawable(i)));
+    }
+    EXPECT_EQ(farTriangles, 2u * 2u * 2u) << "primary and secondary, casing and fill";
 }
 
 TEST(DrapedLayer, TilesOfTwoKilometresCulledOnTheirOwn) {

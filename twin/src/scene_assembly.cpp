@@ -399,6 +399,7 @@ SceneModel assembleScene(const AppOptions& o) {
         if (landscape) {
             rivers = std::make_unique<RiverMask>(*landscape, *scene.frame);
             dopt.rivers = rivers.get();
+            for (const GeoPoint& p : landscape->urbanArea) dopt.urbanArea.push_back(scene.frame->toScene(p));
         }
         // Real buildings or roads of the district replace the generated ones.
         auto given = [&](LayerKind kind) {

@@ -16,6 +16,9 @@ class RiverMask;
 struct DemoDistrictOptions {
     std::uint64_t seed = 20261124;
     const RiverMask* rivers = nullptr;  // no buildings in the rivers or on their banks
+    // The built-up area (scene coordinates): blocks fill it between the named quarters, on the
+    // nearest quarter's street grid, so the city is continuous rather than islands in fields.
+    std::vector<Vec2> urbanArea;
 };
 
 LayerData generateDemoDistrict(const std::vector<Place>& places, const SceneFrame& frame,

@@ -28,6 +28,7 @@ struct DemoLandscape {
     GeoPoint southWest, northEast;
     std::vector<River> rivers;
     std::vector<Ridge> ridges;
+    std::vector<GeoPoint> urbanArea;  // the built-up west, filled with blocks between the quarters
 };
 
 // Throws Error naming the file and the reason.
