@@ -15,6 +15,8 @@
 namespace jbt {
 namespace {
 
+constexpr const char* kBaiduMercatorName = "Baidu Mercator (BD-09MC)";
+
 bool isXyzTemplate(const std::string& s) {
     return s.find("{x}") != std::string::npos && s.find("{y}") != std::string::npos && s.find("{z}") != std::string::npos;
 }
@@ -24,18 +26,29 @@ std::string replaceAll(std::string s, const std::string& from, const std::string
     return s;
 }
 
-// An XYZ template as a GDAL WMS description: Web Mercator tiles of 256 px, 4 bands (a missing
-// tile is transparent, not an error), kept in a disk cache.
+// Baidu publishes its tiles in BD-09, on a grid of its own: BD-09MC units (see
+// bd09ToBaiduMercator), 2^(18−z) a pixel at zoom z, numbered from (0, 0) northwards and
+// eastwards. An XYZ template in BD-09 is read on that grid; no other service uses BD-09.
+bool onBaiduGrid(const ImagerySource& s) { return isXyzTemplate(s.source) && s.datum == ChineseDatum::Bd09; }
+
+// An XYZ template as a GDAL WMS description: tiles of 256 px, 4 bands (a missing tile is
+// transparent, not an error), kept in a disk cache. Web Mercator, or Baidu's grid.
 std::string xyzDescription(const ImagerySource& s) {
     std::string url = replaceAll(replaceAll(replaceAll(s.source, "{z}", "${z}"), "{x}", "${x}"), "{y}", "${y}");
     url = replaceAll(url, "&", "&amp;");
     std::string cache = s.cacheDir.empty() ? defaultImageryCacheDir() : s.cacheDir;
-    return "<GDAL_WMS><Service name=\"TMS\"><ServerUrl>" + url +
-           "</ServerUrl></Service><DataWindow><UpperLeftX>-20037508.34</UpperLeftX><UpperLeftY>20037508.34</UpperLeftY>"
-           "<LowerRightX>20037508.34</LowerRightX><LowerRightY>-20037508.34</LowerRightY><TileLevel>" +
-           std::to_string(s.maxZoom) +
-           "</TileLevel><TileCountX>1</TileCountX><TileCountY>1</TileCountY><YOrigin>top</YOrigin></DataWindow>"
-           "<Projection>EPSG:3857</Projection><BlockSizeX>256</BlockSizeX><BlockSizeY>256</BlockSizeY>"
+    // Baidu: 2^26 units square from the origin (one tile at zoom 0 would be 2^18 units a pixel).
+    std::string window = onBaiduGrid(s)
+        ? "<UpperLeftX>0</UpperLeftX><UpperLeftY>67108864</UpperLeftY><LowerRightX>67108864</LowerRightX>"
+          "<LowerRightY>0</LowerRightY>"
+        : "<UpperLeftX>-20037508.34</UpperLeftX><UpperLeftY>20037508.34</UpperLeftY>"
+          "<LowerRightX>20037508.34</LowerRightX><LowerRightY>-20037508.34</LowerRightY>";
+    std::string yOrigin = onBaiduGrid(s) ? "bottom" : "top";
+    std::string projection = onBaiduGrid(s) ? "LOCAL_CS[&quot;" + std::string(kBaiduMercatorName) + "&quot;]" : "EPSG:3857";
+    return "<GDAL_WMS><Service name=\"TMS\"><ServerUrl>" + url + "</ServerUrl></Service><DataWindow>" + window +
+           "<TileLevel>" + std::to_string(s.maxZoom) + "</TileLevel><TileCountX>1</TileCountX><TileCountY>1</TileCountY><YOrigin>" +
+           yOrigin + "</YOrigin></DataWindow><Projection>" + projection +
+           "</Projection><BlockSizeX>256</BlockSizeX><BlockSizeY>256</BlockSizeY>"
            "<BandsCount>4</BandsCount><ZeroBlockHttpCodes>204,404</ZeroBlockHttpCodes><Timeout>20</Timeout>"
            "<MaxConnections>4</MaxConnections><UserAgent>jiangbei-twin</UserAgent><Cache><Path>" +
            replaceAll(cache, "&", "&amp;") + "</Path></Cache></GDAL_WMS>";
@@ -51,6 +64,10 @@ std::unique_ptr<GDALDataset> openImagery(const ImagerySource& s) {
     GDALAllRegister();
     CPLErrorReset();
     std::string what = isXyzTemplate(s.source) ? xyzDescription(s) : s.source;
+    // A WMTS capabilities URL (or any GDAL WMS source without a cache of its own) keeps its
+    // tiles where an XYZ service's go.
+    std::string cache = s.cacheDir.empty() ? defaultImageryCacheDir() : s.cacheDir;
+    CPLConfigOptionSetter cachePath("GDAL_DEFAULT_WMS_CACHE_PATH", cache.c_str(), true);
     std::unique_ptr<GDALDataset> ds(GDALDataset::Open(what.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
     if (!ds) throw Error(s.source + ": imagery could not be opened: " + lastGdalError());
     double gt[6];
@@ -136,16 +153,19 @@ ImageryImage warpImagery(const ImagerySource& s, const SceneFrame& frame, double
         Vec2 p{xy[2 * i], xy[2 * i + 1]};
         if (s.datum == ChineseDatum::Gcj02) p = wgs84ToGcj02(p.x, p.y);
         if (s.datum == ChineseDatum::Bd09) p = wgs84ToBd09(p.x, p.y);
+        if (onBaiduGrid(s)) p = bd09ToBaiduMercator(p.x, p.y);  // PROJ has no Baidu Mercator
         lat.sx[i] = p.x;
         lat.sy[i] = p.y;
     }
-    OGRSpatialReference wgs84, source(*srs);
-    wgs84.importFromEPSG(4326);
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&wgs84, &source));
-    if (!ct || !ct->Transform(n, lat.sx.data(), lat.sy.data()))
-        throw Error(s.source + ": imagery's coordinate system cannot be reached from WGS84: " + lastGdalError());
+    if (!onBaiduGrid(s)) {
+        OGRSpatialReference wgs84, source(*srs);
+        wgs84.importFromEPSG(4326);
+        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&wgs84, &source));
+        if (!ct || !ct->Transform(n, lat.sx.data(), lat.sy.data()))
+            throw Error(s.source + ": imagery's coordinate system cannot be reached from WGS84: " + lastGdalError());
+    }
     double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
     for (std::size_t i = 0; i < n; ++i) {
         double gx = lat.sx[i], gy = lat.sy[i];

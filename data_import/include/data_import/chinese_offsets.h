@@ -22,6 +22,13 @@ Vec2 bd09ToGcj02(double lon, double lat);
 Vec2 bd09ToWgs84(double lon, double lat);
 Vec2 wgs84ToBd09(double lon, double lat);
 
+// Baidu's own Mercator (BD-09MC, the "mc" coordinates of its tiles and APIs): BD-09 longitude
+// and latitude through the polynomial bands Baidu's map API publishes, one band per 15° of
+// latitude. Its tiles at zoom z are 256 px of 2^(18−z) units, numbered from (0, 0) northwards.
+Vec2 bd09ToBaiduMercator(double lon, double lat);
+// The inverse, by Baidu's own second set of bands (not an exact inverse: about a metre).
+Vec2 baiduMercatorToBd09(double x, double y);
+
 // Source datum → WGS84.
 Vec2 toWgs84(ChineseDatum datum, double lon, double lat);
 

@@ -1,8 +1,9 @@
 #pragma once
 // An imagery basemap for the terrain: any GDAL raster (GeoTIFF, MBTiles, VRT, a GDAL WMS/WMTS
-// description) or an XYZ tile service (a URL template with {z}, {x}, {y}, read through GDAL's
-// WMS driver with a disk cache), resampled onto the scene's ground. Imagery published in GCJ-02
-// (Amap, Tencent) or with BD-09's offset is moved back so it lies under WGS84 vectors.
+// description), a WMTS service by its capabilities URL, or an XYZ tile service (a URL template
+// with {z}, {x}, {y}, read through GDAL's WMS driver), tiles kept in a disk cache, resampled
+// onto the scene's ground. Imagery published in GCJ-02 (Amap, Tencent) or BD-09 is moved back
+// so it lies under WGS84 vectors; an XYZ template in BD-09 is read on Baidu's own tile grid.
 #include <cstdint>
 #include <string>
 #include <vector>
