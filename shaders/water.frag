@@ -10,6 +10,9 @@ uniform float u_night;
 uniform vec3 u_sunInSky;       // towards the sun where it really is
 uniform float osg_FrameTime;   // seconds, for the waves
 uniform mat4 osg_ViewMatrixInverse;
+uniform sampler2D u_bed;       // the terrain under the water (water_builder.cpp)
+uniform vec4 u_bedGrid;        // its origin x, y, metres a texel; w: 0 when there is none
+uniform vec2 u_bedTexels;
 float hazeAmountAtGround(float viewDistance, vec2 worldXY);  // atmosphere.frag
 vec3 skyGradient(float up);
 varying vec3 v_viewPos;
@@ -42,7 +45,16 @@ void main() {
     float fresnel = 0.02 + 0.98 * pow(1.0 - cosView, 5.0);
     vec3 r = reflect(-toEye, n);
     vec3 sky = skyGradient(r.z);
-    vec3 body = v_color.rgb * (0.25 + 0.75 * u_daylight);
+    vec3 body = v_color.rgb;
+    if (u_bedGrid.w > 0.0) {
+        // Shallow water towards the banks: lighter and siltier where the bed rises within a few
+        // metres of the surface. No depth at all (a DEM of the water's surface): no tint.
+        vec2 uv = ((v_worldPos.xy - u_bedGrid.xy) / u_bedGrid.z + 0.5) / u_bedTexels;
+        float depth = v_worldPos.z - texture2D(u_bed, uv).r;
+        float shallow = depth > 0.3 ? 1.0 - smoothstep(3.0, 9.0, depth) : 0.0;
+        body = mix(body, vec3(0.46, 0.50, 0.38), 0.7 * shallow);
+    }
+    body *= 0.25 + 0.75 * u_daylight;
     vec3 c = mix(body, sky, clamp(fresnel + 0.25, 0.0, 1.0));
     vec3 sun = normalize(u_sunInSky);
     float glint = pow(max(dot(r, sun), 0.0), 180.0) * step(0.0, sun.z) * u_daylight * (1.0 - u_fog);

@@ -215,5 +215,49 @@ TEST(Graphics, WaterRipplesAndMoves) {
     EXPECT_GT(moved, 0.005) << "still water";
 }
 
+// Shallow water by the banks is lighter and siltier than the deep channel: the demo's river
+// beds rise from 10 m under the surface in the middle to 4 m at the edge.
+TEST(Graphics, ShallowWaterByTheBanks) {
+    auto dir = test::scratchDir();
+    AppOptions o = test::middayOptions(dir);
+    o.demo = true;
+    o.shadowMapSize = 0;
+    Twin twin(o);
+    ASSERT_FALSE(twin.scene().water.empty());
+    const WaterBody& river = twin.scene().water[0];
+    const Polygon& water = river.polygons.at(0);
+    auto inWaterAround = [&](Vec2 p, double r) {
+        for (auto [dx, dy] : {std::pair{0.0, 0.0}, {r, 0.0}, {-r, 0.0}, {0.0, r}, {0.0, -r}})
+            if (!contains(water, {p.x + dx, p.y + dy})) return false;
+        return true;
+    };
+    // Nearest the scene's middle: a point with 300 m of water round it, and one 25–60 m from a bank.
+    osg::BoundingBox box;
+    for (const Vec2& v : water.outer) box.expandBy(v.x, v.y, 0);
+    std::optional<Vec2> deep, shallow;
+    auto better = [](const std::optional<Vec2>& best, Vec2 p) { return !best || std::hypot(p.x, p.y) < std::hypot(best->x, best->y); };
+    for (double x = box.xMin(); x < box.xMax(); x += 53)
+        for (double y = box.yMin(); y < box.yMax(); y += 53) {
+            Vec2 p{x, y};
+            if (inWaterAround(p, 300) && better(deep, p)) deep = p;
+            if (inWaterAround(p, 25) && !inWaterAround(p, 60) && better(shallow, p)) shallow = p;
+        }
+    ASSERT_TRUE(deep && shallow);
+    // Looking straight down from 150 m: the middle of the picture is water at that point.
+    auto redOverBlue = [&](Vec2 p) {
+        twin.options().startCamera = {p.x, p.y - 1, river.level + 150, p.x, p.y, river.level};
+        ViewerApp app(twin);
+        app.open();
+        osg::ref_ptr<osg::Image> img = app.renderImage();
+        double sum = 0;
+        int cx = img->s() / 2, cy = img->t() / 2, n = 0;
+        for (int y = cy - 8; y < cy + 8; ++y)
+            for (int x = cx - 8; x < cx + 8; ++x, ++n) sum += img->getColor(x, y).r() - img->getColor(x, y).b();
+        return sum / n;
+    };
+    double atBank = redOverBlue(*shallow), inChannel = redOverBlue(*deep);
+    EXPECT_GT(atBank - inChannel, 0.08) << "bank " << atBank << ", channel " << inChannel;
+}
+
 }  // namespace
 }  // namespace jbt

@@ -533,7 +533,7 @@ SceneModel assembleScene(const AppOptions& o) {
     ss->addUniform(new osg::Uniform("u_terrainBounds", osg::Vec4(float(g.originX), float(g.originY), float(g.maxX()), float(g.maxY()))));
     if (!scene.extent.valid())
         scene.extent = osg::BoundingBox(scene.terrain.originX, scene.terrain.originY, 0, scene.terrain.maxX(), scene.terrain.maxY(), 100);
-    if (!scene.water.empty()) scene.root->addChild(buildWater(scene.water, waterProgram));
+    if (!scene.water.empty()) scene.root->addChild(buildWater(scene.water, waterProgram, scene.terrain));
     if (demo && !scene.places.empty()) {
         scene.labels = buildLabelLayer(placeLabels(scene), scene.labelOptions);
         scene.root->addChild(scene.labels);

@@ -3,10 +3,17 @@
 #include <osg/Group>
 #include <osg/Program>
 
+#include "model/height_grid.h"
 #include "model/water.h"
 
 namespace jbt {
 
-osg::ref_ptr<osg::Group> buildWater(const std::vector<WaterBody>& water, osg::ref_ptr<osg::Program> program);
+constexpr int kWaterBedTextureUnit = 4;
+
+// `bed`: the terrain under the water (the demo's river beds, or a DEM with bathymetry), as a
+// float texture: shallow water near the banks is lighter and siltier. A DEM that holds the
+// water's surface (SRTM and most others) gives no depth and no tint.
+osg::ref_ptr<osg::Group> buildWater(const std::vector<WaterBody>& water, osg::ref_ptr<osg::Program> program,
+                                    const HeightGrid& bed = HeightGrid{});
 
 }  // namespace jbt
