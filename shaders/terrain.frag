@@ -43,6 +43,7 @@ void main() {
     float sun = max(dot(n, normalize(u_sunDirection)), 0.0) * sunLight(v_worldPos);
     float sky = 0.45 + 0.2 * n.z;
     vec3 lit = base * (sky + 0.75 * sun);
+#ifdef WITH_IMAGERY
     if (u_hasImagery > 0.5) {
         // A photo carries its own light and shade: only the scene's shadows and the time of day
         // act on it.
@@ -58,6 +59,7 @@ void main() {
         }
         lit = mix(lit, photo.rgb * (0.75 + 0.3 * sun), photo.a);
     }
+#endif
     lit *= 0.15 + 0.85 * u_daylight;
     gl_FragColor = vec4(mix(lit, u_hazeColor, hazeAmountAtGround(v_viewDistance, v_worldPos.xy)), 1.0);
 }

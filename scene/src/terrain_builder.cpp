@@ -15,6 +15,9 @@
 namespace jbt {
 namespace {
 
+constexpr const char* kPlainProgram = "terrain";
+constexpr const char* kImageryProgram = "terrain WITH_IMAGERY";
+
 osg::Vec3 normalAt(const HeightGrid& g, int c, int r) {
     int c0 = std::max(c - 1, 0), c1 = std::min(c + 1, g.cols - 1);
     int r0 = std::max(r - 1, 0), r1 = std::min(r + 1, g.rows - 1);
@@ -134,6 +137,13 @@ osg::ref_ptr<osg::Group> buildTerrain(const HeightGrid& g, const TerrainOptions&
     setTerrainImagery(*root, nullptr, {}, {1, 1}, 1);
     if (g.empty()) return root;
     if (o.program) root->getOrCreateStateSet()->setAttributeAndModes(o.program.get());
+    // Both variants kept with the node: setTerrainImagery switches between them.
+    if (o.program && o.imageryProgram) {
+        o.program->setName(kPlainProgram);
+        o.imageryProgram->setName(kImageryProgram);
+        root->getOrCreateUserDataContainer()->addUserObject(o.program);
+        root->getOrCreateUserDataContainer()->addUserObject(o.imageryProgram);
+    }
     // After the opaque bin (buildings, water, models): the ground they cover fails the depth test
     // before its shader runs, which on a software renderer is most of a city view's cost. Before
     // the draped layers (bin 2), which test against its depth.
@@ -165,6 +175,9 @@ osg::ref_ptr<osg::Group> buildTerrain(const HeightGrid& g, const TerrainOptions&
 
 void setTerrainImagery(osg::Group& terrain, osg::ref_ptr<osg::Image> image, osg::Vec2d origin, osg::Vec2d size, int level) {
     osg::StateSet* ss = terrain.getOrCreateStateSet();
+    if (level == 0 && terrain.getUserDataContainer())
+        if (auto* p = dynamic_cast<osg::Program*>(terrain.getUserDataContainer()->getUserObject(image ? kImageryProgram : kPlainProgram)))
+            ss->setAttributeAndModes(p);
     std::string suffix = level == 0 ? "" : "Fine";
     auto set = [&](const std::string& name, auto value) {
         if (osg::Uniform* u = ss->getUniform(name + suffix)) u->set(value);

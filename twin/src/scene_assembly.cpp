@@ -491,12 +491,13 @@ SceneModel assembleScene(const AppOptions& o) {
     scene.buildings = new osg::Group;
     scene.buildings->setName("buildings");
     scene.root->addChild(scene.buildings);
-    osg::ref_ptr<osg::Program> buildings, waterProgram, terrain, sky, draped;
+    osg::ref_ptr<osg::Program> buildings, waterProgram, terrain, terrainWithImagery, sky, draped;
     // (the building program is kept for layers imported later)
     try {
         buildings = loadProgram("buildings", {"sun_shadow.frag", "atmosphere.frag"});
         waterProgram = loadProgram("water", {"atmosphere.frag"});
         terrain = loadProgram("terrain", {"sun_shadow.frag", "atmosphere.frag"});
+        terrainWithImagery = loadProgram("terrain", {"sun_shadow.frag", "atmosphere.frag"}, {"WITH_IMAGERY"});
         sky = loadProgram("sky", {"atmosphere.frag"});
         draped = loadProgram("draped", {"sun_shadow.frag", "atmosphere.frag"});
     } catch (const std::exception& e) {
@@ -522,6 +523,7 @@ SceneModel assembleScene(const AppOptions& o) {
     for (std::size_t i = 0; i < scene.layers.size(); ++i) buildLayerNode(scene, i);
     TerrainOptions to;
     to.program = terrain;
+    to.imageryProgram = terrainWithImagery;
     to.seaAtZero = scene.dem.width > 0;
     if (!scene.water.empty()) to.waterLevelM = scene.water.front().level;
     scene.terrainNode = buildTerrain(scene.terrain, to, scene.terrainStats);

@@ -15,6 +15,7 @@ struct TerrainOptions {
     double forestFromM = 330;       // ridges above this read as forest
     bool seaAtZero = false;         // DEMs such as SRTM store the sea as 0 m: colour it as water
     osg::ref_ptr<osg::Program> program;
+    osg::ref_ptr<osg::Program> imageryProgram;  // the same with imagery compiled in, used while there is some
 };
 
 struct TerrainStats {
