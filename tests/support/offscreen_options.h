@@ -14,6 +14,7 @@ inline AppOptions offscreenOptions(const std::filesystem::path& dir, int width =
     o.snapshotPath = (dir / "unused.png").string();
     o.width = width;
     o.height = height;
+    o.graphics.msaaSamples = 0;  // pixel tests look at exact edges (snapshots would smooth them)
     return o;
 }
 

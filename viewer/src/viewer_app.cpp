@@ -226,8 +226,11 @@ void ViewerApp::open() {
     osg::Camera* cam = viewer_->getCamera();
     if (!offscreen(options_) && !std::getenv("DISPLAY"))
         throw Error("no X display (DISPLAY is unset): use --snapshot OUT.png under xvfb-run, as scripts/run.sh does");
-    // Walls render each tile into its own context, without anti-aliasing.
-    app_.msaaSamples = options_.wallPath.empty() ? msaaSamplesFor(options_.graphics.msaaSamples) : 0;
+    // Walls render each tile into its own context, without anti-aliasing. A snapshot or a
+    // recording is rendered once per picture: "auto" smooths its edges even on a software
+    // renderer, where a window would not afford it.
+    int asked = options_.graphics.msaaSamples < 0 && offscreen(options_) ? 4 : options_.graphics.msaaSamples;
+    app_.msaaSamples = options_.wallPath.empty() ? msaaSamplesFor(asked) : 0;
     if (!options_.wallPath.empty()) {
         wall_ = std::make_unique<WallLayout>(loadWallLayout(options_.wallPath));
         // The panels stay on the operator's own window, never across the wall.
