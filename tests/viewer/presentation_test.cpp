@@ -62,16 +62,24 @@ int bannerTextRows(float uiScale) {
     ViewerApp app(twin);
     EXPECT_EQ(test::errorOf([&] { app.open(); }), "");
     osg::ref_ptr<osg::Image> img = app.renderImage(3);
-    int top = -1, bottom = -1;
-    for (int y = 0; y < img->t(); ++y)
+    // From the top of the picture (row 0 is its bottom) down through the banner's rows, to the
+    // first row without its yellow: the scene's labels below may be yellow too.
+    auto yellowRow = [&](int y) {
         for (int x = 0; x < o.width; ++x) {
             osg::Vec4 c = img->getColor(x, y);
-            if (c.r() > 0.8f && c.g() > 0.6f && c.b() < 0.45f) {
-                if (bottom < 0) bottom = y;
-                top = y;
-                break;
-            }
+            if (c.r() > 0.8f && c.g() > 0.6f && c.b() < 0.45f) return true;
         }
+        return false;
+    };
+    int top = -1, bottom = -1;
+    for (int y = img->t() - 1; y >= 0; --y) {
+        if (yellowRow(y)) {
+            if (top < 0) top = y;
+            bottom = y;
+        } else if (top >= 0) {
+            break;
+        }
+    }
     return top - bottom + 1;
 }
 

@@ -217,7 +217,8 @@ ViewerApp::ViewerApp(Twin& twin)
                             double(scene_.extent.yMax() - scene_.extent.yMin()), 2000.0});
     camera_->setGuardRails([guard](double x, double y) { return guard->minimumEyeHeight(x, y); }, 5.0, 3 * span);
     camera_->setWheelZoomsInOnUp(!options_.invertWheel);
-    viewName_ = scene_.showsDemoData ? "overview" : "all";
+    // The demo opens on its city (the whole district, mostly fields and ridges, is a bookmark).
+    viewName_ = scene_.showsDemoData ? "city_core" : "all";
 }
 
 ViewerApp::~ViewerApp() = default;
