@@ -5,6 +5,7 @@
 #include <GL/gl.h>
 #include <osgViewer/GraphicsWindow>
 
+#include <algorithm>
 #include <vector>
 
 namespace jbt {
@@ -50,16 +51,23 @@ std::vector<EGLDisplay> candidateDisplays() {
 
 }  // namespace
 
-osg::ref_ptr<osg::GraphicsContext> createEglContext(int width, int height, std::string& why, std::string& renderer) {
+osg::ref_ptr<osg::GraphicsContext> createEglContext(int width, int height, std::string& why, std::string& renderer,
+                                                    int samples) {
     why = "no EGL device";
     for (EGLDisplay d : candidateDisplays()) {
         EGLint major = 0, minor = 0;
         if (!eglInitialize(d, &major, &minor)) continue;
-        const EGLint attrs[] = {EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_RED_SIZE, 8,
-                                EGL_GREEN_SIZE, 8, EGL_BLUE_SIZE, 8, EGL_ALPHA_SIZE, 8, EGL_DEPTH_SIZE, 24, EGL_STENCIL_SIZE, 8, EGL_NONE};
+        // The anti-aliasing samples asked for first (as GLX does), then none.
         EGLConfig config;
         EGLint count = 0;
-        if (!eglChooseConfig(d, attrs, &config, 1, &count) || count < 1) {
+        for (int ms : {std::max(samples, 0), 0}) {
+            const EGLint attrs[] = {EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_RED_SIZE, 8,
+                                    EGL_GREEN_SIZE, 8, EGL_BLUE_SIZE, 8, EGL_ALPHA_SIZE, 8, EGL_DEPTH_SIZE, 24,
+                                    EGL_STENCIL_SIZE, 8, EGL_SAMPLE_BUFFERS, ms > 0 ? 1 : 0, EGL_SAMPLES, ms, EGL_NONE};
+            if (!eglChooseConfig(d, attrs, &config, 1, &count)) count = 0;
+            if (count > 0) break;
+        }
+        if (count < 1) {
             why = "no EGL configuration with RGBA8 and a 24-bit depth buffer";
             continue;
         }

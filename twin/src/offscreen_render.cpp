@@ -17,7 +17,7 @@ osg::ref_ptr<osg::GraphicsContext> createOffscreenContext(int width, int height,
     const char* egl = std::getenv("JBT_EGL");
     if ((egl && *egl == '1') || !std::getenv("DISPLAY")) {
         std::string why, renderer;
-        if (osg::ref_ptr<osg::GraphicsContext> gc = createEglContext(width, height, why, renderer)) return gc;
+        if (osg::ref_ptr<osg::GraphicsContext> gc = createEglContext(width, height, why, renderer, samples)) return gc;
         if (std::getenv("DISPLAY")) throw Error("JBT_EGL=1 but EGL gives no context: " + why);
         throw Error("no X display (DISPLAY is unset) and EGL gives no context (" + why +
                     "): run under xvfb-run, as scripts/run.sh does");

@@ -9,6 +9,8 @@ namespace jbt {
 
 // A context of width × height on the first EGL device that gives one, or null with the reason
 // in `why`. The renderer's name (GL_RENDERER) goes to `renderer`.
-osg::ref_ptr<osg::GraphicsContext> createEglContext(int width, int height, std::string& why, std::string& renderer);
+// `samples` > 0: a multisampled configuration if the device has one, else none.
+osg::ref_ptr<osg::GraphicsContext> createEglContext(int width, int height, std::string& why, std::string& renderer,
+                                                    int samples = 0);
 
 }  // namespace jbt
