@@ -10,6 +10,7 @@
 #include <functional>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -176,6 +177,58 @@ TEST(Tilesets, BakedCityStreamsBackWithEveryBuildingAndItsAttributes) {
 }
 
 // A city model bakes like footprints: every Building is a feature with its gml:id.
+// A bake split over three processes (`--partition i/3`, then `join/3`) writes the same tiles,
+// byte for byte, and the same tree as one process; a join names a missing or stale part.
+TEST(Tilesets, PartitionedBakeEqualsOneBake) {
+    auto dir = test::scratchDir();
+    ImportOptions layer;
+    layer.path = test::sharedData("reference/monaco-2021-04-21.osm.pbf");
+    auto bake = [&](const std::string& out, int part, int parts, bool join, std::size_t maxFeatures = 200) {
+        BakeOptions b;
+        b.layers = {layer};
+        b.outDir = (dir / out).string();
+        b.maxFeaturesPerTile = maxFeatures;
+        b.partIndex = part, b.partCount = parts, b.joinParts = join;
+        return bakeTileset(b);
+    };
+    BakeReport whole = bake("whole", 0, 0, false);
+    std::size_t tiles = 0;
+    for (int part = 1; part <= 3; ++part) {
+        tiles += bake("parts", part, 3, false).tiles;
+        EXPECT_FALSE(fs::exists(dir / "parts" / "tileset.json")) << "not complete before the join";
+    }
+    BakeReport joined = bake("parts", 0, 3, true);
+    EXPECT_EQ(tiles + joined.tiles, whole.tiles);
+    EXPECT_EQ(joined.rootGeometricError, whole.rootGeometricError);
+    std::size_t compared = 0;
+    for (const auto& e : fs::directory_iterator(dir / "whole" / "tiles")) {
+        fs::path other = dir / "parts" / "tiles" / e.path().filename();
+        ASSERT_TRUE(fs::exists(other)) << other;
+        EXPECT_EQ(readAll(e.path()), readAll(other)) << e.path().filename();
+        ++compared;
+    }
+    EXPECT_EQ(compared, whole.tiles);
+    // The trees agree tile for tile: content, geometric error, bounding box.
+    std::function<void(const nlohmann::json&, std::map<std::string, std::string>&)> index =
+        [&](const nlohmann::json& t, std::map<std::string, std::string>& out) {
+            if (t.contains("content"))
+                out[t["content"]["uri"]] = nlohmann::json{t["geometricError"], t["boundingVolume"]}.dump();
+            for (const auto& c : t.value("children", nlohmann::json::array())) index(c, out);
+        };
+    std::map<std::string, std::string> a, b;
+    index(nlohmann::json::parse(readAll(dir / "whole" / "tileset.json"))["root"], a);
+    index(nlohmann::json::parse(readAll(dir / "parts" / "tileset.json"))["root"], b);
+    EXPECT_EQ(a, b);
+
+    // A join before every part is baked, or over parts of another bake, says which and how.
+    bake("missing", 1, 3, false);
+    std::string missing = test::errorOf([&] { bake("missing", 0, 3, true); });
+    EXPECT_NE(missing.find((dir / "missing").string() + ": part 2 of 3 is not baked: parts/"), std::string::npos) << missing;
+    EXPECT_NE(missing.find("(run `jiangbei-twin bake --partition 2/3` with the same sources)"), std::string::npos) << missing;
+    std::string stale = test::errorOf([&] { bake("parts", 0, 3, true, 300); });
+    EXPECT_NE(stale.find(".json was baked from other input"), std::string::npos) << stale;
+}
+
 TEST(Tilesets, CityModelBakesWithEveryBuilding) {
     auto dir = test::scratchDir();
     BakeOptions b;

@@ -47,6 +47,7 @@ public:
           threads_(o.threads > 0 ? o.threads : int(std::max(1u, std::thread::hardware_concurrency()))) {}
 
     Baked bake(const QuadNode& node) {
+        if (auto it = given_.find(&node); it != given_.end()) return it->second;  // another part's
         Baked b;
         b.origin = {node.minX + node.size / 2, node.minY + node.size / 2, 0};
         b.world = enuToEcef(geodeticAt(b.origin));
@@ -111,6 +112,8 @@ public:
     }
 
     void setExpectedTiles(std::size_t n) { expectedTiles_ = std::max<std::size_t>(n, 1); }
+    // Subtrees another part baked: taken as they are.
+    void give(const QuadNode* node, Baked b) { given_[node] = std::move(b); }
     BakeReport report() const {
         BakeReport r;
         r.tiles = tiles_, r.leaves = leaves_, r.depth = depth_, r.triangles = triangles_, r.roofFailures = roofFailures_;
@@ -237,6 +240,7 @@ private:
     mutable std::mutex framesMutex_;
     mutable std::map<std::thread::id, std::unique_ptr<SceneFrame>> frames_;
     std::size_t expectedTiles_ = 1;
+    std::map<const QuadNode*, Baked> given_;
 };
 
 std::size_t countNodes(const QuadNode& n) {
@@ -247,17 +251,120 @@ std::size_t countNodes(const QuadNode& n) {
 }
 
 // A folder a bake may write to: missing, empty, or an earlier bake's (whose files go first).
-void prepareFolder(const std::string& dir) {
+// The parts of a partitioned bake share it: they keep each other's tiles and summaries.
+void prepareFolder(const std::string& dir, bool shared) {
     fs::path out(dir);
     std::error_code ec;
     if (fs::exists(out) && !fs::is_directory(out)) throw Error(dir + ": not a folder");
     if (fs::exists(out) && !fs::is_empty(out) && !fs::exists(out / kBakeMarker))
         throw Error(dir + ": the folder holds other files; bake into an empty folder or an earlier bake's");
     fs::remove(out / "tileset.json", ec);  // first: a half-rewritten bake must not look complete
-    fs::remove_all(out / "tiles", ec);
+    if (!shared) {
+        fs::remove_all(out / "tiles", ec);
+        fs::remove_all(out / "parts", ec);
+    }
     fs::create_directories(out / "tiles", ec);
+    if (shared) fs::create_directories(out / "parts", ec);
     if (ec) throw Error(dir + ": cannot create the folder: " + ec.message());
     std::ofstream(out / kBakeMarker) << "Jiangbei Twin bake output; `jiangbei-twin bake` may replace this folder's tiles\n";
+}
+
+// The subtrees a partitioned bake splits: from the root down, level by level, until at least
+// 4n (or no node is left to open); leaves met on the way are subtrees of their own.
+std::vector<const QuadNode*> partitionRoots(const QuadNode& root, int n) {
+    std::vector<const QuadNode*> frontier{&root};
+    while (frontier.size() < std::size_t(4 * n)) {
+        std::vector<const QuadNode*> next;
+        bool opened = false;
+        for (const QuadNode* q : frontier) {
+            if (q->leaf()) {
+                next.push_back(q);
+                continue;
+            }
+            opened = true;
+            for (const auto& c : q->children)
+                if (c) next.push_back(c.get());
+        }
+        if (!opened) break;
+        frontier = std::move(next);
+    }
+    return frontier;
+}
+
+// Which part (0…n−1) bakes the k-th of `count` subtrees: neighbours together.
+int partOf(std::size_t k, std::size_t count, int n) { return int(k * std::size_t(n) / count); }
+
+std::string partName(const QuadNode& q) {
+    return "parts/" + std::to_string(q.level) + "_" + std::to_string(q.x) + "_" + std::to_string(q.y);
+}
+
+// What a join checks a part against: the same sources, tree and split.
+json partInput(std::size_t features, const BakeOptions& o, const QuadNode& root) {
+    return {{"features", features}, {"parts", o.partCount}, {"max_features", o.maxFeaturesPerTile},
+            {"root", {root.minX, root.minY, root.size}}};
+}
+
+template <typename T>
+void writeArray(std::ofstream& f, const std::vector<T>& v) {
+    std::uint64_t n = v.size();
+    f.write(reinterpret_cast<const char*>(&n), sizeof n);
+    f.write(reinterpret_cast<const char*>(v.data()), std::streamsize(n * sizeof(T)));
+}
+
+template <typename T>
+bool readArray(std::ifstream& f, std::vector<T>& v) {
+    std::uint64_t n = 0;
+    if (!f.read(reinterpret_cast<char*>(&n), sizeof n) || n > (std::uint64_t(1) << 34) / sizeof(T)) return false;
+    v.resize(n);
+    return bool(f.read(reinterpret_cast<char*>(v.data()), std::streamsize(n * sizeof(T))));
+}
+
+// A subtree's summary (its tile entry, frame, box, error) and the mesh its parent merges from;
+// written under a temporary name and renamed, so a killed part leaves no summary.
+void savePart(const fs::path& out, const QuadNode& q, const Baked& b, const json& input) {
+    fs::path base = out / partName(q);
+    {
+        std::ofstream f(base.string() + ".bin.part", std::ios::binary);
+        writeArray(f, b.mesh.positions), writeArray(f, b.mesh.normals), writeArray(f, b.mesh.colors);
+        writeArray(f, b.mesh.featureIds), writeArray(f, b.mesh.indices);
+        if (!f) throw Error(out.string() + ": cannot write " + partName(q) + ".bin");
+    }
+    fs::rename(base.string() + ".bin.part", base.string() + ".bin");
+    json j = {{"input", input}, {"tile", b.tile}, {"world", b.world.m}, {"box_min", {b.boxMin.x, b.boxMin.y, b.boxMin.z}},
+              {"box_max", {b.boxMax.x, b.boxMax.y, b.boxMax.z}}, {"geometric_error", b.geometricError},
+              {"origin", {b.origin.x, b.origin.y, b.origin.z}}};
+    {
+        std::ofstream f(base.string() + ".json.part");
+        f << j.dump();
+        if (!f) throw Error(out.string() + ": cannot write " + partName(q) + ".json");
+    }
+    fs::rename(base.string() + ".json.part", base.string() + ".json");
+}
+
+Baked loadPart(const fs::path& out, const QuadNode& q, const json& input, int part, int parts) {
+    fs::path base = out / partName(q);
+    std::string run = " (run `jiangbei-twin bake --partition " + std::to_string(part + 1) + "/" + std::to_string(parts) +
+                      "` with the same sources)";
+    std::ifstream jf(base.string() + ".json");
+    if (!jf) throw Error(out.string() + ": part " + std::to_string(part + 1) + " of " + std::to_string(parts) +
+                         " is not baked: " + partName(q) + ".json is missing" + run);
+    json j = json::parse(jf, nullptr, false);
+    if (j.is_discarded() || !j.contains("input")) throw Error(out.string() + ": " + partName(q) + ".json is damaged" + run);
+    if (j["input"] != input)
+        throw Error(out.string() + ": " + partName(q) + ".json was baked from other input (" + j["input"].dump() +
+                    ", this join has " + input.dump() + ")" + run);
+    Baked b;
+    b.tile = j["tile"];
+    auto m = j["world"].get<std::vector<double>>();
+    std::copy(m.begin(), m.end(), b.world.m.begin());
+    auto v3 = [&](const char* k) { auto a = j[k].get<std::vector<double>>(); return Vec3{a.at(0), a.at(1), a.at(2)}; };
+    b.boxMin = v3("box_min"), b.boxMax = v3("box_max"), b.origin = v3("origin");
+    b.geometricError = j["geometric_error"];
+    std::ifstream f(base.string() + ".bin", std::ios::binary);
+    if (!readArray(f, b.mesh.positions) || !readArray(f, b.mesh.normals) || !readArray(f, b.mesh.colors) ||
+        !readArray(f, b.mesh.featureIds) || !readArray(f, b.mesh.indices))
+        throw Error(out.string() + ": " + partName(q) + ".bin is missing or damaged" + run);
+    return b;
 }
 
 }  // namespace
@@ -293,10 +400,30 @@ BakeReport bakeTileset(const BakeOptions& o) {
         }
     if (features.empty()) throw Error(o.layers.front().path + ": no buildings to bake");
 
-    prepareFolder(o.outDir);
+    const bool partitioned = o.partCount > 0;
+    if (partitioned && !o.joinParts && (o.partIndex < 1 || o.partIndex > o.partCount))
+        throw Error("bake: --partition " + std::to_string(o.partIndex) + "/" + std::to_string(o.partCount) +
+                    ": the part must be 1 to " + std::to_string(o.partCount));
+    prepareFolder(o.outDir, partitioned);
     std::unique_ptr<QuadNode> tree = buildQuadtree(centres, o.maxFeaturesPerTile);
     Baker baker(o, centre, features);
     baker.setExpectedTiles(countNodes(*tree));
+    if (partitioned) {
+        std::vector<const QuadNode*> roots = partitionRoots(*tree, o.partCount);
+        json input = partInput(features.size(), o, *tree);
+        for (std::size_t k = 0; k < roots.size(); ++k) {
+            int part = partOf(k, roots.size(), o.partCount);
+            if (o.joinParts) baker.give(roots[k], loadPart(o.outDir, *roots[k], input, part, o.partCount));
+            else if (part == o.partIndex - 1) savePart(o.outDir, *roots[k], baker.bake(*roots[k]), input);
+        }
+        if (!o.joinParts) {  // the join writes the root
+            BakeReport r = baker.report();
+            r.features = features.size();
+            r.importSeconds = importSeconds;
+            r.messages = std::move(messages);
+            return r;
+        }
+    }
     Baked root = baker.bake(*tree);
     root.tile["transform"] = root.world.m;
 

@@ -23,6 +23,10 @@ int runBake(int argc, char** argv) {
     app.add_option("--out", o.outDir, "The folder to write (empty, or an earlier bake's)")->required();
     app.add_option("--max-features", o.maxFeaturesPerTile, "Buildings a tile holds before it splits in four (default 2000)")
         ->check(CLI::Range(1, 1000000));
+    std::string partition;
+    app.add_option("--partition", partition,
+                   "i/N: bake part i of N (several processes or machines, one folder); join/N: after all N, write the "
+                   "levels above them and tileset.json");
     addImportOptions(app, shared, datum);
     try {
         app.parse(argc, argv);
@@ -32,6 +36,22 @@ int runBake(int argc, char** argv) {
     if (!parseChineseDatum(datum, shared.datum)) {
         std::cerr << "--datum: unknown datum '" << datum << "'\n";
         return 2;
+    }
+    if (!partition.empty()) {
+        std::size_t slash = partition.find('/');
+        std::string part = partition.substr(0, slash);
+        try {
+            if (slash == std::string::npos) throw std::invalid_argument("no /");
+            o.partCount = std::stoi(partition.substr(slash + 1));
+            o.joinParts = part == "join";
+            o.partIndex = o.joinParts ? 0 : std::stoi(part);
+        } catch (const std::exception&) {
+            o.partCount = 0;
+        }
+        if (o.partCount < 1 || (!o.joinParts && (o.partIndex < 1 || o.partIndex > o.partCount))) {
+            std::cerr << "--partition: '" << partition << "' is not i/N (1 ≤ i ≤ N) or join/N\n";
+            return 2;
+        }
     }
     for (const std::string& f : files) {
         ImportOptions io = shared;

@@ -16,6 +16,13 @@ struct BakeOptions {
     std::string outDir;
     std::size_t maxFeaturesPerTile = 2000;  // a leaf splits when it would hold more
     int threads = 0;                        // tiles baked at once; 0: one per core
+    // A bake split over processes or machines (`--partition i/N`): the tree's subtrees at the
+    // first level with at least 4N of them go to N parts in turn; part i (1…N) bakes its
+    // subtrees' tiles and leaves each subtree's summary in OUT/parts/; `joinParts` (after all N)
+    // reads the summaries and writes the levels above them and tileset.json. Every part reads
+    // all the sources (the tree depends on all of them); only the meshing is split.
+    int partIndex = 0, partCount = 0;  // 0: the whole bake in this process
+    bool joinParts = false;
     // Called on the baking thread: what is being done and the share of it done (0…1).
     std::function<void(const std::string& stage, double share)> progress;
 };
@@ -30,7 +37,8 @@ struct BakeReport {
 
 // Writes OUT/tileset.json last (a bake killed half-way leaves none, so nothing looks complete)
 // and OUT/tiles/*.glb. An OUT that holds anything but an earlier bake is refused. Throws Error
-// naming the source or folder and the reason.
+// naming the source or folder and the reason (a join: which part is missing or was baked from
+// other input, and the command that bakes it).
 BakeReport bakeTileset(const BakeOptions& options);
 
 // The file a bake marks its folder with.
