@@ -245,13 +245,13 @@ bool overlapsOthers(const std::vector<QuarterBlocks>& quarters, const QuarterBlo
     return false;
 }
 
-// Puts one block's buildings into the layer; false when none fitted (all in the river).
-// `centrality` (0–1) raises heights towards a quarter's centre, like real centres.
-bool placeBlock(const QuarterBlocks& q, int i, int j, const std::string& kind, double centrality, int budget,
-                Rng& rng, const DemoDistrictOptions& options, LayerData& layer, int& placed) {
+// Puts at most `budget` of one block's buildings into the layer; returns how many (none: all
+// in the river). `centrality` (0–1) raises heights towards a quarter's centre, like real centres.
+int placeBlock(const QuarterBlocks& q, int i, int j, const std::string& kind, double centrality, int budget, Rng& rng,
+               const DemoDistrictOptions& options, LayerData& layer) {
     const ZoneStyle st = styleFor(kind);
     const double street = q.grid.angle;
-    bool any = false;
+    int placed = 0;
     for (const Lot& lot : lotsFor(kind, q.grid.pitch, st, rng)) {
         if (placed >= budget) break;
         Vec2 c = q.at(i, j, lot.u, lot.v);
@@ -279,9 +279,8 @@ bool placeBlock(const QuarterBlocks& q, int i, int j, const std::string& kind, d
                         {"source", "演示数据 demo data (generated)"}};
         layer.features.push_back(std::move(f));
         ++placed;
-        any = true;
     }
-    return any;
+    return placed;
 }
 
 // Quarters whose street grid carries on into the housing round them.
@@ -324,14 +323,12 @@ void fillBetweenQuarters(std::vector<QuarterBlocks>& quarters, const DemoDistric
             lo[0] = std::min(lo[0], ci), hi[0] = std::max(hi[0], ci);
             lo[1] = std::min(lo[1], cj), hi[1] = std::max(hi[1], cj);
         }
-        int placed = 0;
         for (int i = lo[0]; i <= hi[0]; ++i)
             for (int j = lo[1]; j <= hi[1]; ++j) {
                 Vec2 c = estates.at(i, j);
                 if (!contains(area, c) || nearest(c) != k) continue;
                 if (rng.uniform() < 0.125 || overlapsOthers(quarters, estates, i, j)) continue;
-                if (placeBlock(estates, i, j, "estate", 0.0, INT32_MAX, rng, options, layer, placed))
-                    estates.blocks.insert({i, j});
+                if (placeBlock(estates, i, j, "estate", 0.0, INT32_MAX, rng, options, layer) > 0) estates.blocks.insert({i, j});
             }
     }
 }
@@ -357,8 +354,9 @@ LayerData fillDistrict(const std::vector<Place>& places, const SceneFrame& frame
             if (village && distance > place.zone.radiusM * 1.3) continue;
             if (overlapsOthers(quarters, used, i, j)) continue;
             double centrality = 1.0 - std::min(1.0, distance / place.zone.radiusM);
-            if (placeBlock(used, i, j, place.zone.kind, centrality, place.zone.count, rng, options, layer, placed))
-                used.blocks.insert({i, j});
+            int n = placeBlock(used, i, j, place.zone.kind, centrality, place.zone.count - placed, rng, options, layer);
+            placed += n;
+            if (n > 0) used.blocks.insert({i, j});
         }
     }
     if (options.urbanArea.size() >= 3) fillBetweenQuarters(quarters, options, rng, layer);

@@ -33,10 +33,9 @@ bool onBaiduGrid(const ImagerySource& s) { return isXyzTemplate(s.source) && s.d
 
 // An XYZ template as a GDAL WMS description: tiles of 256 px, 4 bands (a missing tile is
 // transparent, not an error), kept in a disk cache. Web Mercator, or Baidu's grid.
-std::string xyzDescription(const ImagerySource& s) {
+std::string xyzDescription(const ImagerySource& s, const std::string& cache) {
     std::string url = replaceAll(replaceAll(replaceAll(s.source, "{z}", "${z}"), "{x}", "${x}"), "{y}", "${y}");
     url = replaceAll(url, "&", "&amp;");
-    std::string cache = s.cacheDir.empty() ? defaultImageryCacheDir() : s.cacheDir;
     // Baidu: 2^26 units square from the origin (one tile at zoom 0 would be 2^18 units a pixel).
     std::string window = onBaiduGrid(s)
         ? "<UpperLeftX>0</UpperLeftX><UpperLeftY>67108864</UpperLeftY><LowerRightX>67108864</LowerRightX>"
@@ -63,10 +62,10 @@ std::string lastGdalError() {
 std::unique_ptr<GDALDataset> openImagery(const ImagerySource& s) {
     GDALAllRegister();
     CPLErrorReset();
-    std::string what = isXyzTemplate(s.source) ? xyzDescription(s) : s.source;
+    std::string cache = s.cacheDir.empty() ? defaultImageryCacheDir() : s.cacheDir;
+    std::string what = isXyzTemplate(s.source) ? xyzDescription(s, cache) : s.source;
     // A WMTS capabilities URL (or any GDAL WMS source without a cache of its own) keeps its
     // tiles where an XYZ service's go.
-    std::string cache = s.cacheDir.empty() ? defaultImageryCacheDir() : s.cacheDir;
     CPLConfigOptionSetter cachePath("GDAL_DEFAULT_WMS_CACHE_PATH", cache.c_str(), true);
     std::unique_ptr<GDALDataset> ds(GDALDataset::Open(what.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
     if (!ds) throw Error(s.source + ": imagery could not be opened: " + lastGdalError());

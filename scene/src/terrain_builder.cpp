@@ -15,8 +15,11 @@
 namespace jbt {
 namespace {
 
-constexpr const char* kPlainProgram = "terrain";
-constexpr const char* kImageryProgram = "terrain WITH_IMAGERY";
+// The terrain's two programs, kept with its node: setTerrainImagery switches between them.
+struct TerrainPrograms : osg::Referenced {
+    osg::ref_ptr<osg::Program> plain, withImagery;
+    TerrainPrograms(osg::Program* p, osg::Program* i) : plain(p), withImagery(i) {}
+};
 
 osg::Vec3 normalAt(const HeightGrid& g, int c, int r) {
     int c0 = std::max(c - 1, 0), c1 = std::min(c + 1, g.cols - 1);
@@ -137,13 +140,7 @@ osg::ref_ptr<osg::Group> buildTerrain(const HeightGrid& g, const TerrainOptions&
     setTerrainImagery(*root, nullptr, {}, {1, 1}, 1);
     if (g.empty()) return root;
     if (o.program) root->getOrCreateStateSet()->setAttributeAndModes(o.program.get());
-    // Both variants kept with the node: setTerrainImagery switches between them.
-    if (o.program && o.imageryProgram) {
-        o.program->setName(kPlainProgram);
-        o.imageryProgram->setName(kImageryProgram);
-        root->getOrCreateUserDataContainer()->addUserObject(o.program);
-        root->getOrCreateUserDataContainer()->addUserObject(o.imageryProgram);
-    }
+    if (o.program && o.imageryProgram) root->setUserData(new TerrainPrograms(o.program.get(), o.imageryProgram.get()));
     // After the opaque bin (buildings, water, models): the ground they cover fails the depth test
     // before its shader runs, which on a software renderer is most of a city view's cost. Before
     // the draped layers (bin 2), which test against its depth.
@@ -175,9 +172,8 @@ osg::ref_ptr<osg::Group> buildTerrain(const HeightGrid& g, const TerrainOptions&
 
 void setTerrainImagery(osg::Group& terrain, osg::ref_ptr<osg::Image> image, osg::Vec2d origin, osg::Vec2d size, int level) {
     osg::StateSet* ss = terrain.getOrCreateStateSet();
-    if (level == 0 && terrain.getUserDataContainer())
-        if (auto* p = dynamic_cast<osg::Program*>(terrain.getUserDataContainer()->getUserObject(image ? kImageryProgram : kPlainProgram)))
-            ss->setAttributeAndModes(p);
+    if (auto* programs = dynamic_cast<TerrainPrograms*>(terrain.getUserData()); programs && level == 0)
+        ss->setAttributeAndModes(image ? programs->withImagery.get() : programs->plain.get());
     std::string suffix = level == 0 ? "" : "Fine";
     auto set = [&](const std::string& name, auto value) {
         if (osg::Uniform* u = ss->getUniform(name + suffix)) u->set(value);

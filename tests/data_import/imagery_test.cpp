@@ -108,19 +108,35 @@ Box whiteExtent(const ImageryImage& img) {
     return b;
 }
 
+// A 60 × 50 m square at Jiangbei (true WGS84 corners, lon/lat) and the scene framed on it.
+const std::vector<Vec2> kSquare = {{106.5700, 29.5800}, {106.5706, 29.5800}, {106.5706, 29.5805}, {106.5700, 29.5805}};
+const GeoPoint kSquareCentre{106.5703, 29.58025};
+const double kZoom17Pixel = 2 * M_PI * kR / (1 << 17) / 256 * std::cos(29.58 * M_PI / 180);  // 1.04 m
+
+// The square's true outline in scene metres.
+Box squareInScene(const SceneFrame& frame) {
+    Box b;
+    for (const Vec2& p : kSquare) {
+        Vec2 s = frame.toScene({p.x, p.y});
+        b.x0 = std::min(b.x0, s.x), b.x1 = std::max(b.x1, s.x), b.y0 = std::min(b.y0, s.y), b.y1 = std::max(b.y1, s.y);
+    }
+    return b;
+}
+
+void expectEdgesWithin(const Box& got, const Box& want, double tolerance) {
+    EXPECT_NEAR(got.x0, want.x0, tolerance);
+    EXPECT_NEAR(got.x1, want.x1, tolerance);
+    EXPECT_NEAR(got.y0, want.y0, tolerance);
+    EXPECT_NEAR(got.y1, want.y1, tolerance);
+}
+
 TEST(Imagery, Gcj02TilesLineUpWithWgs84WithinAPixelAtZoom17) {
     GDALAllRegister();
-    // A 60 × 50 m square at Jiangbei (true WGS84 corners), drawn where GCJ-02 puts it.
-    std::vector<Vec2> truth = {{106.5700, 29.5800}, {106.5706, 29.5800}, {106.5706, 29.5805}, {106.5700, 29.5805}};
+    // The square drawn where GCJ-02 puts it.
     std::vector<Vec2> drawn;
-    for (const Vec2& p : truth) drawn.push_back(mercator(wgs84ToGcj02(p.x, p.y)));
+    for (const Vec2& p : kSquare) drawn.push_back(mercator(wgs84ToGcj02(p.x, p.y)));
     TileServer server(drawn);
-    SceneFrame frame({106.5703, 29.58025});
-    Box want;
-    for (const Vec2& p : truth) {
-        Vec2 s = frame.toScene({p.x, p.y});
-        want.x0 = std::min(want.x0, s.x), want.x1 = std::max(want.x1, s.x), want.y0 = std::min(want.y0, s.y), want.y1 = std::max(want.y1, s.y);
-    }
+    SceneFrame frame(kSquareCentre);
     ImagerySource src;
     src.source = server.url();
     src.datum = ChineseDatum::Gcj02;
@@ -129,12 +145,7 @@ TEST(Imagery, Gcj02TilesLineUpWithWgs84WithinAPixelAtZoom17) {
     ImageryImage img = warpImagery(src, frame, -80, -80, 80, 80, 0.25);
     ASSERT_EQ(img.width, 640);
     EXPECT_GT(server.served(), 0);
-    Box got = whiteExtent(img);
-    const double zoom17Pixel = 2 * M_PI * kR / (1 << 17) / 256 * std::cos(29.58 * M_PI / 180);  // 1.04 m
-    EXPECT_NEAR(got.x0, want.x0, zoom17Pixel);
-    EXPECT_NEAR(got.x1, want.x1, zoom17Pixel);
-    EXPECT_NEAR(got.y0, want.y0, zoom17Pixel);
-    EXPECT_NEAR(got.y1, want.y1, zoom17Pixel);
+    expectEdgesWithin(whiteExtent(img), squareInScene(frame), kZoom17Pixel);
 
     // What the import dialog shows of the service: Web Mercator, 2^17 tiles of 256 px a side.
     ImageryInfo info = inspectImagery(src);
@@ -157,25 +168,19 @@ TEST(Imagery, BaiduTilesOnTheirOwnGridLineUpWithWgs84) {
     EXPECT_NEAR(mc.y, 4825907.72, 0.05);
     for (double lat : {29.52, 29.6, 29.71})
         for (double lon : {106.43, 106.6, 106.91}) {
-            Vec2 back = baiduMercatorToBd09(bd09ToBaiduMercator(lon, lat).x, bd09ToBaiduMercator(lon, lat).y);
+            Vec2 there = bd09ToBaiduMercator(lon, lat), back = baiduMercatorToBd09(there.x, there.y);
             EXPECT_NEAR(back.x, lon, 2e-5) << lon << " " << lat;  // about 2 m: two sets of bands
             EXPECT_NEAR(back.y, lat, 2e-5) << lon << " " << lat;
         }
 
     GDALAllRegister();
-    std::vector<Vec2> truth = {{106.5700, 29.5800}, {106.5706, 29.5800}, {106.5706, 29.5805}, {106.5700, 29.5805}};
     std::vector<Vec2> drawn;
-    for (const Vec2& p : truth) {
+    for (const Vec2& p : kSquare) {
         Vec2 bd = wgs84ToBd09(p.x, p.y);
         drawn.push_back(bd09ToBaiduMercator(bd.x, bd.y));
     }
     TileServer server(drawn, Grid::Baidu);
-    SceneFrame frame({106.5703, 29.58025});
-    Box want;
-    for (const Vec2& p : truth) {
-        Vec2 s = frame.toScene({p.x, p.y});
-        want.x0 = std::min(want.x0, s.x), want.x1 = std::max(want.x1, s.x), want.y0 = std::min(want.y0, s.y), want.y1 = std::max(want.y1, s.y);
-    }
+    SceneFrame frame(kSquareCentre);
     ImagerySource src;
     src.source = server.url();
     src.datum = ChineseDatum::Bd09;
@@ -183,13 +188,9 @@ TEST(Imagery, BaiduTilesOnTheirOwnGridLineUpWithWgs84) {
     src.maxZoom = 18;
     ImageryImage img = warpImagery(src, frame, -80, -80, 80, 80, 0.25);
     EXPECT_GT(server.served(), 0);
-    Box got = whiteExtent(img);
+    Box got = whiteExtent(img), want = squareInScene(frame);
     // A unit of BD-09MC is 1/111,320 of a degree of longitude, as Mercator's: 0.87 m here.
-    const double zoom18Pixel = std::cos(29.58 * M_PI / 180);
-    EXPECT_NEAR(got.x0, want.x0, zoom18Pixel);
-    EXPECT_NEAR(got.x1, want.x1, zoom18Pixel);
-    EXPECT_NEAR(got.y0, want.y0, zoom18Pixel);
-    EXPECT_NEAR(got.y1, want.y1, zoom18Pixel);
+    expectEdgesWithin(got, want, std::cos(29.58 * M_PI / 180));
     std::printf("Baidu square's edges off by %.2f %.2f %.2f %.2f m\n", got.x0 - want.x0, got.x1 - want.x1, got.y0 - want.y0,
                 got.y1 - want.y1);
     ImageryInfo info = inspectImagery(src);
@@ -220,9 +221,8 @@ std::string wmtsCapabilities(int port) {
 
 TEST(Imagery, WmtsByItsCapabilitiesUrl) {
     GDALAllRegister();
-    std::vector<Vec2> truth = {{106.5700, 29.5800}, {106.5706, 29.5800}, {106.5706, 29.5805}, {106.5700, 29.5805}};
     std::vector<Vec2> drawn;
-    for (const Vec2& p : truth) drawn.push_back(mercator(p));
+    for (const Vec2& p : kSquare) drawn.push_back(mercator(p));
     httplib::Server server;
     std::atomic<int> tiles{0};
     int port = server.bind_to_any_port("127.0.0.1");
@@ -238,7 +238,7 @@ TEST(Imagery, WmtsByItsCapabilitiesUrl) {
     ImagerySource src;
     src.source = "http://127.0.0.1:" + std::to_string(port) + "/wmts/WMTSCapabilities.xml";
     src.cacheDir = (test::scratchDir() / "wmts_cache").string();
-    SceneFrame frame({106.5703, 29.58025});
+    SceneFrame frame(kSquareCentre);
     ImageryImage img = warpImagery(src, frame, -80, -80, 80, 80, 0.25);
     ImageryInfo info = inspectImagery(src);
     server.stop();
@@ -246,13 +246,7 @@ TEST(Imagery, WmtsByItsCapabilitiesUrl) {
     EXPECT_GT(tiles.load(), 0);
     EXPECT_EQ(info.driver, "WMTS");
     EXPECT_EQ(info.crs, "WGS 84 / Pseudo-Mercator");
-    Box got = whiteExtent(img);
-    const double zoom17Pixel = 2 * M_PI * kR / (1 << 17) / 256 * std::cos(29.58 * M_PI / 180);
-    Vec2 sw = frame.toScene({truth[0].x, truth[0].y}), ne = frame.toScene({truth[2].x, truth[2].y});
-    EXPECT_NEAR(got.x0, sw.x, zoom17Pixel);
-    EXPECT_NEAR(got.x1, ne.x, zoom17Pixel);
-    EXPECT_NEAR(got.y0, sw.y, zoom17Pixel);
-    EXPECT_NEAR(got.y1, ne.y, zoom17Pixel);
+    expectEdgesWithin(whiteExtent(img), squareInScene(frame), kZoom17Pixel);
     // Its tiles are kept on disk like an XYZ service's.
     EXPECT_TRUE(std::filesystem::exists(src.cacheDir) && !std::filesystem::is_empty(src.cacheDir)) << src.cacheDir;
 }

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <future>
 #include <map>
 #include <mutex>
@@ -319,26 +320,29 @@ bool readArray(std::ifstream& f, std::vector<T>& v) {
     return bool(f.read(reinterpret_cast<char*>(v.data()), std::streamsize(n * sizeof(T))));
 }
 
-// A subtree's summary (its tile entry, frame, box, error) and the mesh its parent merges from;
-// written under a temporary name and renamed, so a killed part leaves no summary.
-void savePart(const fs::path& out, const QuadNode& q, const Baked& b, const json& input) {
-    fs::path base = out / partName(q);
+// Writes OUT/name under a temporary name and renames it: a killed bake leaves no file that looks
+// whole.
+void writeWhole(const fs::path& out, const std::string& name, const std::function<void(std::ofstream&)>& write) {
+    fs::path file = out / name, part = out / (name + ".part");
     {
-        std::ofstream f(base.string() + ".bin.part", std::ios::binary);
+        std::ofstream f(part, std::ios::binary);
+        write(f);
+        if (!f) throw Error(out.string() + ": cannot write " + name);
+    }
+    fs::rename(part, file);
+}
+
+// A subtree's summary (its tile entry, frame, box, error) and the mesh its parent merges from;
+// the summary last, so a part killed half-way leaves none.
+void savePart(const fs::path& out, const QuadNode& q, const Baked& b, const json& input) {
+    writeWhole(out, partName(q) + ".bin", [&](std::ofstream& f) {
         writeArray(f, b.mesh.positions), writeArray(f, b.mesh.normals), writeArray(f, b.mesh.colors);
         writeArray(f, b.mesh.featureIds), writeArray(f, b.mesh.indices);
-        if (!f) throw Error(out.string() + ": cannot write " + partName(q) + ".bin");
-    }
-    fs::rename(base.string() + ".bin.part", base.string() + ".bin");
+    });
     json j = {{"input", input}, {"tile", b.tile}, {"world", b.world.m}, {"box_min", {b.boxMin.x, b.boxMin.y, b.boxMin.z}},
               {"box_max", {b.boxMax.x, b.boxMax.y, b.boxMax.z}}, {"geometric_error", b.geometricError},
               {"origin", {b.origin.x, b.origin.y, b.origin.z}}};
-    {
-        std::ofstream f(base.string() + ".json.part");
-        f << j.dump();
-        if (!f) throw Error(out.string() + ": cannot write " + partName(q) + ".json");
-    }
-    fs::rename(base.string() + ".json.part", base.string() + ".json");
+    writeWhole(out, partName(q) + ".json", [&](std::ofstream& f) { f << j.dump(); });
 }
 
 Baked loadPart(const fs::path& out, const QuadNode& q, const json& input, int part, int parts) {
@@ -408,6 +412,14 @@ BakeReport bakeTileset(const BakeOptions& o) {
     std::unique_ptr<QuadNode> tree = buildQuadtree(centres, o.maxFeaturesPerTile);
     Baker baker(o, centre, features);
     baker.setExpectedTiles(countNodes(*tree));
+    auto report = [&](double rootGeometricError) {
+        BakeReport r = baker.report();
+        r.features = features.size();
+        r.rootGeometricError = rootGeometricError;
+        r.importSeconds = importSeconds;
+        r.messages = std::move(messages);
+        return r;
+    };
     if (partitioned) {
         std::vector<const QuadNode*> roots = partitionRoots(*tree, o.partCount);
         json input = partInput(features.size(), o, *tree);
@@ -416,13 +428,7 @@ BakeReport bakeTileset(const BakeOptions& o) {
             if (o.joinParts) baker.give(roots[k], loadPart(o.outDir, *roots[k], input, part, o.partCount));
             else if (part == o.partIndex - 1) savePart(o.outDir, *roots[k], baker.bake(*roots[k]), input);
         }
-        if (!o.joinParts) {  // the join writes the root
-            BakeReport r = baker.report();
-            r.features = features.size();
-            r.importSeconds = importSeconds;
-            r.messages = std::move(messages);
-            return r;
-        }
+        if (!o.joinParts) return report(0);  // the join writes the root
     }
     Baked root = baker.bake(*tree);
     root.tile["transform"] = root.world.m;
@@ -430,20 +436,8 @@ BakeReport bakeTileset(const BakeOptions& o) {
     json tileset = {{"asset", {{"version", "1.1"}, {"generator", "Jiangbei Twin bake"}}},
                     {"geometricError", std::max(root.geometricError * 2, 100.0)},
                     {"root", root.tile}};
-    fs::path out(o.outDir);
-    {
-        std::ofstream f(out / "tileset.json.part");
-        f << tileset.dump();
-        if (!f) throw Error(o.outDir + ": cannot write tileset.json");
-    }
-    fs::rename(out / "tileset.json.part", out / "tileset.json");
-
-    BakeReport r = baker.report();
-    r.features = features.size();
-    r.rootGeometricError = root.geometricError;
-    r.importSeconds = importSeconds;
-    r.messages = std::move(messages);
-    return r;
+    writeWhole(o.outDir, "tileset.json", [&](std::ofstream& f) { f << tileset.dump(); });
+    return report(root.geometricError);
 }
 
 }  // namespace jbt
