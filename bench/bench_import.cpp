@@ -1,6 +1,6 @@
 // Import + mesh throughput: generated footprints (10k, 100k, 1M by default) and real OSM
 // extracts, beside `ogr2ogr -f GPKG` on the same files. Prints a Markdown table.
-//   bench_import [--sizes 10000,100000] [--osm FILE ...] [--workdir DIR]
+//   bench_import [--sizes 10000,100000] [--osm FILE ...] [--file FILE ...] [--threads N] [--workdir DIR]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -24,10 +24,14 @@ double secondsOf(const std::function<void()>& fn) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
+int threads = 0;  // --threads: import workers (0: one per core)
+
 void measure(const std::string& label, const std::string& file, const jbt::GeoPoint& origin, const std::string& workdir) {
     jbt::SceneFrame frame(origin);
     jbt::LayerData layer;
-    double importS = secondsOf([&] { layer = jbt::importLayer({file}, frame); });
+    jbt::ImportOptions io{file};
+    io.threads = threads;
+    double importS = secondsOf([&] { layer = jbt::importLayer(io, frame); });
     jbt::SceneBuildStats stats;
     double meshS = secondsOf([&] { jbt::buildBuildingLayer(layer, {}, stats); });
     std::string gpkg = workdir + "/ogr2ogr_out.gpkg";
@@ -53,7 +57,9 @@ int main(int argc, char** argv) {
         std::string a = argv[i];
         if (a == "--sizes" && i + 1 < argc) {
             sizes = jbt::bench::parseSizes(argv[++i]);
-        } else if (a == "--osm" && i + 1 < argc) {
+        } else if (a == "--threads" && i + 1 < argc) {
+            threads = std::stoi(argv[++i]);
+        } else if ((a == "--osm" || a == "--file") && i + 1 < argc) {
             osm.push_back(argv[++i]);
         } else if (a == "--workdir" && i + 1 < argc) {
             workdir = argv[++i];

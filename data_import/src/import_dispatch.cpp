@@ -30,6 +30,20 @@ LayerData importLayer(const ImportOptions& o, const SceneFrame& frame) {
     });
 }
 
+LayerData importLayerInBatches(const ImportOptions& o, const SceneFrame& frame, const FeatureSink& sink) {
+    if (sniffCityFormat(o.path) != CityFormat::None) {
+        LayerData layer = importCityModel(o, frame);
+        if (!layer.features.empty()) sink(std::move(layer.features));
+        layer.features.clear();
+        return layer;
+    }
+    return maskingPasswords([&] {
+        LayerData layer = importOgrLayer(o, frame, sink);
+        for (std::string& m : layer.report.messages) m = withoutPasswords(m);
+        return layer;
+    });
+}
+
 std::optional<GeoPoint> probeCentre(const ImportOptions& o) {
     if (sniffCityFormat(o.path) != CityFormat::None) return probeCityModelCentre(o);
     return maskingPasswords([&] { return probeOgrCentre(o); });

@@ -9,6 +9,7 @@
 namespace jbt {
 
 LayerData importOgrLayer(const ImportOptions& options, const SceneFrame& frame);
+LayerData importOgrLayer(const ImportOptions& options, const SceneFrame& frame, const FeatureSink& sink);
 std::optional<GeoPoint> probeOgrCentre(const ImportOptions& options);
 DatasetInfo inspectOgrDataset(const std::string& path);
 bool hasOgrLayerOfKind(const ImportOptions& options);

@@ -12,9 +12,12 @@
 #include <cmath>
 #include <filesystem>
 #include <memory>
+#include <map>
 #include <mutex>
+#include <optional>
+#include <thread>
 
-#include "data_import/osm_tags.h"
+#include "ogr_conversion_pool.h"
 
 namespace jbt {
 namespace {
@@ -84,6 +87,42 @@ bool isOsm(GDALDataset& ds) {
     return ds.GetDriver() && std::string(ds.GetDriver()->GetDescription()) == "OSM";
 }
 
+// GDAL's GeoJSON driver parses the whole file to learn its fields when it opens it (5 s for a
+// million footprints), and a scene's centre is probed from a source just before importing it:
+// the probe's data set is kept (one, per thread) for that import instead of opened twice.
+struct KeptDataset {
+    std::string path;
+    std::filesystem::file_time_type modified;
+    std::uintmax_t size = 0;
+    DatasetPtr ds;
+};
+thread_local KeptDataset kept;
+
+bool sameFile(const std::string& path, std::filesystem::file_time_type& modified, std::uintmax_t& size) {
+    std::error_code ec;
+    modified = std::filesystem::last_write_time(path, ec);
+    size = std::filesystem::file_size(path, ec);
+    return !ec;
+}
+
+void keepForImport(const ImportOptions& o, DatasetPtr ds) {
+    kept = {};
+    if (isGdalVirtual(o.path) || isPgConnection(o.path) || isOsm(*ds)) return;  // OSM reads layers interleaved
+    if (!sameFile(o.path, kept.modified, kept.size)) return;
+    kept.path = o.path;
+    kept.ds = std::move(ds);
+}
+
+DatasetPtr openOrTakeKept(const ImportOptions& o) {
+    KeptDataset k = std::move(kept);
+    kept = {};
+    std::filesystem::file_time_type modified;
+    std::uintmax_t size = 0;
+    if (k.ds && k.path == o.path && sameFile(o.path, modified, size) && modified == k.modified && size == k.size)
+        return std::move(k.ds);
+    return openDataset(o);
+}
+
 bool fitsKind(OGRwkbGeometryType t, LayerKind kind) {
     t = wkbFlatten(t);
     if (t == wkbUnknown || t == wkbGeometryCollection) return true;
@@ -132,8 +171,6 @@ std::vector<OGRLayer*> selectLayers(GDALDataset& ds, const ImportOptions& o) {
 
 // The CRS the coordinates are in: forced, from the file, or WGS84 for lon/lat-looking data.
 std::string describeSrs(const OGRSpatialReference& srs);
-
-constexpr std::size_t kMaxVerticesPerFeature = 200000;
 
 // Where most of a layer lies, in its own coordinates: the median of its features' centres (the
 // first thousand), so one stray vertex (1e308, null island) moves nothing. OSM files give their
@@ -203,295 +240,28 @@ std::string describeSrs(const OGRSpatialReference& srs) {
     return s;
 }
 
-class FeatureConverter {
-public:
-    FeatureConverter(const ImportOptions& o, const SceneFrame& frame, LayerData& layer)
-        : o_(o), frame_(frame), layer_(layer) {}
-
-    void skip(GIntBig fid, const std::string& reason, const std::string& detail) {
-        std::size_t n = ++layer_.report.skipped[reason];
-        if (n <= kMessagesPerReason)
-            layer_.report.messages.push_back(o_.path + ": feature " + std::to_string(fid) + ": " + reason +
-                                             (detail.empty() ? "" : " (" + detail + ")"));
-    }
-
-    // Transformed ring → scene metres, applying the Chinese offset where the source uses one.
-    bool convertRing(const OGRLinearRing& ring, Ring& out) {
-        int n = ring.getNumPoints();
-        out.clear();
-        out.reserve(n);
-        for (int i = 0; i < n; ++i) {
-            Vec2 p = toSceneXY(ring.getX(i), ring.getY(i));
-            if (!std::isfinite(p.x) || !std::isfinite(p.y)) return false;
-            out.push_back(p);
-        }
-        if (out.size() > 1 && out.front().x == out.back().x && out.front().y == out.back().y) out.pop_back();
-        return true;
-    }
-
-    void collectPolygons(const OGRGeometry& g, std::vector<const OGRPolygon*>& out) {
-        auto t = wkbFlatten(g.getGeometryType());
-        if (t == wkbPolygon) {
-            out.push_back(g.toPolygon());
-        } else if (t == wkbMultiPolygon || t == wkbGeometryCollection) {
-            for (const OGRGeometry* part : *g.toGeometryCollection()) collectPolygons(*part, out);
-        }
-    }
-
-    static std::size_t vertexCount(const OGRGeometry& g) {
-        OGRwkbGeometryType t = wkbFlatten(g.getGeometryType());
-        if (OGR_GT_IsSubClassOf(t, wkbGeometryCollection)) {
-            std::size_t n = 0;
-            for (const OGRGeometry* part : *g.toGeometryCollection()) n += vertexCount(*part);
-            return n;
-        }
-        if (OGR_GT_IsSubClassOf(t, wkbCurvePolygon)) {
-            std::size_t n = 0;
-            for (const OGRCurve* ring : *g.toCurvePolygon()) n += std::size_t(ring->getNumPoints());
-            return n;
-        }
-        if (OGR_GT_IsCurve(t)) return std::size_t(g.toCurve()->getNumPoints());
-        return 1;
-    }
-
-    static bool degenerate(const OGRLinearRing* r) { return !r || r->getNumPoints() < 3; }
-
-    static bool hasDegenerateRing(const std::vector<const OGRPolygon*>& polys) {
-        for (const OGRPolygon* p : polys) {
-            if (degenerate(p->getExteriorRing())) return true;
-            for (int i = 0; i < p->getNumInteriorRings(); ++i)
-                if (degenerate(p->getInteriorRing(i))) return true;
-        }
-        return false;
-    }
-
-    static std::unique_ptr<OGRGeometry> withoutDegenerateRings(const std::vector<const OGRPolygon*>& polys) {
-        auto out = std::make_unique<OGRMultiPolygon>();
-        for (const OGRPolygon* p : polys) {
-            if (degenerate(p->getExteriorRing())) continue;
-            OGRPolygon clean;
-            clean.addRing(const_cast<OGRLinearRing*>(p->getExteriorRing()));  // addRing copies
-            for (int i = 0; i < p->getNumInteriorRings(); ++i)
-                if (!degenerate(p->getInteriorRing(i))) clean.addRing(const_cast<OGRLinearRing*>(p->getInteriorRing(i)));
-            out->addGeometry(&clean);
-        }
-        return out;
-    }
-
-    // Envelopes silently skip NaN, so every vertex is looked at.
-    static bool allFinite(const std::vector<const OGRPolygon*>& polys) {
-        for (const OGRPolygon* p : polys)
-            for (const OGRLinearRing* r : *p)
-                for (int i = 0; i < r->getNumPoints(); ++i)
-                    if (!std::isfinite(r->getX(i)) || !std::isfinite(r->getY(i))) return false;
-        return true;
-    }
-
-    void convert(OGRFeature& f, OGRCoordinateTransformation* ct) {
-        GIntBig fid = f.GetFID();
-        ++layer_.report.featuresRead;
-        OGRGeometry* src = f.GetGeometryRef();
-        if (!src || src->IsEmpty()) return skip(fid, "no_geometry", "");
-        // A single feature of millions of vertices (a whole coastline as one ring) would take
-        // minutes and gigabytes to repair and extrude: counted and left out.
-        if (std::size_t n = vertexCount(*src); n > kMaxVerticesPerFeature)
-            return skip(fid, "too_many_vertices", std::to_string(n) + " vertices, over " + std::to_string(kMaxVerticesPerFeature));
-        std::unique_ptr<OGRGeometry> g(src->hasCurveGeometry() ? src->getLinearGeometry() : src->clone());
-        Feature out;
-        out.sourceFid = fid;
-        bool repaired = false;
-        std::string reason, detail;
-        bool ok = o_.kind == LayerKind::Lines    ? convertLines(std::move(g), ct, out, reason, detail)
-                  : o_.kind == LayerKind::Points ? convertPoints(std::move(g), ct, out, reason, detail)
-                                                   : convertPolygons(std::move(g), ct, out, repaired, reason, detail);
-        if (!ok) return skip(fid, reason, detail);
-        if (double d = farthestFromCentre(out); d > kRegionRadiusM)
-            return skip(fid, "outside_region", "lies " + std::to_string(int(d / 1000)) +
-                                                   " km from the scene centre; a scene holds the 500 km around it");
-        for (int i = 0; i < f.GetFieldCount(); ++i) {
-            if (!f.IsFieldSetAndNotNull(i)) continue;
-            const char* name = f.GetFieldDefnRef(i)->GetNameRef();
-            const char* value = f.GetFieldAsString(i);
-            if (!value || !*value) continue;
-            if (std::string(name) == "other_tags") appendHstoreTags(value, out.attributes);
-            else out.attributes.emplace_back(name, value);
-        }
-        if (o_.kind == LayerKind::Buildings) {
-            HeightResult h = resolveHeight(out.attributes, o_.height);
-            if (!h.ok) return skip(fid, h.reason, h.detail);
-            out.height = h.height;
-            out.minHeight = h.minHeight;
-            out.heightSource = h.source;
-            if (h.source == HeightSource::Default) ++layer_.report.heightsDefaulted;
-            if (!h.unreadable.empty() && ++layer_.report.heightsUnreadable <= kMessagesPerReason)
-                layer_.report.messages.push_back(o_.path + ": feature " + std::to_string(fid) + ": height '" + h.unreadable +
-                                                 "' is not a number; the default " +
-                                                 std::to_string(int(o_.height.defaultHeight)) + " m is used");
-        }
-        if (repaired) ++layer_.report.geometriesRepaired;
-        layer_.features.push_back(std::move(out));
-        ++layer_.report.featuresImported;
-    }
-
-private:
-    // Scene coordinates are metres from the centre: the largest distance of any vertex.
-    static double farthestFromCentre(const Feature& f) {
-        double d2 = 0;
-        auto see = [&](const Vec2& v) { d2 = std::max(d2, v.x * v.x + v.y * v.y); };
-        for (const Polygon& p : f.polygons)
-            for (const Vec2& v : p.outer) see(v);
-        for (const auto& line : f.lines)
-            for (const Vec2& v : line) see(v);
-        for (const Vec2& v : f.points) see(v);
-        return std::sqrt(d2);
-    }
-
-    bool convertPolygons(std::unique_ptr<OGRGeometry> g, OGRCoordinateTransformation* ct, Feature& out, bool& repaired,
-                         std::string& reason, std::string& detail) {
-        std::vector<const OGRPolygon*> polys;
-        collectPolygons(*g, polys);
-        if (polys.empty()) {
-            reason = "not_polygon";
-            detail = OGRGeometryTypeToName(g->getGeometryType());
-            return false;
-        }
-        reason = "nan_coordinate";
-        if (!allFinite(polys)) return false;
-        // Rings too short to enclose anything (an empty hole, say): holes are dropped, a
-        // polygon whose outline is one is dropped; GDAL's ring calls would read past them.
-        if (hasDegenerateRing(polys)) {
-            g = withoutDegenerateRings(polys);
-            repaired = true;
-            polys.clear();
-            collectPolygons(*g, polys);
-            if (polys.empty()) {
-                reason = "degenerate_ring";
-                detail = "every outline has fewer than 3 points";
-                return false;
-            }
-        }
-        for (const OGRPolygon* p : polys)
-            for (const OGRLinearRing* r : *p)
-                if (!r->get_IsClosed()) repaired = true;
-        if (repaired) g->closeRings();
-        if (!g->IsValid()) {
-            std::unique_ptr<OGRGeometry> fixed(g->MakeValid());
-            if (!fixed || fixed->IsEmpty()) {
-                reason = "invalid_geometry";
-                detail = "GEOS could not repair it";
-                return false;
-            }
-            g = std::move(fixed);
-            repaired = true;
-        }
-        if (ct && g->transform(ct) != OGRERR_NONE) {
-            reason = "transform_failed";
-            return false;
-        }
-        polys.clear();
-        collectPolygons(*g, polys);
-        for (const OGRPolygon* p : polys) {
-            Polygon poly;
-            const OGRLinearRing* ext = p->getExteriorRing();
-            if (!ext || !convertRing(*ext, poly.outer)) return false;
-            double area = std::fabs(signedArea(poly.outer));
-            for (int i = 0; i < p->getNumInteriorRings(); ++i) {
-                Ring hole;
-                if (!convertRing(*p->getInteriorRing(i), hole)) return false;
-                if (hole.size() < 3) continue;
-                area -= std::fabs(signedArea(hole));
-                poly.holes.push_back(std::move(hole));
-            }
-            if (poly.outer.size() >= 3 && area > 0.01) out.polygons.push_back(std::move(poly));
-        }
-        reason = "zero_area";
-        detail = "footprint has no area";
-        return !out.polygons.empty();
-    }
-
-    static void collectLines(const OGRGeometry& g, std::vector<const OGRLineString*>& out) {
-        auto t = wkbFlatten(g.getGeometryType());
-        if (t == wkbLineString) out.push_back(g.toLineString());
-        else if (t == wkbMultiLineString || t == wkbGeometryCollection)
-            for (const OGRGeometry* part : *g.toGeometryCollection()) collectLines(*part, out);
-    }
-
-    Vec2 toSceneXY(double x, double y) const {
-        if (o_.datum == ChineseDatum::None) return {x, y};
-        Vec2 w = toWgs84(o_.datum, x, y);
-        return frame_.toScene({w.x, w.y});
-    }
-
-    bool convertPoints(std::unique_ptr<OGRGeometry> g, OGRCoordinateTransformation* ct, Feature& out,
-                       std::string& reason, std::string& detail) {
-        if (ct && g->transform(ct) != OGRERR_NONE) {
-            reason = "transform_failed";
-            return false;
-        }
-        auto add = [&](const OGRPoint& p) {
-            Vec2 v = toSceneXY(p.getX(), p.getY());
-            if (std::isfinite(v.x) && std::isfinite(v.y)) out.points.push_back(v);
-        };
-        auto t = wkbFlatten(g->getGeometryType());
-        if (t == wkbPoint) add(*g->toPoint());
-        else if (t == wkbMultiPoint)
-            for (const OGRPoint* p : *g->toMultiPoint()) add(*p);
-        reason = t == wkbPoint || t == wkbMultiPoint ? "nan_coordinate" : "not_point";
-        detail = t == wkbPoint || t == wkbMultiPoint ? "" : OGRGeometryTypeToName(g->getGeometryType());
-        return !out.points.empty();
-    }
-
-    bool convertLines(std::unique_ptr<OGRGeometry> g, OGRCoordinateTransformation* ct, Feature& out,
-                      std::string& reason, std::string& detail) {
-        std::vector<const OGRLineString*> lines;
-        collectLines(*g, lines);
-        if (lines.empty()) {
-            reason = "not_line";
-            detail = OGRGeometryTypeToName(g->getGeometryType());
-            return false;
-        }
-        if (ct && g->transform(ct) != OGRERR_NONE) {
-            reason = "transform_failed";
-            return false;
-        }
-        lines.clear();
-        collectLines(*g, lines);
-        reason = "nan_coordinate";
-        for (const OGRLineString* l : lines) {
-            std::vector<Vec2> line;
-            for (int i = 0; i < l->getNumPoints(); ++i) {
-                Vec2 p = toSceneXY(l->getX(i), l->getY(i));
-                if (!std::isfinite(p.x) || !std::isfinite(p.y)) return false;
-                line.push_back(p);
-            }
-            if (line.size() >= 2) out.lines.push_back(std::move(line));
-        }
-        reason = "zero_length";
-        detail = "";
-        return !out.lines.empty();
-    }
-
-    const ImportOptions& o_;
-    const SceneFrame& frame_;
-    LayerData& layer_;
-};
-
 }  // namespace
 
-LayerData importOgrLayer(const ImportOptions& o, const SceneFrame& frame) {
+// Features handed to a worker at once: enough to keep locking rare, few enough to stay small.
+constexpr std::size_t kBatchSize = 256;
+
+LayerData importOgrLayer(const ImportOptions& o, const SceneFrame& frame, const FeatureSink& sink) {
     LayerData layer;
     layer.name = defaultLayerName(o);
     layer.kind = o.kind;
     layer.sourcePath = o.path;
-    DatasetPtr ds = openDataset(o);
+    DatasetPtr ds = openOrTakeKept(o);
     std::vector<OGRLayer*> layers = selectLayers(*ds, o);
+    // Offsets are defined on lon/lat; the frame takes it from there.
+    const std::string target = o.datum == ChineseDatum::None ? frame.projString() : "EPSG:4326";
+    const int workers = o.threads > 0 ? o.threads : int(std::max(1u, std::thread::hardware_concurrency()));
 
-    OGRSpatialReference target;
-    if (o.datum == ChineseDatum::None) target.importFromProj4(frame.projString().c_str());
-    else target.importFromEPSG(4326);  // offsets are defined on lon/lat; the frame takes it from there
-    target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-
-    FeatureConverter converter(o, frame, layer);
+    std::map<std::string, std::size_t> noted;
+    auto deliver = [&](ConvertedBatch&& b) {
+        mergeReport(b, layer.report, noted, kMessagesPerReason);
+        if (!b.features.empty()) sink(std::move(b.features));
+    };
+    std::size_t read = 0;
     for (OGRLayer* l : layers) {
         OGRSpatialReference src;
         std::string note;
@@ -500,29 +270,62 @@ LayerData importOgrLayer(const ImportOptions& o, const SceneFrame& frame) {
         if (!layer.sourceCrs.empty()) layer.sourceCrs += "; ";
         layer.sourceCrs += describeSrs(src);
         if (o.datum != ChineseDatum::None) layer.sourceCrs += std::string(" + ") + chineseDatumName(o.datum);
+        char* wkt = nullptr;
+        const char* wktOptions[] = {"FORMAT=WKT2_2019", nullptr};
+        src.exportToWkt(&wkt, wktOptions);
+        LayerTransform transform{wkt ? wkt : "", target};
+        CPLFree(wkt);
         CPLErrorReset();
-        std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&src, &target));
+        std::unique_ptr<OGRCoordinateTransformation> ct = makeTransformation(transform);
         if (!ct) throw Error(o.path + ": cannot transform from " + describeSrs(src) + " to the scene CRS" + lastGdalError());
+        std::optional<ConversionPool> pool;
+        if (workers > 1) pool.emplace(o, frame.origin(), transform, workers, deliver);
+        std::vector<std::unique_ptr<OGRFeature>> batch;
+        auto flush = [&] {
+            if (pool) {
+                pool->submit(std::move(batch));
+            } else {
+                ConvertedBatch b;
+                for (auto& f : batch) convertFeature(*f, ct.get(), o, frame, b);
+                deliver(std::move(b));
+            }
+            batch.clear();
+        };
         l->ResetReading();
         CPLErrorReset();
         GIntBig total = o.progress ? l->GetFeatureCount(FALSE) : -1;  // cheap counts only
         std::size_t done = 0;
-        for (auto& f : *l) {
-            converter.convert(*f, ct.get());
+        while (OGRFeature* f = l->GetNextFeature()) {
+            batch.emplace_back(f);
+            ++read;
+            if (batch.size() == kBatchSize) flush();
             CPLErrorReset();  // a feature's own failure (counted) is not the reader's
             if (++done % 2000 != 0) continue;
             if (o.cancelled && o.cancelled()) throw Error(o.path + ": import cancelled");
             if (o.progress && total > 0) o.progress(std::min(1.0, double(done) / double(total)));
         }
-        if (o.progress) o.progress(1.0);
         // A truncated or corrupt file ends the feature loop early with a GDAL error.
-        if (CPLGetLastErrorType() >= CE_Failure) {
-            std::string msg = CPLGetLastErrorMsg();
-            if (layer.report.featuresRead == 0) throw Error(o.path + ": cannot read features" + lastGdalError());
-            layer.report.messages.push_back(o.path + ": reading stopped early: " + msg);
+        std::string stopped = CPLGetLastErrorType() >= CE_Failure ? CPLGetLastErrorMsg() : "";
+        std::string stoppedDetail = lastGdalError();
+        if (!batch.empty()) flush();
+        if (pool) pool->finish();
+        if (o.progress) o.progress(1.0);
+        if (!stopped.empty()) {
+            if (read == 0) throw Error(o.path + ": cannot read features" + stoppedDetail);
+            layer.report.messages.push_back(o.path + ": reading stopped early: " + stopped);
         }
     }
     if (layer.report.featuresRead == 0) layer.report.messages.push_back(o.path + ": the layer has no features");
+    return layer;
+}
+
+LayerData importOgrLayer(const ImportOptions& o, const SceneFrame& frame) {
+    std::vector<Feature> features;
+    LayerData layer = importOgrLayer(o, frame, [&](std::vector<Feature>&& batch) {
+        if (features.empty()) features = std::move(batch);
+        else features.insert(features.end(), std::make_move_iterator(batch.begin()), std::make_move_iterator(batch.end()));
+    });
+    layer.features = std::move(features);
     return layer;
 }
 
@@ -555,15 +358,16 @@ DatasetInfo inspectOgrDataset(const std::string& path) {
     return info;
 }
 
-std::optional<GeoPoint> probeOgrCentre(const ImportOptions& o) {
-    DatasetPtr ds = openDataset(o);
-    std::vector<OGRLayer*> layers = selectLayers(*ds, o);
+namespace {
+
+std::optional<GeoPoint> probeCentreOf(GDALDataset& ds, const ImportOptions& o) {
+    std::vector<OGRLayer*> layers = selectLayers(ds, o);
     for (OGRLayer* l : layers) {
-        std::optional<Vec2> p = typicalPoint(*ds, *l);
+        std::optional<Vec2> p = typicalPoint(ds, *l);
         if (!p) continue;
         OGRSpatialReference src, wgs;
         std::string note;
-        sourceSrs(*ds, *l, o, src, note);
+        sourceSrs(ds, *l, o, src, note);
         wgs.importFromEPSG(4326);
         wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
         std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&src, &wgs));
@@ -574,6 +378,15 @@ std::optional<GeoPoint> probeOgrCentre(const ImportOptions& o) {
         return GeoPoint{w.x, w.y};
     }
     return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<GeoPoint> probeOgrCentre(const ImportOptions& o) {
+    DatasetPtr ds = openDataset(o);
+    std::optional<GeoPoint> centre = probeCentreOf(*ds, o);
+    keepForImport(o, std::move(ds));
+    return centre;
 }
 
 }  // namespace jbt

@@ -10,8 +10,11 @@
 #include <osg/ValueObject>
 #include <osgDB/ReadFile>
 
+#include <atomic>
 #include <cmath>
 #include <map>
+#include <memory>
+#include <thread>
 
 #include "scene/building_mesh.h"
 
@@ -129,16 +132,42 @@ osg::ref_ptr<osg::Group> buildBuildingLayer(const LayerData& layer, const Buildi
         Vec2 c = centroidOf(layer.features[i]);
         tiles[{std::lround(std::floor(c.x / o.tileSizeM)), std::lround(std::floor(c.y / o.tileSizeM))}].push_back(i);
     }
-    TextureCache textures(layer, stats);
-    for (auto& [key, members] : tiles) {
-        osg::Vec3d origin((key.first + 0.5) * o.tileSizeM, (key.second + 0.5) * o.tileSizeM, 0);
-        BuildingMesh mesh(origin);
-        mesh.keepTextures = true;
-        for (std::size_t i : members) {
-            if (mesh.add(layer.features[i], static_cast<float>(i))) ++stats.features;
-            else ++stats.roofFailures;
+    // Tiles are meshed on every core (a mesh is plain arrays); joined to the graph here, in order.
+    struct Slot {
+        osg::Vec3d origin;
+        const std::vector<std::size_t>* members = nullptr;
+        std::unique_ptr<BuildingMesh> mesh;
+        std::size_t features = 0, roofFailures = 0;
+    };
+    std::vector<Slot> slots;
+    slots.reserve(tiles.size());
+    for (auto& [key, members] : tiles)
+        slots.push_back({{(key.first + 0.5) * o.tileSizeM, (key.second + 0.5) * o.tileSizeM, 0}, &members, nullptr, 0, 0});
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t k = next++; k < slots.size(); k = next++) {
+            Slot& slot = slots[k];
+            slot.mesh = std::make_unique<BuildingMesh>(slot.origin);
+            slot.mesh->keepTextures = true;
+            std::vector<const Feature*> members;
+            for (std::size_t i : *slot.members) members.push_back(&layer.features[i]);
+            slot.mesh->reserveFor(members);
+            for (std::size_t i : *slot.members) {
+                if (slot.mesh->add(layer.features[i], static_cast<float>(i))) ++slot.features;
+                else ++slot.roofFailures;
+            }
         }
-        addTile(*group, mesh, origin, stats, textures);
+    };
+    unsigned helpers = std::min<unsigned>(std::thread::hardware_concurrency(), unsigned(slots.size() / 4));
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < helpers; ++t) threads.emplace_back(work);
+    work();
+    for (std::thread& t : threads) t.join();
+    TextureCache textures(layer, stats);
+    for (Slot& slot : slots) {
+        stats.features += slot.features;
+        stats.roofFailures += slot.roofFailures;
+        addTile(*group, *slot.mesh, slot.origin, stats, textures);
     }
     return group;
 }

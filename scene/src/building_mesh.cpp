@@ -151,3 +151,20 @@ bool BuildingMesh::add(const Feature& f, float id) {
 }
 
 }  // namespace jbt
+
+namespace jbt {
+
+void BuildingMesh::reserveFor(const std::vector<const Feature*>& features) {
+    std::size_t corners = 0;
+    for (const Feature* f : features)
+        for (const Polygon& p : f->polygons) {
+            corners += p.outer.size();
+            for (const Ring& h : p.holes) corners += h.size();
+        }
+    // A corner: four wall vertices and one on the roof; six wall indices and about three roof ones.
+    std::size_t v = vertices->size() + 5 * corners, i = triangles->size() + 9 * corners;
+    vertices->reserve(v), normals->reserve(v), colors->reserve(v), ids->reserve(v), bases->reserve(v);
+    triangles->reserve(i);
+}
+
+}  // namespace jbt

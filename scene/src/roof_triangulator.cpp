@@ -2,7 +2,9 @@
 
 #include <osg/GLU>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <deque>
 
@@ -40,6 +42,43 @@ void GL_APIENTRY onCombine(GLdouble coords[3], void*[4], GLfloat[4], void** out,
 
 void GL_APIENTRY onError(GLenum, void* data) { static_cast<Ctx*>(data)->failed = true; }
 
+// A convex outline without holes (most roofs: rectangles) is a fan from its first corner; the
+// tessellator's sweep costs more than the rest of the building. Every turn the same way, clearly
+// (no collinear or repeated corners), and the edges going round once (x and y each change
+// direction twice at most) make it convex; anything else goes to the tessellator.
+bool convexFan(const Ring& ring, std::vector<Vec2>& points, std::vector<std::uint32_t>& triangles) {
+    const std::size_t n = ring.size();
+    if (n < 3) return false;
+    double extent = 0;
+    for (std::size_t i = 1; i < n; ++i) extent = std::max(extent, std::fabs(ring[i].x - ring[0].x) + std::fabs(ring[i].y - ring[0].y));
+    const double margin = 1e-9 * extent * extent;
+    int turns = 0, xFlips = 0, yFlips = 0;
+    double lastDx = 0, lastDy = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Vec2 &a = ring[i], &b = ring[(i + 1) % n], &c = ring[(i + 2) % n];
+        double cross = (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x);
+        if (std::fabs(cross) <= margin) return false;
+        turns += cross > 0 ? 1 : -1;
+        double dx = b.x - a.x, dy = b.y - a.y;
+        if (dx != 0) {
+            if (lastDx != 0 && (dx > 0) != (lastDx > 0)) ++xFlips;
+            lastDx = dx;
+        }
+        if (dy != 0) {
+            if (lastDy != 0 && (dy > 0) != (lastDy > 0)) ++yFlips;
+            lastDy = dy;
+        }
+    }
+    if (std::size_t(std::abs(turns)) != n || xFlips > 2 || yFlips > 2) return false;
+    points.assign(ring.begin(), ring.end());
+    const bool ccw = turns > 0;  // triangles counter-clockwise seen from above, as GLU's
+    for (std::uint32_t i = 1; i + 1 < n; ++i) {
+        if (ccw) triangles.insert(triangles.end(), {0, i, i + 1});
+        else triangles.insert(triangles.end(), {0, i + 1, i});
+    }
+    return true;
+}
+
 }  // namespace
 
 RoofTriangulator::RoofTriangulator() : tess_(osg::gluNewTess()) {
@@ -62,6 +101,7 @@ bool RoofTriangulator::triangulate(const Polygon& polygon, std::vector<Vec2>& po
     ctx.triangles = &triangles;
     points.clear();
     triangles.clear();
+    if (polygon.holes.empty() && convexFan(polygon.outer, points, triangles)) return true;
     osg::gluTessNormal(tess_, 0, 0, 1);
     osg::gluTessBeginPolygon(tess_, &ctx);
     auto contour = [&](const Ring& ring) {

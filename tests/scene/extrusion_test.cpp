@@ -119,5 +119,34 @@ TEST(ExtrusionMore, TriangulatorAddsPointsWhereEdgesCross) {
     EXPECT_EQ(tris.size() % 3, 0u);
 }
 
+// Convex roofs skip the tessellator: the same area, facing up, whichever way the outline runs;
+// a five-pointed star (every turn the same way, but round twice) must not be taken for convex.
+TEST(ExtrusionMore, ConvexRoofsAreFannedFacingUp) {
+    RoofTriangulator t;
+    auto upArea = [](const std::vector<Vec2>& p, const std::vector<std::uint32_t>& tris) {
+        double a = 0;
+        for (std::size_t i = 0; i < tris.size(); i += 3) {
+            Vec2 u = p[tris[i]], v = p[tris[i + 1]], w = p[tris[i + 2]];
+            double cross = (v.x - u.x) * (w.y - u.y) - (v.y - u.y) * (w.x - u.x);
+            EXPECT_GT(cross, 0) << "counter-clockwise from above";
+            a += cross / 2;
+        }
+        return a;
+    };
+    std::vector<Vec2> points;
+    std::vector<std::uint32_t> tris;
+    Polygon hexagon{{{0, 0}, {10, 0}, {15, 8}, {10, 16}, {0, 16}, {-5, 8}}, {}};
+    ASSERT_TRUE(t.triangulate(hexagon, points, tris));
+    EXPECT_EQ(tris.size(), 12u);
+    EXPECT_NEAR(upArea(points, tris), 240, 1e-9);
+    Polygon clockwise{{{0, 0}, {0, 5}, {8, 5}, {8, 0}}, {}};
+    ASSERT_TRUE(t.triangulate(clockwise, points, tris));
+    EXPECT_NEAR(upArea(points, tris), 40, 1e-9);
+    Polygon star;
+    for (int i = 0; i < 5; ++i) star.outer.push_back({10 * std::cos(i * 4 * M_PI / 5), 10 * std::sin(i * 4 * M_PI / 5)});
+    ASSERT_TRUE(t.triangulate(star, points, tris));
+    EXPECT_GT(points.size(), 5u) << "the tessellator added the crossings: not fanned";
+}
+
 }  // namespace
 }  // namespace jbt

@@ -20,6 +20,7 @@ constexpr int kArrayBuffer = 34962, kElementArrayBuffer = 34963;
 // property tables; it keeps every vertex attribute aligned too).
 class BinaryBuilder {
 public:
+    explicit BinaryBuilder(std::size_t expected) { bin_.reserve(expected); }
     int addView(const void* data, std::size_t bytes, int target, json& views) {
         while (bin_.size() % 8) bin_.push_back(0);
         json v = {{"buffer", 0}, {"byteOffset", bin_.size()}, {"byteLength", bytes}};
@@ -35,11 +36,11 @@ private:
     std::vector<unsigned char> bin_;
 };
 
-void appendChunk(std::string& out, std::uint32_t type, const std::string& payload) {
-    std::uint32_t length = std::uint32_t(payload.size());
+void appendChunk(std::string& out, std::uint32_t type, const void* payload, std::size_t size) {
+    std::uint32_t length = std::uint32_t(size);
     out.append(reinterpret_cast<const char*>(&length), 4);
     out.append(reinterpret_cast<const char*>(&type), 4);
-    out += payload;
+    out.append(static_cast<const char*>(payload), size);
 }
 
 }  // namespace
@@ -55,8 +56,9 @@ std::string writeTileGlb(const TileMesh& mesh, const FeatureProperties& properti
     json gltf;
     gltf["asset"] = {{"version", "2.0"}, {"generator", "Jiangbei Twin bake"}};
     json views = json::array(), accessors = json::array();
-    BinaryBuilder bin;
     std::size_t n = mesh.vertexCount();
+    // Vertex attributes and indices, and room for the property table: grown once, not doubled.
+    BinaryBuilder bin(32 * n + 4 * mesh.indices.size() + 64 * properties.count * (properties.columns.size() + 1) + 1024);
 
     // Z up to Y up: (x, y, z) → (x, z, −y).
     std::vector<float> pos(3 * n), nor(3 * n), ids(n);
@@ -139,10 +141,12 @@ std::string writeTileGlb(const TileMesh& mesh, const FeatureProperties& properti
     std::string text = gltf.dump();
     while (text.size() % 4) text += ' ';
     std::string out = "glTF";
-    std::uint32_t header[2] = {2, std::uint32_t(12 + 8 + text.size() + 8 + data.size())};
+    std::size_t total = 12 + 8 + text.size() + 8 + data.size();
+    out.reserve(total);
+    std::uint32_t header[2] = {2, std::uint32_t(total)};
     out.append(reinterpret_cast<const char*>(header), 8);
-    appendChunk(out, 0x4E4F534A, text);  // "JSON"
-    appendChunk(out, 0x004E4942, std::string(data.begin(), data.end()));  // "BIN\0"
+    appendChunk(out, 0x4E4F534A, text.data(), text.size());  // "JSON"
+    appendChunk(out, 0x004E4942, data.data(), data.size());  // "BIN\0"
     return out;
 }
 

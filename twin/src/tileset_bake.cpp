@@ -1,5 +1,7 @@
 #include "twin/tileset_bake.h"
 
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -10,7 +12,9 @@
 #include <chrono>
 #include <functional>
 #include <future>
+#include <limits>
 #include <map>
+#include <unordered_map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -20,6 +24,7 @@
 #include "tiles/geodesy.h"
 #include "tiles/glb_writer.h"
 #include "tiles/quadtree.h"
+#include "bake_feature_store.h"
 
 namespace jbt {
 namespace fs = std::filesystem;
@@ -29,6 +34,8 @@ namespace {
 
 // Triangles a parent tile may hold, as a share of what its children hold together.
 constexpr double kParentShare = 0.25;
+// The largest cell of the lattice a tile's vertices are taken to its frame through (below).
+constexpr double kLatticeStepM = 100;
 
 struct Baked {
     json tile;          // its tileset.json entry
@@ -43,8 +50,8 @@ struct Baked {
 // many run; deeper ones run on the thread that reached them.
 class Baker {
 public:
-    Baker(const BakeOptions& o, GeoPoint origin, std::vector<const Feature*> features)
-        : o_(o), origin_(origin), features_(std::move(features)),
+    Baker(const BakeOptions& o, GeoPoint origin, const BakeFeatureStore& features)
+        : o_(o), origin_(origin), features_(features),
           threads_(o.threads > 0 ? o.threads : int(std::max(1u, std::thread::hardware_concurrency()))) {}
 
     Baked bake(const QuadNode& node) {
@@ -143,14 +150,19 @@ private:
     // The leaf's buildings as the viewer meshes them (walls, roofs, city-model faces), ids global.
     TileMesh meshFeatures(const std::vector<std::uint32_t>& items, Vec3 origin) {
         BuildingMesh mesh(osg::Vec3d(origin.x, origin.y, origin.z));
+        std::vector<Feature> features;
+        features.reserve(items.size());
+        std::vector<const Feature*> pointers;
+        for (std::uint32_t i : items) pointers.push_back(&features.emplace_back(features_.get(i)));
+        mesh.reserveFor(pointers);
         std::vector<std::uint32_t> ids;
-        for (std::uint32_t i : items) {
-            if (mesh.add(*features_[i], float(ids.size()))) ids.push_back(i);
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            if (mesh.add(features[k], float(ids.size()))) ids.push_back(items[k]);
             else ++roofFailures_;
         }
         TileMesh out;
         std::size_t n = mesh.vertices->size();
-        out.positions.reserve(3 * n);
+        out.positions.reserve(3 * n), out.normals.reserve(3 * n), out.colors.reserve(4 * n), out.featureIds.reserve(n);
         for (std::size_t v = 0; v < n; ++v) {
             const osg::Vec3& p = (*mesh.vertices)[v];
             const osg::Vec3& q = (*mesh.normals)[v];
@@ -164,19 +176,52 @@ private:
         return out;
     }
 
-    // Scene metres → the tile's ENU frame, vertex by vertex through PROJ (exact: the scene's
-    // transverse Mercator is flat, the tile frame follows the ellipsoid).
+    // Scene metres → the tile's ENU frame. The map is smooth (a rotation and a scale varying by
+    // parts per million over a city), so PROJ is asked only at the nodes of a lattice of cells of
+    // at most kLatticeStepM over the mesh, and each vertex is interpolated bilinearly in its cell:
+    // the Earth's curvature over 100 m is 0.8 mm and bilinear interpolation leaves an eighth of
+    // it. Height enters exactly: ECEF is linear in the height above the ellipsoid.
     TileMesh toTileFrame(const Baked& b) const {
         TileMesh m = b.mesh;
-        std::size_t n = m.vertexCount();
-        std::vector<double> xy(2 * n);
-        for (std::size_t i = 0; i < n; ++i) xy[2 * i] = b.origin.x + m.positions[3 * i], xy[2 * i + 1] = b.origin.y + m.positions[3 * i + 1];
+        const std::size_t n = m.vertexCount();
         const SceneFrame& frame_ = frame();
-        frame_.toWgs84(xy);
         Mat4 toLocal = inverseRigid(b.world);
-        for (std::size_t i = 0; i < n; ++i) {
-            Vec3 p = toLocal.point(toEcef({xy[2 * i], xy[2 * i + 1], b.origin.z + m.positions[3 * i + 2]}));
-            m.positions[3 * i] = float(p.x), m.positions[3 * i + 1] = float(p.y), m.positions[3 * i + 2] = float(p.z);
+        float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+        for (std::size_t i = 0; i < n; ++i)
+            x0 = std::min(x0, m.positions[3 * i]), x1 = std::max(x1, m.positions[3 * i]),
+            y0 = std::min(y0, m.positions[3 * i + 1]), y1 = std::max(y1, m.positions[3 * i + 1]);
+        const int nx = std::max(1, int(std::ceil((x1 - x0) / kLatticeStepM))) + 1;
+        const int ny = std::max(1, int(std::ceil((y1 - y0) / kLatticeStepM))) + 1;
+        const double dx = std::max(double(x1 - x0), 1e-3) / (nx - 1), dy = std::max(double(y1 - y0), 1e-3) / (ny - 1);
+        std::vector<double> xy(2 * std::size_t(nx) * std::size_t(ny));
+        for (int j = 0; j < ny; ++j)
+            for (int i = 0; i < nx; ++i) {
+                std::size_t k = std::size_t(j) * std::size_t(nx) + std::size_t(i);
+                xy[2 * k] = b.origin.x + x0 + i * dx, xy[2 * k + 1] = b.origin.y + y0 + j * dy;
+            }
+        frame_.toWgs84(xy);
+        // At each node: where height 0 lands in the tile frame, and which way is up there.
+        std::vector<Vec3> ground(xy.size() / 2), up(xy.size() / 2);
+        for (std::size_t k = 0; k < ground.size(); ++k) {
+            Vec3 e0 = toEcef({xy[2 * k], xy[2 * k + 1], 0}), e1 = toEcef({xy[2 * k], xy[2 * k + 1], 1});
+            ground[k] = toLocal.point(e0);
+            up[k] = toLocal.direction({e1.x - e0.x, e1.y - e0.y, e1.z - e0.z});
+        }
+        for (std::size_t v = 0; v < n; ++v) {
+            double fx = (m.positions[3 * v] - x0) / dx, fy = (m.positions[3 * v + 1] - y0) / dy;
+            int i = std::clamp(int(fx), 0, nx - 2), j = std::clamp(int(fy), 0, ny - 2);
+            double s = fx - i, t = fy - j;
+            std::size_t k00 = std::size_t(j) * std::size_t(nx) + std::size_t(i), k10 = k00 + 1, k01 = k00 + std::size_t(nx), k11 = k01 + 1;
+            auto mix = [&](const std::vector<Vec3>& a) {
+                double w00 = (1 - s) * (1 - t), w10 = s * (1 - t), w01 = (1 - s) * t, w11 = s * t;
+                return Vec3{w00 * a[k00].x + w10 * a[k10].x + w01 * a[k01].x + w11 * a[k11].x,
+                            w00 * a[k00].y + w10 * a[k10].y + w01 * a[k01].y + w11 * a[k11].y,
+                            w00 * a[k00].z + w10 * a[k10].z + w01 * a[k01].z + w11 * a[k11].z};
+            };
+            Vec3 g = mix(ground), u = mix(up);
+            double h = b.origin.z + m.positions[3 * v + 2];
+            m.positions[3 * v] = float(g.x + h * u.x), m.positions[3 * v + 1] = float(g.y + h * u.y),
+            m.positions[3 * v + 2] = float(g.z + h * u.z);
         }
         // Normals turn by the meridian convergence between the scene's grid and the tile's east.
         GeoPoint c = frame_.toWgs84({b.origin.x, b.origin.y}), e = frame_.toWgs84({b.origin.x + 100, b.origin.y});
@@ -195,10 +240,15 @@ private:
         for (std::size_t i = 0; i < local.vertexCount(); ++i)
             grow(b, {local.positions[3 * i], local.positions[3 * i + 1], local.positions[3 * i + 2]});
         // Ids become rows of this tile's property table: the buildings it shows.
-        std::map<std::uint32_t, std::uint32_t> rows;
+        // A building's vertices lie together: most vertices repeat the one before's.
+        std::unordered_map<std::uint32_t, std::uint32_t> rows;
+        std::uint32_t lastId = std::numeric_limits<std::uint32_t>::max(), lastRow = 0;
         for (std::uint32_t& id : local.featureIds) {
-            auto [it, added] = rows.emplace(id, std::uint32_t(rows.size()));
-            id = it->second;
+            if (id != lastId) {
+                lastId = id;
+                lastRow = rows.emplace(id, std::uint32_t(rows.size())).first->second;
+            }
+            id = lastRow;
         }
         FeatureProperties props;
         props.count = rows.size();
@@ -207,16 +257,19 @@ private:
         PropertyColumn height{"height", true, {}, {}};
         std::vector<std::string> keys;
         std::set<std::string> seen;
+        std::vector<Attributes> attributes;
+        attributes.reserve(byRow.size());
         for (std::uint32_t g : byRow) {
-            height.numbers.push_back(features_[g]->height);
-            for (const auto& [k, v] : features_[g]->attributes)
+            Feature f = features_.get(g);
+            height.numbers.push_back(f.height);
+            for (const auto& [k, v] : f.attributes)
                 if (seen.insert(k).second) keys.push_back(k);
+            attributes.push_back(std::move(f.attributes));
         }
         props.columns.push_back(std::move(height));
         for (const std::string& k : keys) {
             PropertyColumn col{k, false, {}, {}};
-            for (std::uint32_t g : byRow) {
-                const Attributes& a = features_[g]->attributes;
+            for (const Attributes& a : attributes) {
                 auto it = std::find_if(a.begin(), a.end(), [&](const auto& kv) { return kv.first == k; });
                 col.texts.push_back(it == a.end() ? std::string() : it->second);
             }
@@ -233,7 +286,7 @@ private:
 
     const BakeOptions& o_;
     GeoPoint origin_;
-    std::vector<const Feature*> features_;
+    const BakeFeatureStore& features_;
     int threads_;
     std::atomic<int> tasks_{0};
     std::atomic<std::size_t> tiles_{0}, leaves_{0}, depth_{0}, triangles_{0}, roofFailures_{0};
@@ -376,33 +429,39 @@ Baked loadPart(const fs::path& out, const QuadNode& q, const json& input, int pa
 BakeReport bakeTileset(const BakeOptions& o) {
     if (o.layers.empty()) throw Error("bake: no building source given (--layer FILE)");
     if (o.outDir.empty()) throw Error("bake: no output folder given (--out DIR)");
+    auto importStart = std::chrono::steady_clock::now();
     GeoPoint centre = kJiangbeiCentre;
     if (std::optional<GeoPoint> c = probeCentre(o.layers.front())) centre = *c;
     SceneFrame frame(centre);
 
-    std::vector<LayerData> layers;
+    // In the temporary folder ($TMPDIR), not OUT: an import that fails must leave an earlier bake
+    // there as it was.
+    static std::atomic<int> bakes{0};
+    BakeFeatureStore features((fs::temp_directory_path() / ("jiangbei-bake-" + std::to_string(::getpid()) + "-" +
+                                                            std::to_string(bakes++) + "-features.tmp"))
+                                  .string());
+    std::vector<Vec2> centres;
     std::vector<std::string> messages;
-    auto importStart = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < o.layers.size(); ++i) {
         ImportOptions io = o.layers[i];
         io.kind = LayerKind::Buildings;
         std::size_t n = o.layers.size();
         if (o.progress) io.progress = [&, i, n](double p) { o.progress("import", (double(i) + p) / double(n)); };
-        layers.push_back(importLayer(io, frame));
-        messages.insert(messages.end(), layers.back().report.messages.begin(), layers.back().report.messages.end());
+        LayerData layer = importLayerInBatches(io, frame, [&](std::vector<Feature>&& batch) {
+            for (const Feature& f : batch) {
+                if (f.polygons.empty() || f.polygons[0].outer.empty()) continue;
+                double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+                for (const Vec2& p : f.polygons[0].outer)
+                    x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+                features.append(f);
+                centres.push_back({(x0 + x1) / 2, (y0 + y1) / 2});
+            }
+        });
+        messages.insert(messages.end(), layer.report.messages.begin(), layer.report.messages.end());
     }
+    features.finishWriting();
     double importSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - importStart).count();
-    std::vector<const Feature*> features;
-    std::vector<Vec2> centres;
-    for (const LayerData& l : layers)
-        for (const Feature& f : l.features) {
-            if (f.polygons.empty() || f.polygons[0].outer.empty()) continue;
-            double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
-            for (const Vec2& p : f.polygons[0].outer) x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
-            features.push_back(&f);
-            centres.push_back({(x0 + x1) / 2, (y0 + y1) / 2});
-        }
-    if (features.empty()) throw Error(o.layers.front().path + ": no buildings to bake");
+    if (centres.empty()) throw Error(o.layers.front().path + ": no buildings to bake");
 
     const bool partitioned = o.partCount > 0;
     if (partitioned && !o.joinParts && (o.partIndex < 1 || o.partIndex > o.partCount))

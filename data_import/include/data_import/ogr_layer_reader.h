@@ -29,6 +29,9 @@ struct ImportOptions {
     // Asked every 2000 features: true ends the import with Error "…: import cancelled" (quitting
     // while an import runs).
     std::function<bool()> cancelled;
+    // Features converted at once (validity, repair, reprojection, heights) while this thread
+    // reads: 0 one worker per core, 1 all on the calling thread. The result is the same.
+    int threads = 0;
 };
 
 // What a data set holds, for the import dialog: its layers with geometry, fields, CRS and size.
@@ -48,6 +51,12 @@ DatasetInfo inspectDataset(const std::string& path);
 // used are skipped and counted in the report; throws Error (naming the file and the reason) when
 // the source as a whole cannot be read.
 LayerData importLayer(const ImportOptions& options, const SceneFrame& frame);
+
+// As importLayer, but the features go to `sink` in batches, in the source's order, on the calling
+// thread as they are converted, and the LayerData returned holds none of them: how a bake reads
+// millions of buildings without holding them.
+using FeatureSink = std::function<void(std::vector<Feature>&& batch)>;
+LayerData importLayerInBatches(const ImportOptions& options, const SceneFrame& frame, const FeatureSink& sink);
 
 // Whether the source has a layer of options.kind (false also when it cannot be opened).
 bool hasLayerOfKind(const ImportOptions& options);

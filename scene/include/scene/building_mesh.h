@@ -39,6 +39,9 @@ public:
     std::map<int, osg::ref_ptr<osg::DrawElementsUInt>> texturedTriangles;
 
     std::size_t triangleCount() const;
+    // Room for these footprints' walls and roofs (an estimate: city models may need more), so
+    // the arrays grow once instead of doubling their way up.
+    void reserveFor(const std::vector<const Feature*>& features);
 
 private:
     bool addSurfaces(const Feature& feature, float id);
