@@ -1,7 +1,7 @@
 // Live feeds under load: events per second published to a real mosquitto broker (started here
 // on loopback) against the viewer's frame time, and publish-to-visible latency (until the event
 // is in the scene after the update traversal). Offscreen under Xvfb; prints a Markdown table.
-//   bench_live [--seconds 5]
+//   bench_live [--seconds 5] [--rates 0,10,100,1000,10000] [--population 5000]
 #include <mosquitto.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "bench/footprint_generator.h"
 #include "twin/camera_pose.h"
 #include "twin/offscreen_render.h"
 #include "twin/twin.h"
@@ -38,8 +39,18 @@ double median(std::vector<double> v) {
 
 int main(int argc, char** argv) {
     double seconds = 5;
-    for (int i = 1; i + 1 < argc; ++i)
+    std::vector<double> rates = {0, 10, 100, 1000, 10000};
+    // Cases the feed talks about: messages cycle through them (a city's open cases, updated as
+    // they move and change status), so what is measured is the updating, not ever more markers.
+    int population = 5000;
+    for (int i = 1; i + 1 < argc; ++i) {
         if (std::string(argv[i]) == "--seconds") seconds = std::stod(argv[i + 1]);
+        if (std::string(argv[i]) == "--population") population = std::stoi(argv[i + 1]);
+        if (std::string(argv[i]) == "--rates") {
+            rates.clear();
+            for (std::size_t k : jbt::bench::parseSizes(argv[i + 1])) rates.push_back(double(k));
+        }
+    }
     int port = 18900 + getpid() % 500;
     std::string conf = "/tmp/jbt-bench-mosquitto.conf";
     FILE* f = std::fopen(conf.c_str(), "w");
@@ -75,33 +86,40 @@ int main(int argc, char** argv) {
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     const auto& live = twin.live();
     auto held = [&] { return live[0]->events ? live[0]->events->byId.size() : std::size_t(0); };
-    std::printf("| events/s published | events held after %.0f s | median ms/frame | frames |\n|---:|---:|---:|---:|\n", seconds);
-    for (double rate : {0.0, 10.0, 100.0, 1000.0}) {
+    std::printf("| events/s published | cases held after %.0f s | median ms/frame | of it update traversal ms | frames |\n|---:|---:|---:|---:|---:|\n", seconds);
+    for (double rate : rates) {
         std::atomic<bool> stop{false};
         std::thread publisher([&, rate] {
             if (rate <= 0) return;
             auto next = Clock::now();
             int i = 0;
             while (!stop) {
-                std::string msg = feature("r" + std::to_string(int(rate)) + "-" + std::to_string(i),
-                                          106.52 + (i % 97) * 0.001, 29.57 + (i % 89) * 0.0005);
+                std::string msg = feature("case-" + std::to_string(i % population), 106.52 + (i % 97) * 0.001,
+                                          29.57 + (i % 89) * 0.0005);
                 ++i;
                 mosquitto_publish(pub, nullptr, topic.c_str(), int(msg.size()), msg.data(), 0, false);
                 next += std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / rate));
                 std::this_thread::sleep_until(next);
             }
         });
-        std::size_t before = held();
-        std::vector<double> ms;
+        std::vector<double> ms, updateMs;
         auto end = Clock::now() + std::chrono::duration<double>(seconds);
         while (Clock::now() < end) {
+            // frame(), in its phases: the update traversal is where the live layers take the
+            // feed's changes, move markers and re-count the grid.
             auto t0 = Clock::now();
-            viewer->frame();
+            viewer->advance();
+            viewer->eventTraversal();
+            auto t1 = Clock::now();
+            viewer->updateTraversal();
+            auto t2 = Clock::now();
+            viewer->renderingTraversals();
             ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+            updateMs.push_back(std::chrono::duration<double, std::milli>(t2 - t1).count());
         }
         stop = true;
         publisher.join();
-        std::printf("| %.0f | %zu | %.1f | %zu |\n", rate, held() - before, median(ms), ms.size());
+        std::printf("| %.0f | %zu | %.1f | %.2f | %zu |\n", rate, held(), median(ms), median(updateMs), ms.size());
         std::fflush(stdout);
     }
     // Publish-to-visible: one event at a time, timed until the scene holds it.

@@ -24,16 +24,17 @@ const char* liveStateName(LiveStatus::State s) {
     }
 }
 
-std::shared_ptr<const EventSet> LiveEventSource::takeUpdate() {
+std::optional<EventChanges> LiveEventSource::takeChanges() {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (merged_) {
-        latest_ = std::make_shared<const EventSet>(working_);
-        merged_ = false;
-        fresh_ = true;
+    if (fresh_) {
+        fresh_ = false;
+        pending_ = {};
+        return EventChanges{true, *latest_};
     }
-    if (!fresh_) return nullptr;
-    fresh_ = false;
-    return latest_;
+    if (pending_.byId.empty() && pending_.problems.empty()) return std::nullopt;
+    EventChanges c{false, std::move(pending_)};
+    pending_ = {};
+    return c;
 }
 
 LiveStatus LiveEventSource::status() const {
@@ -57,14 +58,23 @@ void LiveEventSource::publish(std::shared_ptr<const EventSet> data) {
 
 void LiveEventSource::merge(EventSet incoming) {
     std::lock_guard<std::mutex> lock(mutex_);
-    for (auto& [id, e] : incoming.byId) working_.byId[id] = std::move(e);
+    for (auto& [id, e] : incoming.byId) {
+        ids_.insert(id);
+        pending_.byId[id] = std::move(e);
+    }
     for (std::string& p : incoming.problems)
-        if (working_.problems.size() < 100) working_.problems.push_back(std::move(p));
-    merged_ = true;
+        if (pending_.problems.size() < 100) pending_.problems.push_back(std::move(p));
     status_.state = LiveStatus::State::Live;
     status_.reason.clear();
     ++status_.updates;
-    status_.events = working_.byId.size();
+    status_.events = ids_.size();
+    lastGood_ = std::chrono::steady_clock::now();
+}
+
+void LiveEventSource::recovered() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    status_.state = LiveStatus::State::Live;
+    status_.reason.clear();
     lastGood_ = std::chrono::steady_clock::now();
 }
 
@@ -72,11 +82,6 @@ void LiveEventSource::fail(LiveStatus::State state, const std::string& reason) {
     std::lock_guard<std::mutex> lock(mutex_);
     status_.state = state;
     status_.reason = reason;
-}
-
-std::shared_ptr<const EventSet> LiveEventSource::latest() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return latest_;
 }
 
 namespace {
@@ -128,7 +133,7 @@ private:
                     publish(set);
                     last = payload;
                 } else if (status().state != LiveStatus::State::Live) {
-                    publish(latest());  // unchanged and readable again: recovered
+                    recovered();  // unchanged and readable again
                 }
             } catch (const FetchError& e) {
                 fail(e.state, e.what());
@@ -299,7 +304,7 @@ private:
             return;
         }
         mosquitto_subscribe(m, nullptr, topic_.c_str(), 1);
-        if (status().updates > 0) publish(latest());  // back online with what we had
+        if (status().updates > 0) recovered();  // back online with what we had
     }
     void onDisconnect(int rc) {
         fail(LiveStatus::State::Stale, name() + ": broker connection lost (" + std::string(mosquitto_strerror(rc)) +

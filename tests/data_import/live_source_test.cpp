@@ -2,12 +2,6 @@
 // server, and a mosquitto broker that the test starts, stops and restarts.
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <functional>
@@ -15,6 +9,7 @@
 
 #include "tests/data_import/outcome.h"
 #include "data_import/live_source.h"
+#include "tests/support/mosquitto_broker.h"
 #include "tests/test_support.h"
 
 namespace jbt {
@@ -36,19 +31,6 @@ bool waitFor(const std::function<bool()>& done, double seconds = 15) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     return done();
-}
-
-// A port nobody listens on: bind to port 0, read the number, close again.
-int freePort() {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-    close(fd);
-    return ntohs(a.sin_port);
 }
 
 LiveSourceOptions fast() {
@@ -90,14 +72,15 @@ TEST(LiveSources, FileKeepsLastGoodDataThroughAHalfWrittenFile) {
     auto src = test::tryOpenSource(file, kJiangbeiCentre, fast(), error);
     ASSERT_TRUE(src) << error;
     ASSERT_TRUE(waitFor([&] { return src->status().state == LiveStatus::State::Live; }));
-    auto first = src->takeUpdate();
+    auto first = src->takeChanges();
     ASSERT_TRUE(first);
-    EXPECT_EQ(first->byId.size(), 2u);
+    EXPECT_TRUE(first->whole) << "a file is read whole";
+    EXPECT_EQ(first->events.byId.size(), 2u);
     std::string full = events(3);
     test::writeFile(dir / "events.geojson", full.substr(0, full.size() / 2));  // a writer caught mid-write
     ASSERT_TRUE(waitFor([&] { return src->status().state == LiveStatus::State::Error; }));
     EXPECT_NE(src->status().reason.find("showing the last good data"), std::string::npos);
-    EXPECT_FALSE(src->takeUpdate()) << "nothing new to show";
+    EXPECT_FALSE(src->takeChanges()) << "nothing new to show";
     EXPECT_EQ(src->status().events, 2u) << "the last good data stays";
     test::writeFile(dir / "events.geojson", full);
     ASSERT_TRUE(waitFor([&] { return src->status().state == LiveStatus::State::Live && src->status().events == 3; }));
@@ -107,7 +90,7 @@ TEST(LiveSources, FileKeepsLastGoodDataThroughAHalfWrittenFile) {
 }
 
 TEST(LiveSources, HttpRecoversAfterTheServerComesBackAndNeverBlocksTheCaller) {
-    int port = freePort();
+    int port = test::freePort();
     std::string body = events(4);
     auto serve = [&](httplib::Server& s) {
         s.Get("/events", [&](const httplib::Request&, httplib::Response& res) { res.set_content(body, "application/geo+json"); });
@@ -137,7 +120,7 @@ TEST(LiveSources, HttpRecoversAfterTheServerComesBackAndNeverBlocksTheCaller) {
     auto slow = test::tryOpenSource("http://127.0.0.1:" + std::to_string(port) + "/slow", kJiangbeiCentre, patient, error);
     std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the request is now hanging
     auto before = std::chrono::steady_clock::now();
-    for (int frame = 0; frame < 100; ++frame) slow->takeUpdate(), slow->status();
+    for (int frame = 0; frame < 100; ++frame) slow->takeChanges(), slow->status();
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - before).count();
     EXPECT_LT(ms, 200) << "a frame asking a blocked source must not wait for it";
     slow.reset();
@@ -149,7 +132,7 @@ TEST(LiveSources, HttpRecoversAfterTheServerComesBackAndNeverBlocksTheCaller) {
 // past its cap, gives up on the second at its deadline, and either way lets go at once when
 // destroyed (quitting never waits on the network).
 TEST(LiveSources, HttpCapsEndlessAndTricklingAnswersAndStopsAtOnce) {
-    int port = freePort();
+    int port = test::freePort();
     httplib::Server server;
     server.Get("/endless", [](const httplib::Request&, httplib::Response& res) {
         res.set_chunked_content_provider("application/geo+json", [](std::size_t, httplib::DataSink& sink) {
@@ -196,45 +179,11 @@ TEST(LiveSources, HttpCapsEndlessAndTricklingAnswersAndStopsAtOnce) {
     t.join();
 }
 
-class Broker {
-public:
-    explicit Broker(int port) : port_(port) { start(); }
-    ~Broker() { stop(); }
-    void start() {
-        pid_ = fork();
-        if (pid_ == 0) {
-            std::string conf = "/tmp/jbt-mosquitto-" + std::to_string(getpid()) + ".conf";
-            FILE* f = std::fopen(conf.c_str(), "w");
-            std::fprintf(f, "listener %d 127.0.0.1\nallow_anonymous true\npersistence false\n", port_);
-            std::fclose(f);
-            execlp("mosquitto", "mosquitto", "-c", conf.c_str(), nullptr);
-            _exit(127);
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    }
-    void stop() {
-        if (pid_ > 0) {
-            kill(pid_, SIGTERM);
-            waitpid(pid_, nullptr, 0);
-            std::remove(("/tmp/jbt-mosquitto-" + std::to_string(pid_) + ".conf").c_str());  // the child's config
-            pid_ = -1;
-        }
-    }
-    void publish(const std::string& topic, const std::string& payload) {
-        std::string file = test::writeFile(std::filesystem::temp_directory_path() / "jbt-mqtt-payload.json", payload);
-        test::run("mosquitto_pub -h 127.0.0.1 -p " + std::to_string(port_) + " -t '" + topic + "' -f '" + file + "'");
-    }
-
-private:
-    int port_;
-    pid_t pid_ = -1;
-};
-
 TEST(LiveSources, MqttSurvivesTheBrokerGoingAwayAndComingBack) {
     if (test::run("command -v mosquitto >/dev/null && command -v mosquitto_pub >/dev/null").exitCode != 0)
         GTEST_SKIP() << "mosquitto is not installed (scripts/install_deps.sh installs it)";
-    int port = freePort();
-    Broker broker(port);
+    int port = test::freePort();
+    test::Broker broker(port);
     std::string error;
     auto src = test::tryOpenSource("mqtt://127.0.0.1:" + std::to_string(port) + "/jiangbei/events", kJiangbeiCentre, fast(), error);
     ASSERT_TRUE(src) << error;
@@ -249,8 +198,10 @@ TEST(LiveSources, MqttSurvivesTheBrokerGoingAwayAndComingBack) {
     ASSERT_TRUE(publishUntil(events(2), [&] { return src->status().events == 2; })) << src->status().reason;
     ASSERT_TRUE(publishUntil(R"({"type":"Feature","properties":{"id":"e1","status":"已办结"},"geometry":{"type":"Point","coordinates":[106.58,29.58]}})",
                              [&] {
-                                 auto s = src->takeUpdate();
-                                 return s && s->byId.count("e1") && s->byId.at("e1").status == "已办结";
+                                 // Only what changed: the one feature, not both events again.
+                                 auto s = src->takeChanges();
+                                 return s && !s->whole && s->events.byId.size() == 1 && s->events.byId.count("e1") &&
+                                        s->events.byId.at("e1").status == "已办结";
                              }))
         << "a single feature updates its event";
     broker.publish("jiangbei/events", "garbage {");

@@ -19,36 +19,54 @@ namespace {
 class SwapMarkers : public osg::NodeCallback {
 public:
     SwapMarkers(LiveLayer& layer, const HeightGrid& terrain, osg::ref_ptr<osg::Program> program)
-        : layer_(layer), terrain_(terrain), program_(std::move(program)) {}
+        : layer_(layer), markers_(terrain, std::move(program)) {
+        layer_.node->addChild(markers_.node());
+    }
 
     void operator()(osg::Node* node, osg::NodeVisitor* nv) override {
         bool changed = false;
-        if (auto update = layer_.source->takeUpdate()) {
-            double now = nv->getFrameStamp() ? nv->getFrameStamp()->getSimulationTime() : 0.0;
-            bool first = !layer_.events;
-            for (const auto& [id, e] : update->byId)
-                if (!layer_.arrival.count(id)) layer_.arrival[id] = first ? -1e6 : now;  // what was there at start does not pulse
-            layer_.events = update;
-            trackLifecycle(layer_, *update);
+        if (auto changes = layer_.source->takeChanges()) {
+            apply(std::move(*changes), nv->getFrameStamp() ? nv->getFrameStamp()->getSimulationTime() : 0.0);
             changed = true;
         }
         int version = layer_.timeline ? layer_.timeline->version : 0;
         if (layer_.events && (changed || version != layer_.shownVersion)) {
+            bool timeline = layer_.timeline && layer_.timeline->active;
+            if (timeline) markers_.rebuild(visibleEvents(*layer_.events, *layer_.timeline), {});
+            else if (version != layer_.shownVersion || layer_.whole || showedTimeline_) markers_.rebuild(*layer_.events, layer_.arrival);
+            else markers_.update(*layer_.events, layer_.changed, layer_.arrival);
             layer_.shownVersion = version;
-            layer_.node->removeChildren(0, layer_.node->getNumChildren());
-            if (layer_.timeline && layer_.timeline->active)
-                layer_.node->addChild(buildEventMarkers(visibleEvents(*layer_.events, *layer_.timeline), terrain_, {}, program_));
-            else
-                layer_.node->addChild(buildEventMarkers(*layer_.events, terrain_, layer_.arrival, program_));
+            showedTimeline_ = timeline;
             if (layer_.onUpdate) layer_.onUpdate();
         }
         traverse(node, nv);
     }
 
 private:
+    void apply(EventChanges changes, double now) {
+        bool first = !held_;
+        layer_.changed.clear();
+        for (const auto& [id, e] : changes.events.byId) {
+            if (!layer_.arrival.count(id)) layer_.arrival[id] = first ? -1e6 : now;  // what was there at start does not pulse
+            layer_.changed.push_back(id);
+        }
+        trackLifecycle(layer_, changes.events);
+        layer_.whole = changes.whole || first;
+        if (layer_.whole) {
+            held_ = std::make_shared<EventSet>(std::move(changes.events));
+        } else {
+            for (auto& [id, e] : changes.events.byId) held_->byId[id] = std::move(e);
+            for (std::string& p : changes.events.problems)
+                if (held_->problems.size() < 100) held_->problems.push_back(std::move(p));
+        }
+        layer_.events = held_;
+        ++layer_.generation;
+    }
+
     LiveLayer& layer_;
-    const HeightGrid& terrain_;
-    osg::ref_ptr<osg::Program> program_;
+    EventMarkers markers_;
+    std::shared_ptr<EventSet> held_;  // what layer_.events shows, changed in place
+    bool showedTimeline_ = false;
 };
 
 }  // namespace
@@ -147,11 +165,11 @@ GridChoropleth::GridChoropleth(std::vector<GridCell> cells, osg::Group& parent, 
     parent.addChild(node_);
 }
 
-void GridChoropleth::update(const std::vector<std::unique_ptr<LiveLayer>>& layers, const HeightGrid& terrain,
-                            const EventTimeline* timeline) {
+std::vector<int> GridChoropleth::recount(const std::vector<std::unique_ptr<LiveLayer>>& layers,
+                                         const EventTimeline* timeline) {
     std::vector<int> counts(cells_.size(), 0);
-    placed_.resize(layers.size());
     for (std::size_t li = 0; li < layers.size(); ++li) {
+        counted_[li] = layers[li]->generation;
         if (!layers[li]->events) continue;
         for (const auto& [id, e] : layers[li]->events->byId) {
             if (timeline && !timeline->shows(e)) continue;
@@ -159,6 +177,40 @@ void GridChoropleth::update(const std::vector<std::unique_ptr<LiveLayer>>& layer
             Placed& p = it->second;
             if (isNew || p.at.x != e.scene.x || p.at.y != e.scene.y) p = {e.scene, index_.cellOf(e.scene)};
             if (p.cell >= 0) ++counts[p.cell];
+        }
+    }
+    return counts;
+}
+
+void GridChoropleth::update(const std::vector<std::unique_ptr<LiveLayer>>& layers, const HeightGrid& terrain,
+                            const EventTimeline* timeline) {
+    placed_.resize(layers.size());
+    counted_.resize(layers.size(), std::size_t(-1));
+    int version = timeline && timeline->active ? timeline->version : -2;
+    // Only the events the last update of each layer brought, while nothing else moved: a change
+    // moves one event between cells at most.
+    bool incremental = version == -2 && timelineVersion_ == -2 && counts_.size() == cells_.size();
+    for (std::size_t li = 0; li < layers.size() && incremental; ++li)
+        if (layers[li]->generation != counted_[li] && (layers[li]->generation != counted_[li] + 1 || layers[li]->whole))
+            incremental = false;
+    timelineVersion_ = version;
+    std::vector<int> counts;
+    if (!incremental) {
+        counts = recount(layers, timeline);
+    } else {
+        counts = counts_;
+        for (std::size_t li = 0; li < layers.size(); ++li) {
+            if (layers[li]->generation == counted_[li]) continue;
+            counted_[li] = layers[li]->generation;
+            for (const std::string& id : layers[li]->changed) {
+                const GovernanceEvent& e = layers[li]->events->byId.at(id);
+                auto [it, isNew] = placed_[li].try_emplace(id);
+                Placed& p = it->second;
+                if (!isNew && p.at.x == e.scene.x && p.at.y == e.scene.y) continue;
+                if (!isNew && p.cell >= 0) --counts[p.cell];
+                p = {e.scene, index_.cellOf(e.scene)};
+                if (p.cell >= 0) ++counts[p.cell];
+            }
         }
     }
     // Unchanged counts (status changes, events outside the grid): the prisms stay as they are.

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <unordered_set>
 #include <string>
 
 #include "data_import/governance_events.h"
@@ -30,31 +32,39 @@ struct LiveSourceOptions {
     EventParseOptions parse;
 };
 
+// What a source brought since it was last asked.
+struct EventChanges {
+    bool whole = false;  // `events` replaces everything (a file or URL read again)
+    EventSet events;     // whole: all of them; else the events new or changed since the last take
+};
+
 class LiveEventSource {
 public:
     virtual ~LiveEventSource() = default;
     const std::string& name() const { return name_; }
-    // The newest good data if it changed since the last call, else nullptr. Never blocks long.
-    std::shared_ptr<const EventSet> takeUpdate();
+    // What changed since the last call, or nullopt. Never blocks long. The consumer keeps its own
+    // set: at thousands of messages a second, a copy of everything per frame costs more than
+    // drawing it.
+    std::optional<EventChanges> takeChanges();
     LiveStatus status() const;
 
 protected:
     explicit LiveEventSource(std::string name) : name_(std::move(name)) {}
     void publish(std::shared_ptr<const EventSet> data);
-    // A message's events joined to what the source holds (the newest version of each id). The
-    // consumer's copy is made in takeUpdate, at most once per frame however many messages came:
-    // a copy per message costs more than the rendering at a thousand messages a second.
+    // A message's events joined to what the source holds (the newest version of each id); the
+    // consumer gets only these at its next take.
     void merge(EventSet incoming);
     void fail(LiveStatus::State state, const std::string& reason);
-    std::shared_ptr<const EventSet> latest() const;
+    // Live again with the data it had (a server or broker back): nothing new for the consumer.
+    void recovered();
 
 private:
     std::string name_;
     mutable std::mutex mutex_;
-    std::shared_ptr<const EventSet> latest_;
-    bool fresh_ = false;
-    EventSet working_;    // what merge() has gathered
-    bool merged_ = false;  // working_ has changed since the last copy
+    std::shared_ptr<const EventSet> latest_;  // what publish() gave last
+    bool fresh_ = false;                      // latest_ not yet taken
+    EventSet pending_;                        // merged since the last take
+    std::unordered_set<std::string> ids_;     // every id merged (the count status() reports)
     LiveStatus status_;
     std::chrono::steady_clock::time_point lastGood_;
 };

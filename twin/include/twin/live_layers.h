@@ -35,7 +35,12 @@ EventSet visibleEvents(const EventSet& set, const EventTimeline& timeline);
 struct LiveLayer {
     std::unique_ptr<LiveEventSource> source;
     osg::ref_ptr<osg::Group> node;                 // holds the current markers
-    std::shared_ptr<const EventSet> events;        // what is shown
+    std::shared_ptr<const EventSet> events;        // what is shown (the source's changes applied)
+    // The last update: its number, and which ids it brought (`whole`: it replaced everything).
+    // Counts kept per cell follow these instead of walking every event again.
+    std::size_t generation = 0;
+    bool whole = true;
+    std::vector<std::string> changed;
     std::map<std::string, double> arrival;         // id → simulation time first seen
     bool visible = true;
     std::function<void()> onUpdate;                // e.g. re-count the grid
@@ -80,6 +85,8 @@ public:
     void update(const std::vector<std::unique_ptr<LiveLayer>>& layers, const HeightGrid& terrain,
                 const EventTimeline* timeline = nullptr);
     int total() const { return total_; }
+    const std::vector<GridCell>& cells() const { return cells_; }
+    const std::vector<int>& counts() const { return counts_; }  // per cell, what the prisms show
     // Prism colours by events per cell (prisms are 60·√n m high and coloured by height).
     std::vector<LegendEntry> legend() const;
     // Shows or hides the prisms.
@@ -98,6 +105,10 @@ private:
         int cell = -1;
     };
     std::vector<std::unordered_map<std::string, Placed>> placed_;  // per live layer
+    std::vector<std::size_t> counted_;                             // per live layer: the generation counted
+    int timelineVersion_ = -1;                                     // the timeline the counts follow
+    // Every event again (the first time, a whole new set, the timeline moved, a layer skipped).
+    std::vector<int> recount(const std::vector<std::unique_ptr<LiveLayer>>& layers, const EventTimeline* timeline);
     std::vector<int> counts_;                                      // what the prisms show
     // Every cell's prism is built once; a new count moves its top and recolours it in place
     // (an empty cell's prism sinks below the ground).
