@@ -25,16 +25,18 @@ bool tileHit(const osgUtil::LineSegmentIntersector::Intersection& hit, FeatureHi
     int tileset = -1;
     osg::Node* tile = nullptr;
     const TileFeatureTable* table = nullptr;
+    int instance = -1;
     for (osg::Node* n : hit.nodePath) {
         if (n->getUserValue(kTilesetIndexKey, tileset)) tile = n;
         if (auto* t = dynamic_cast<const TileFeatureTable*>(n->getUserData())) table = t;
+        n->getUserValue(kTileInstanceKey, instance);
     }
     if (!tile) return false;
     out = FeatureHit{};
     out.tilesetIndex = tileset;
     out.tileNode = tile;
     out.worldPoint = hit.getWorldIntersectPoint();
-    out.tileFeature = hitFeatureId(hit);
+    out.tileFeature = instance >= 0 ? instance : hitFeatureId(hit);
     if (table && out.tileFeature >= 0 && std::size_t(out.tileFeature) < table->rows.size())
         out.tileAttributes = table->rows[std::size_t(out.tileFeature)];
     return true;

@@ -5,6 +5,7 @@
 #include <osg/Point>
 #include <osg/Program>
 #include <osg/Texture>
+#include <osg/ValueObject>
 
 #include <cstring>
 #include <set>
@@ -126,6 +127,7 @@ private:
             osg::ref_ptr<osg::MatrixTransform> t =
                 new osg::MatrixTransform(osg::Matrixd::scale(scale) * rot * osg::Matrixd::translate(pos[i] + rtc));
             t->addChild(m.node);
+            t->setUserValue(kTileInstanceKey, int(i));
             g->addChild(t);
         }
         out_.features += n;

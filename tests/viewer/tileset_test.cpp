@@ -390,6 +390,32 @@ TEST(Tilesets, BatchTableRowsArePicked) {
     EXPECT_TRUE(findAttribute(hit.tileAttributes, "cartographic"));
 }
 
+// A 1.0 instanced tile: a click names the instance it met and shows its batch-table row (the
+// 25 instances share one model, which has no feature ids of its own).
+TEST(Tilesets, InstancesArePickedOneByOne) {
+    auto dir = test::scratchDir();
+    AppOptions o = test::offscreenOptions(dir, 480, 360);
+    o.tilesets = {test::sharedData("reference/3d/3dtiles/1.0/InstancedWithBatchTable/tileset.json")};
+    o.view = "layer:InstancedWithBatchTable";
+    Twin twin(o);
+    ViewerApp app(twin);
+    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
+    settledImage(app, twin.scene());
+    std::set<int> instances;
+    FeatureHit hit;
+    for (int y = 20; y < 340; y += 4)
+        for (int x = 20; x < 460; x += 4)
+            if (pickAt(app.viewer(), x, y, hit) && hit.tilesetIndex == 0) {
+                ASSERT_GE(hit.tileFeature, 0);
+                ASSERT_LT(hit.tileFeature, 25);
+                const std::string* height = findAttribute(hit.tileAttributes, "Height");
+                ASSERT_TRUE(height);
+                EXPECT_EQ(*height, "20");
+                instances.insert(hit.tileFeature);
+            }
+    EXPECT_GT(instances.size(), 5u) << "different instances, not the first one every time";
+}
+
 // From the import dialog into the scene, then saved in a project and opened again.
 TEST(Tilesets, OpenFromTheDialogAndSurviveAProject) {
     auto dir = test::scratchDir();

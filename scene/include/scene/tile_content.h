@@ -18,6 +18,10 @@ struct TileFeatureTable : osg::Referenced {
     std::vector<Attributes> rows;
 };
 
+// Node user value on each i3dm instance's transform: its row in the batch table. The instanced
+// model is shared, so its own feature ids (if any) cannot say which instance was hit.
+constexpr const char* kTileInstanceKey = "jbt_tile_instance";
+
 struct TileContentNode {
     osg::ref_ptr<osg::Node> node;  // null for an external tileset
     bool externalTileset = false;
