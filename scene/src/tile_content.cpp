@@ -7,6 +7,7 @@
 #include <osg/Texture>
 #include <osg/ValueObject>
 
+#include <cmath>
 #include <cstring>
 #include <set>
 
@@ -64,7 +65,8 @@ std::vector<osg::Vec3d> instancePositions(const TileContentParts& p, std::size_t
 
 class Builder {
 public:
-    Builder(std::string baseDir, TileContentNode& out) : baseDir_(std::move(baseDir)), out_(out) {}
+    Builder(std::string baseDir, TileContentNode& out, const Mat4* contentToEcef)
+        : baseDir_(std::move(baseDir)), out_(out), contentToEcef_(contentToEcef) {}
 
     osg::ref_ptr<osg::Node> build(const TileContentParts& p, const std::string& name) {
         if (p.kind == "json") {
@@ -110,16 +112,26 @@ private:
         if (const json* sc = p.feature("SCALE_NON_UNIFORM"))
             s3 = binaryProperty(p.featureBinary, offsetOf(sc, name), n, 3, 4, name + ": SCALE_NON_UNIFORM");
         osg::ref_ptr<osg::Group> g = new osg::Group;
+        const json* enuFlag = p.feature("EAST_NORTH_UP");
+        const bool enu = enuFlag && enuFlag->is_boolean() && enuFlag->get<bool>();
         for (std::size_t i = 0; i < n; ++i) {
             osg::Matrixd rot;
+            osg::Vec3d upv, rightv;
+            bool turned = false;
             if (u && r) {
                 float a[3], b[3];
                 std::memcpy(a, u + 12 * i, 12);
                 std::memcpy(b, r + 12 * i, 12);
-                osg::Vec3d upv(a[0], a[1], a[2]), rightv(b[0], b[1], b[2]), fwd = upv ^ rightv;
-                // Columns right, up, forward: the model's x, y, z (Y up) in the tile frame; the
-                // converted node is already Z up, so its y (forward) maps to −forward.
-                rot.set(rightv.x(), rightv.y(), rightv.z(), 0, -fwd.x(), -fwd.y(), -fwd.z(), 0, upv.x(), upv.y(), upv.z(), 0, 0, 0, 0, 1);
+                upv.set(a[0], a[1], a[2]), rightv.set(b[0], b[1], b[2]);
+                turned = true;
+            } else if (enu) {
+                turned = eastNorthUp(pos[i] + rtc, upv, rightv);
+            }
+            if (turned) {
+                osg::Vec3d fwd = upv ^ rightv;
+                // The glTF model's x is right, its y up and its z right × up; the converted node
+                // (Z up: x, −z, y) has x right, y up × right and z up. A rotation, not a mirror.
+                rot.set(rightv.x(), rightv.y(), rightv.z(), 0, fwd.x(), fwd.y(), fwd.z(), 0, upv.x(), upv.y(), upv.z(), 0, 0, 0, 0, 1);
             }
             osg::Vec3d scale(1, 1, 1);
             if (s) { float f; std::memcpy(&f, s + 4 * i, 4); scale.set(f, f, f); }
@@ -167,8 +179,23 @@ private:
         return t;
     }
 
+    // EAST_NORTH_UP: an instance without its own axes stands on the ellipsoid where it is, its
+    // right to the east and its up to the sky, as the tile frame sees those directions.
+    bool eastNorthUp(const osg::Vec3d& p, osg::Vec3d& up, osg::Vec3d& right) const {
+        if (!contentToEcef_) return false;
+        Vec3 ecef = contentToEcef_->point({p.x(), p.y(), p.z()});
+        if (std::sqrt(ecef.x * ecef.x + ecef.y * ecef.y + ecef.z * ecef.z) < 6.0e6) return false;  // not on the Earth: a local frame
+        Mat4 enu = enuToEcef(fromEcef(ecef));
+        Mat4 back = inverse(*contentToEcef_);
+        Vec3 u = back.direction(enu.direction({0, 0, 1})), r = back.direction(enu.direction({1, 0, 0}));
+        up.set(u.x, u.y, u.z), right.set(r.x, r.y, r.z);
+        up.normalize(), right.normalize();
+        return true;
+    }
+
     std::string baseDir_;
     TileContentNode& out_;
+    const Mat4* contentToEcef_;
 };
 
 // Whether every geometry carries its own per-vertex colours and none is textured.
@@ -302,10 +329,11 @@ std::size_t nodeBytes(osg::Node& node) {
     return c.bytes;
 }
 
-TileContentNode buildTileContent(const std::string& bytes, const std::string& name, const std::string& baseDir) {
+TileContentNode buildTileContent(const std::string& bytes, const std::string& name, const std::string& baseDir,
+                                 const Mat4* contentToEcef) {
     TileContentNode out;
     TileContentParts parts = splitTileContent(bytes, name);
-    Builder b(baseDir, out);
+    Builder b(baseDir, out, contentToEcef);
     out.node = b.build(parts, name);
     if (out.node) {
         markTexturedStateSets(*out.node);

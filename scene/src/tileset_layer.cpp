@@ -277,7 +277,7 @@ struct TilesetLayer::Impl {
                 osg::ref_ptr<osg::Group> group = new osg::Group;
                 for (const std::string& uri : t->contents) {
                     std::string bytes = fetcher.fetch(uri);
-                    TileContentNode c = buildTileContent(bytes, uri, parentOf(uri));
+                    TileContentNode c = buildTileContent(bytes, uri, parentOf(uri), &t->world);
                     if (c.externalTileset) {
                         r.external = parseTileset(bytes, uri, t->additive);
                         r.externalPath = uri;

@@ -10,6 +10,7 @@
 
 #include "model/attribute_table.h"
 #include "tiles/feature_style.h"
+#include "tiles/geodesy.h"
 
 namespace jbt {
 
@@ -31,8 +32,10 @@ struct TileContentNode {
     std::vector<std::string> warnings;
 };
 
-// Throws Error "NAME: REASON" when the content cannot be drawn at all.
-TileContentNode buildTileContent(const std::string& bytes, const std::string& name, const std::string& baseDir);
+// Throws Error "NAME: REASON" when the content cannot be drawn at all. `contentToEcef` (the
+// tile's transforms; null or off the Earth for a local frame) turns EAST_NORTH_UP instances.
+TileContentNode buildTileContent(const std::string& bytes, const std::string& name, const std::string& baseDir,
+                                 const Mat4* contentToEcef = nullptr);
 
 // Colours the features under `node` by `style` (per vertex, from each feature's row); an
 // inactive style gives the content its own colours back.
