@@ -55,6 +55,7 @@ struct Tile {
     Mat4 world;
     osg::BoundingSphere bound;  // scene metres
     osg::Matrixd toScene;       // content frame → scene
+    double errorScale = 1;      // the largest scale of its transforms: its geometric error grows with it
     // Only the frame's thread changes a tile: Queued lasts until its result has joined.
     enum class State { Unloaded, Queued, Ready, Failed } state = State::Unloaded;
     osg::ref_ptr<osg::Node> node;
@@ -145,6 +146,8 @@ struct TilesetLayer::Impl {
         Vec3 s = a.point(centre);
         t.bound.set(osg::Vec3d(s.x, s.y, s.z), radius);
         t.toScene = toOsg(a * t.world);
+        t.errorScale = 0;
+        for (int c = 0; c < 3; ++c) t.errorScale = std::max(t.errorScale, std::hypot(t.world.m[4 * c], t.world.m[4 * c + 1], t.world.m[4 * c + 2]));
         ++tileCount;
     }
 
@@ -355,7 +358,7 @@ struct TilesetLayer::Impl {
         const osg::Viewport* vp = cv.getViewport();
         double h = vp ? vp->height() : 720;
         double focal = cv.getProjectionMatrix() ? (*cv.getProjectionMatrix())(1, 1) : 1.0;
-        return t.geometricError * h * focal / (2 * d);
+        return t.geometricError * t.errorScale * h * focal / (2 * d);
     }
 
     bool hasContent(const Tile& t) const { return !t.contents.empty(); }
@@ -468,6 +471,10 @@ TilesetLayer::TilesetLayer(const std::string& path, TilesetLayerOptions options)
     for (const std::string& w : d.desc.warnings) d.fail(w);
     auto [centre, radius] = Impl::sphereOf(d.desc.root.volume, d.desc.root.transform);
     d.local = d.desc.root.volume.kind != BoundingVolume::Kind::Region && std::hypot(centre.x, centre.y, centre.z) < 1e6;
+    if (d.local && d.o.anchor) {  // placed by the user: from here on, an Earth-fixed tileset
+        d.desc.root.transform = *d.o.anchor * d.desc.root.transform;
+        d.local = false;
+    }
     if (!d.local && !d.o.toScene) throw Error(path + ": an Earth-fixed tileset needs the scene's projection");
     d.root = d.make(d.desc.root, nullptr, parentOf(path), {path});
     setName("tileset:" + fs::path(path).parent_path().filename().string());

@@ -416,6 +416,41 @@ TEST(Tilesets, InstancesArePickedOneByOne) {
     EXPECT_GT(instances.size(), 5u) << "different instances, not the first one every time";
 }
 
+// A tileset in a local frame placed by the user: its origin where it was put, turned and scaled,
+// its geometric error scaled with it (the sparse sample draws the same 32 tiles as at the origin).
+TEST(Tilesets, LocalFrameStandsWhereItWasPlaced) {
+    std::string path = test::sharedData("reference/3d/3dtiles/1.1/SparseImplicitQuadtree/tileset.json");
+    auto open = [&](const std::string& spec, osg::BoundingSphere& bound, TilesetStatus& st, Vec2& placeInScene) {
+        auto dir = test::scratchDir();
+        AppOptions o = test::offscreenOptions(dir, 480, 360);
+        o.demo = false;
+        o.tilesets = {spec};
+        o.view = "layer:SparseImplicitQuadtree";
+        Twin twin(o);
+        ASSERT_EQ(twin.scene().errors, std::vector<std::string>{});
+        ViewerApp app(twin);
+        ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
+        settledImage(app, twin.scene());
+        bound = twin.scene().tilesets.at(0).node->getBound();
+        st = twin.scene().tilesets.at(0).node->status();
+        placeInScene = twin.scene().frame->toScene({106.60, 29.60});
+    };
+    osg::BoundingSphere atOrigin, placed;
+    TilesetStatus st0, st1;
+    Vec2 unused, at;
+    open(path, atOrigin, st0, unused);
+    open(path + "@106.60,29.60,0,90,100", placed, st1, at);
+    // The root box's centre (0.5, 0.5) a hundred times larger, turned 90° clockwise: (50, −50)
+    // from the place (within the few centimetres the grid's convergence turns 70 m by).
+    EXPECT_NEAR(atOrigin.center().x(), 0.5, 1e-3);
+    EXPECT_NEAR(placed.center().x() - at.x, 50, 0.1);
+    EXPECT_NEAR(placed.center().y() - at.y, -50, 0.1);
+    EXPECT_NEAR(placed.radius(), 100 * atOrigin.radius(), 0.05);
+    EXPECT_EQ(st1.loaded, st0.loaded);
+    EXPECT_EQ(st1.drawn, st0.drawn);
+    EXPECT_GT(st1.drawn, 0u);
+}
+
 // From the import dialog into the scene, then saved in a project and opened again.
 TEST(Tilesets, OpenFromTheDialogAndSurviveAProject) {
     auto dir = test::scratchDir();

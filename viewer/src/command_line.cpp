@@ -77,7 +77,8 @@ CommandLine parseCommandLine(int argc, char** argv) {
                    "Oblique photography (倾斜摄影): a ContextCapture/Smart3D export folder (metadata.xml + Data/Tile_*/…osgb); may repeat");
     app.add_option("--tiles", out.tilesets,
                    "Stream a 3D Tiles 1.0/1.1 tileset (its tileset.json: b3dm, i3dm, pnts, cmpt, glb; external and implicit "
-                   "tilesets), e.g. one `jiangbei-twin bake` wrote; may repeat");
+                   "tilesets), e.g. one `jiangbei-twin bake` wrote; one in a local frame is placed with "
+                   "PATH@LON,LAT[,ALT,HEADING,SCALE] (as --model); may repeat");
     app.add_option("--paged-memory", out.pagedMemoryMB,
                    "Memory for streamed data in MB: 3D Tiles and oblique meshes share it; what is off screen goes first "
                    "(default 512)")

@@ -29,6 +29,9 @@ struct TilesetLayerOptions {
     int layerIndex = 0;                              // on content nodes, for picking
     osg::ref_ptr<osg::Program> buildingProgram;      // for vertex-coloured content (baked buildings): lit and
                                                      // windowed like an import; other content keeps the parent's
+    // Where a tileset in a local frame stands: its frame → ECEF (a placement the user gave).
+    // Without one, a local frame sits at the scene's origin; Earth-fixed tilesets ignore it.
+    std::optional<Mat4> anchor;
 };
 
 struct TilesetStatus {

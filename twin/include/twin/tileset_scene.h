@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "data_import/scene_frame.h"
+#include "model/model_placement.h"
 #include "scene/tileset_layer.h"
 
 namespace jbt {
@@ -18,6 +19,17 @@ struct TilesetScene {
     osg::ref_ptr<TilesetLayer> node;
     bool visible = true;
 };
+
+// A tileset as --tiles and projects give it: "PATH_OR_URL" or, for one in a local frame (its own
+// metres, no place on the Earth), "PATH_OR_URL@LON,LAT[,ALT,HEADING,SCALE]": its origin stands
+// there, ALT metres above the ground, its +Y turned HEADING degrees clockwise from north.
+struct TilesetSpec {
+    std::string path;
+    std::optional<ModelPlacement> at;
+};
+// Throws Error naming the text when what follows the last '@' looks like a placement but is not
+// one; anything else after an '@' is part of the path.
+TilesetSpec parseTilesetSpec(const std::string& text);
 
 std::string tilesetLayerName(const std::string& path);
 
