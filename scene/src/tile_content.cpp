@@ -66,7 +66,9 @@ std::vector<osg::Vec3d> instancePositions(const TileContentParts& p, std::size_t
 class Builder {
 public:
     Builder(std::string baseDir, TileContentNode& out, const Mat4* contentToEcef)
-        : baseDir_(std::move(baseDir)), out_(out), contentToEcef_(contentToEcef) {}
+        : baseDir_(std::move(baseDir)), out_(out), contentToEcef_(contentToEcef) {
+        if (contentToEcef_) ecefToContent_ = inverse(*contentToEcef_);
+    }
 
     osg::ref_ptr<osg::Node> build(const TileContentParts& p, const std::string& name) {
         if (p.kind == "json") {
@@ -186,8 +188,7 @@ private:
         Vec3 ecef = contentToEcef_->point({p.x(), p.y(), p.z()});
         if (std::sqrt(ecef.x * ecef.x + ecef.y * ecef.y + ecef.z * ecef.z) < 6.0e6) return false;  // not on the Earth: a local frame
         Mat4 enu = enuToEcef(fromEcef(ecef));
-        Mat4 back = inverse(*contentToEcef_);
-        Vec3 u = back.direction(enu.direction({0, 0, 1})), r = back.direction(enu.direction({1, 0, 0}));
+        Vec3 u = ecefToContent_.direction(enu.direction({0, 0, 1})), r = ecefToContent_.direction(enu.direction({1, 0, 0}));
         up.set(u.x, u.y, u.z), right.set(r.x, r.y, r.z);
         up.normalize(), right.normalize();
         return true;
@@ -196,6 +197,7 @@ private:
     std::string baseDir_;
     TileContentNode& out_;
     const Mat4* contentToEcef_;
+    Mat4 ecefToContent_;
 };
 
 // Whether every geometry carries its own per-vertex colours and none is textured.

@@ -119,9 +119,15 @@ struct TilesetLayer::Impl {
     }
 
     // Centre (ECEF or local) and radius of a volume in world terms.
-    static std::pair<Vec3, double> sphereOf(const BoundingVolume& v, const Mat4& world) {
+    // The largest scale of a transform's axes.
+    static double maxScale(const Mat4& world) {
         double scale = 0;
         for (int c = 0; c < 3; ++c) scale = std::max(scale, std::hypot(world.m[4 * c], world.m[4 * c + 1], world.m[4 * c + 2]));
+        return scale;
+    }
+
+    static std::pair<Vec3, double> sphereOf(const BoundingVolume& v, const Mat4& world) {
+        const double scale = maxScale(world);
         if (v.kind == BoundingVolume::Kind::Box) {
             const auto& b = v.box;
             double r = std::sqrt(b[3] * b[3] + b[4] * b[4] + b[5] * b[5] + b[6] * b[6] + b[7] * b[7] + b[8] * b[8] + b[9] * b[9] +
@@ -146,8 +152,7 @@ struct TilesetLayer::Impl {
         Vec3 s = a.point(centre);
         t.bound.set(osg::Vec3d(s.x, s.y, s.z), radius);
         t.toScene = toOsg(a * t.world);
-        t.errorScale = 0;
-        for (int c = 0; c < 3; ++c) t.errorScale = std::max(t.errorScale, std::hypot(t.world.m[4 * c], t.world.m[4 * c + 1], t.world.m[4 * c + 2]));
+        t.errorScale = maxScale(t.world);
         ++tileCount;
     }
 

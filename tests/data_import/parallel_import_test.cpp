@@ -36,6 +36,12 @@ std::string troubledCollection() {
     return out + "]}";
 }
 
+ImportOptions onThreads(const std::string& file, int threads) {
+    ImportOptions o{file};
+    o.threads = threads;
+    return o;
+}
+
 void expectSameLayer(const LayerData& a, const LayerData& b) {
     ASSERT_EQ(a.features.size(), b.features.size());
     for (std::size_t i = 0; i < a.features.size(); ++i) {
@@ -62,9 +68,7 @@ TEST(ParallelImport, WorkersGiveWhatOneThreadGives) {
     auto dir = test::scratchDir();
     std::string file = test::writeFile(dir / "troubled.geojson", troubledCollection());
     SceneFrame frame({106.56, 29.56});
-    ImportOptions one{file};
-    one.threads = 1;
-    LayerData alone = importLayer(one, frame);
+    LayerData alone = importLayer(onThreads(file, 1), frame);
     EXPECT_EQ(alone.report.featuresRead, 3000u);
     EXPECT_EQ(alone.report.skipped.at("no_geometry"), 30u);  // i % 101 == 7 below 3000
     EXPECT_EQ(alone.report.heightsUnreadable, 31u);
@@ -74,10 +78,8 @@ TEST(ParallelImport, WorkersGiveWhatOneThreadGives) {
     EXPECT_EQ(alone.report.messages[1], file + ": feature 7: no_geometry");
     EXPECT_EQ(alone.report.messages.size(), 10u) << "five of each reason";
     for (int threads : {2, 3, 8}) {
-        ImportOptions o{file};
-        o.threads = threads;
         SCOPED_TRACE(threads);
-        expectSameLayer(alone, importLayer(o, frame));
+        expectSameLayer(alone, importLayer(onThreads(file, threads), frame));
     }
 }
 
@@ -85,11 +87,9 @@ TEST(ParallelImport, BatchesArriveInTheSourcesOrderAndHoldEveryFeature) {
     auto dir = test::scratchDir();
     std::string file = test::writeFile(dir / "troubled.geojson", troubledCollection());
     SceneFrame frame({106.56, 29.56});
-    ImportOptions o{file};
-    o.threads = 3;
     std::size_t batches = 0;
     std::vector<std::int64_t> fids;
-    LayerData layer = importLayerInBatches(o, frame, [&](std::vector<Feature>&& batch) {
+    LayerData layer = importLayerInBatches(onThreads(file, 3), frame, [&](std::vector<Feature>&& batch) {
         ++batches;
         for (const Feature& f : batch) fids.push_back(f.sourceFid);
     });
@@ -107,13 +107,9 @@ TEST(ParallelImport, RealOsmExtractTheSameOnEveryCount) {
     std::string file = test::sharedData("reference/liechtenstein-2013-08-03.osm.pbf");
     ASSERT_TRUE(std::filesystem::exists(file)) << file;
     SceneFrame frame({9.55, 47.15});
-    ImportOptions one{file};
-    one.threads = 1;
-    ImportOptions four{file};
-    four.threads = 4;
-    LayerData a = importLayer(one, frame);
+    LayerData a = importLayer(onThreads(file, 1), frame);
     EXPECT_GT(a.features.size(), 3000u);
-    expectSameLayer(a, importLayer(four, frame));
+    expectSameLayer(a, importLayer(onThreads(file, 4), frame));
 }
 
 // The shortcut past GEOS may only ever say "valid" where GEOS does, on rings of every shape:

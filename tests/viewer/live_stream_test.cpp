@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "tests/support/mosquitto_broker.h"
+#include "tests/support/offscreen_options.h"
 #include "tests/test_support.h"
 #include "viewer/viewer_app.h"
 
@@ -57,12 +58,7 @@ TEST(LiveStream, GridCountsAndMarkersFollowEveryChange) {
     int port = test::freePort();
     test::Broker broker(port);
     auto dir = test::scratchDir();
-    AppOptions o;
-    o.demo = false;
-    o.hideUi = true;
-    o.snapshotPath = (dir / "x.png").string();
-    o.width = 320;
-    o.height = 240;
+    AppOptions o = test::offscreenOptions(dir);
     o.gridCellM = 800;
     o.eventSources = {"mqtt://127.0.0.1:" + std::to_string(port) + "/jiangbei/cases"};
     Twin twin(o);

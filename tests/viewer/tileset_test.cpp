@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "tests/support/offscreen_options.h"
+#include "tests/support/tileset_session.h"
 #include "tests/test_support.h"
 #include "tiles/feature_tables.h"
 #include "twin/project_file.h"
@@ -29,6 +30,7 @@ namespace jbt {
 namespace {
 
 namespace fs = std::filesystem;
+using test::settledImage;
 
 std::string readAll(const fs::path& p) {
     std::ifstream f(p, std::ios::binary);
@@ -38,17 +40,6 @@ std::string readAll(const fs::path& p) {
 }
 
 // A session without the demo or panels that renders offscreen at this size.
-// Renders until the tilesets have loaded what the view asks for.
-osg::ref_ptr<osg::Image> settledImage(ViewerApp& app, SceneModel& scene) {
-    osg::ref_ptr<osg::Image> img;
-    for (int i = 0; i < 400; ++i) {
-        img = app.renderImage(1);
-        if (i > 3 && tilesetsSettled(scene)) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return app.renderImage(2);
-}
-
 // Pixels that differ from the empty view's background (the ground) in the middle of the image.
 int changedPixels(const osg::Image& img, const osg::Image& empty) {
     int n = 0;
@@ -364,91 +355,6 @@ TEST(Tilesets, CyclesAndMissingChildrenAreNamed) {
     EXPECT_EQ(failures, (std::set<std::string>{(dir / "nothere.b3dm").string() + ": no such file",
                                                (dir / "tileset.json").string() + ": external tileset cycle (it includes itself); left out"}));
     EXPECT_EQ(st.features, 10u);  // ll.b3dm's ten buildings
-}
-
-// A 1.0 batched model: a click shows the feature's row of the binary batch table.
-TEST(Tilesets, BatchTableRowsArePicked) {
-    auto dir = test::scratchDir();
-    AppOptions o = test::offscreenOptions(dir, 480, 360);
-    o.tilesets = {test::sharedData("reference/3d/3dtiles/1.0/BatchedWithBatchTableBinary/tileset.json")};
-    o.view = "layer:BatchedWithBatchTableBinary";
-    Twin twin(o);
-    ViewerApp app(twin);
-    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
-    settledImage(app, twin.scene());
-    FeatureHit hit;
-    bool found = false;
-    for (int y = 40; y < 320 && !found; y += 5)
-        for (int x = 40; x < 440 && !found; x += 5) found = pickAt(app.viewer(), x, y, hit) && hit.tileFeature >= 0;
-    ASSERT_TRUE(found);
-    EXPECT_LT(hit.tileFeature, 10);
-    // The batch table's "id" column holds the batch id itself; its binary columns are read too.
-    const std::string* id = findAttribute(hit.tileAttributes, "id");
-    ASSERT_TRUE(id);
-    EXPECT_EQ(*id, std::to_string(hit.tileFeature));
-    EXPECT_TRUE(findAttribute(hit.tileAttributes, "Height"));
-    EXPECT_TRUE(findAttribute(hit.tileAttributes, "cartographic"));
-}
-
-// A 1.0 instanced tile: a click names the instance it met and shows its batch-table row (the
-// 25 instances share one model, which has no feature ids of its own).
-TEST(Tilesets, InstancesArePickedOneByOne) {
-    auto dir = test::scratchDir();
-    AppOptions o = test::offscreenOptions(dir, 480, 360);
-    o.tilesets = {test::sharedData("reference/3d/3dtiles/1.0/InstancedWithBatchTable/tileset.json")};
-    o.view = "layer:InstancedWithBatchTable";
-    Twin twin(o);
-    ViewerApp app(twin);
-    ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
-    settledImage(app, twin.scene());
-    std::set<int> instances;
-    FeatureHit hit;
-    for (int y = 20; y < 340; y += 4)
-        for (int x = 20; x < 460; x += 4)
-            if (pickAt(app.viewer(), x, y, hit) && hit.tilesetIndex == 0) {
-                ASSERT_GE(hit.tileFeature, 0);
-                ASSERT_LT(hit.tileFeature, 25);
-                const std::string* height = findAttribute(hit.tileAttributes, "Height");
-                ASSERT_TRUE(height);
-                EXPECT_EQ(*height, "20");
-                instances.insert(hit.tileFeature);
-            }
-    EXPECT_GT(instances.size(), 5u) << "different instances, not the first one every time";
-}
-
-// A tileset in a local frame placed by the user: its origin where it was put, turned and scaled,
-// its geometric error scaled with it (the sparse sample draws the same 32 tiles as at the origin).
-TEST(Tilesets, LocalFrameStandsWhereItWasPlaced) {
-    std::string path = test::sharedData("reference/3d/3dtiles/1.1/SparseImplicitQuadtree/tileset.json");
-    auto open = [&](const std::string& spec, osg::BoundingSphere& bound, TilesetStatus& st, Vec2& placeInScene) {
-        auto dir = test::scratchDir();
-        AppOptions o = test::offscreenOptions(dir, 480, 360);
-        o.demo = false;
-        o.tilesets = {spec};
-        o.view = "layer:SparseImplicitQuadtree";
-        Twin twin(o);
-        ASSERT_EQ(twin.scene().errors, std::vector<std::string>{});
-        ViewerApp app(twin);
-        ASSERT_EQ(test::errorOf([&] { app.open(); }), "");
-        settledImage(app, twin.scene());
-        bound = twin.scene().tilesets.at(0).node->getBound();
-        st = twin.scene().tilesets.at(0).node->status();
-        placeInScene = twin.scene().frame->toScene({106.60, 29.60});
-    };
-    osg::BoundingSphere atOrigin, placed;
-    TilesetStatus st0, st1;
-    Vec2 unused, at;
-    open(path, atOrigin, st0, unused);
-    open(path + "@106.60,29.60,0,90,100", placed, st1, at);
-    // The root box's centre (0.5, 0.5) a hundred times larger, turned 90° clockwise: (50, −50)
-    // from the place (within the few centimetres the grid's convergence turns 70 m by).
-    EXPECT_NEAR(atOrigin.center().x(), 0.5, 1e-3);
-    EXPECT_NEAR(placed.center().x() - at.x, 50, 0.1);
-    EXPECT_NEAR(placed.center().y() - at.y, -50, 0.1);
-    EXPECT_NEAR(placed.radius(), 100 * atOrigin.radius(), 0.05);
-    EXPECT_EQ(st1.loaded, st0.loaded);
-    EXPECT_EQ(st1.drawn, st0.drawn);
-    EXPECT_GT(st1.drawn, 0u);
 }
 
 // From the import dialog into the scene, then saved in a project and opened again.

@@ -165,6 +165,14 @@ GridChoropleth::GridChoropleth(std::vector<GridCell> cells, osg::Group& parent, 
     parent.addChild(node_);
 }
 
+int GridChoropleth::place(std::size_t layer, const std::string& id, Vec2 at, int& from) {
+    auto [it, isNew] = placed_[layer].try_emplace(id);
+    Placed& p = it->second;
+    from = isNew ? -1 : p.cell;
+    if (isNew || p.at.x != at.x || p.at.y != at.y) p = {at, index_.cellOf(at)};
+    return p.cell;
+}
+
 std::vector<int> GridChoropleth::recount(const std::vector<std::unique_ptr<LiveLayer>>& layers,
                                          const EventTimeline* timeline) {
     std::vector<int> counts(cells_.size(), 0);
@@ -173,10 +181,8 @@ std::vector<int> GridChoropleth::recount(const std::vector<std::unique_ptr<LiveL
         if (!layers[li]->events) continue;
         for (const auto& [id, e] : layers[li]->events->byId) {
             if (timeline && !timeline->shows(e)) continue;
-            auto [it, isNew] = placed_[li].try_emplace(id);
-            Placed& p = it->second;
-            if (isNew || p.at.x != e.scene.x || p.at.y != e.scene.y) p = {e.scene, index_.cellOf(e.scene)};
-            if (p.cell >= 0) ++counts[p.cell];
+            int from = -1, cell = place(li, id, e.scene, from);
+            if (cell >= 0) ++counts[cell];
         }
     }
     return counts;
@@ -203,13 +209,10 @@ void GridChoropleth::update(const std::vector<std::unique_ptr<LiveLayer>>& layer
             if (layers[li]->generation == counted_[li]) continue;
             counted_[li] = layers[li]->generation;
             for (const std::string& id : layers[li]->changed) {
-                const GovernanceEvent& e = layers[li]->events->byId.at(id);
-                auto [it, isNew] = placed_[li].try_emplace(id);
-                Placed& p = it->second;
-                if (!isNew && p.at.x == e.scene.x && p.at.y == e.scene.y) continue;
-                if (!isNew && p.cell >= 0) --counts[p.cell];
-                p = {e.scene, index_.cellOf(e.scene)};
-                if (p.cell >= 0) ++counts[p.cell];
+                int from = -1, cell = place(li, id, layers[li]->events->byId.at(id).scene, from);
+                if (cell == from) continue;  // not moved out of its cell
+                if (from >= 0) --counts[from];
+                if (cell >= 0) ++counts[cell];
             }
         }
     }

@@ -60,8 +60,9 @@ public:
         b.origin = {node.minX + node.size / 2, node.minY + node.size / 2, 0};
         b.world = enuToEcef(geodeticAt(b.origin));
         std::vector<Baked> children;
+        std::vector<Feature> leafFeatures;  // a leaf's buildings, read once for its mesh and its table
         if (node.leaf()) {
-            b.mesh = meshFeatures(node.items, b.origin);
+            b.mesh = meshFeatures(node.items, b.origin, leafFeatures);
             ++leaves_;
         } else {
             std::vector<std::future<Baked>> running;
@@ -94,7 +95,7 @@ public:
         b.boxMin = {1e300, 1e300, 1e300};
         b.boxMax = {-1e300, -1e300, -1e300};
         b.tile = {{"geometricError", b.geometricError}, {"refine", "REPLACE"}};
-        if (!b.mesh.empty()) b.tile["content"] = {{"uri", writeContent(node, b)}};
+        if (!b.mesh.empty()) b.tile["content"] = {{"uri", writeContent(node, b, leafFeatures)}};
         Mat4 toLocal = inverseRigid(b.world);
         for (Baked& c : children) {
             Mat4 relative = toLocal * c.world;
@@ -148,9 +149,8 @@ private:
     }
 
     // The leaf's buildings as the viewer meshes them (walls, roofs, city-model faces), ids global.
-    TileMesh meshFeatures(const std::vector<std::uint32_t>& items, Vec3 origin) {
+    TileMesh meshFeatures(const std::vector<std::uint32_t>& items, Vec3 origin, std::vector<Feature>& features) {
         BuildingMesh mesh(osg::Vec3d(origin.x, origin.y, origin.z));
-        std::vector<Feature> features;
         features.reserve(items.size());
         std::vector<const Feature*> pointers;
         for (std::uint32_t i : items) pointers.push_back(&features.emplace_back(features_.get(i)));
@@ -235,7 +235,9 @@ private:
         return m;
     }
 
-    std::string writeContent(const QuadNode& node, Baked& b) {
+    // `leafFeatures`: a leaf's buildings (parallel to node.items), already read; a parent's are
+    // read from the store.
+    std::string writeContent(const QuadNode& node, Baked& b, const std::vector<Feature>& leafFeatures) {
         TileMesh local = toTileFrame(b);
         for (std::size_t i = 0; i < local.vertexCount(); ++i)
             grow(b, {local.positions[3 * i], local.positions[3 * i + 1], local.positions[3 * i + 2]});
@@ -259,12 +261,16 @@ private:
         std::set<std::string> seen;
         std::vector<Attributes> attributes;
         attributes.reserve(byRow.size());
+        std::unordered_map<std::uint32_t, const Feature*> held;
+        for (std::size_t k = 0; k < leafFeatures.size(); ++k) held.emplace(node.items[k], &leafFeatures[k]);
         for (std::uint32_t g : byRow) {
-            Feature f = features_.get(g);
+            auto it = held.find(g);
+            Feature read = it == held.end() ? features_.get(g) : Feature{};
+            const Feature& f = it == held.end() ? read : *it->second;
             height.numbers.push_back(f.height);
             for (const auto& [k, v] : f.attributes)
                 if (seen.insert(k).second) keys.push_back(k);
-            attributes.push_back(std::move(f.attributes));
+            attributes.push_back(f.attributes);
         }
         props.columns.push_back(std::move(height));
         for (const std::string& k : keys) {

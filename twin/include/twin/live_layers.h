@@ -105,6 +105,9 @@ private:
         int cell = -1;
     };
     std::vector<std::unordered_map<std::string, Placed>> placed_;  // per live layer
+    // An event's cell, looked up again only when it has moved; `from` gets the cell it was in
+    // (-1: new, or outside every cell).
+    int place(std::size_t layer, const std::string& id, Vec2 at, int& from);
     std::vector<std::size_t> counted_;                             // per live layer: the generation counted
     int timelineVersion_ = -1;                                     // the timeline the counts follow
     // Every event again (the first time, a whole new set, the timeline moved, a layer skipped).
