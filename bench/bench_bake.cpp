@@ -3,7 +3,9 @@
 // table; peak resident memory is the process's (it only grows: run one size per process to read
 // it for that size).
 // With --gpkg, the same footprints also as a GeoPackage (ogr2ogr then converts GPKG to GPKG).
-//   bench_bake [--sizes 100000,1000000] [--gpkg] [--workdir DIR] [--max-features N]
+// With --compress, each size is baked plain and with --compress meshopt instead, one after the
+// other: their times and the bytes of their tiles.
+//   bench_bake [--sizes 100000,1000000] [--gpkg] [--compress] [--workdir DIR] [--max-features N]
 #include <sys/resource.h>
 
 #include <chrono>
@@ -27,6 +29,39 @@ double secondsOf(const std::function<void()>& fn) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
+double folderMiB(const std::string& dir) {
+    std::uintmax_t n = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+        if (e.is_regular_file()) n += e.file_size();
+    return double(n) / (1 << 20);
+}
+
+// Plain, then packed: the same footprints, the same tree.
+int compareCompression(const std::string& file, std::size_t maxFeatures, const std::string& workdir) {
+    double seconds[2], mib[2];
+    jbt::BakeReport r;
+    for (int packed = 0; packed < 2; ++packed) {
+        jbt::BakeOptions o;
+        jbt::ImportOptions layer;
+        layer.path = file;
+        o.layers = {layer};
+        o.outDir = workdir + (packed ? "/tiles_meshopt" : "/tiles_plain");
+        o.maxFeaturesPerTile = maxFeatures;
+        o.compression = packed ? jbt::GlbCompression::Meshopt : jbt::GlbCompression::None;
+        try {
+            seconds[packed] = secondsOf([&] { r = jbt::bakeTileset(o); });
+        } catch (const jbt::Error& e) {
+            std::cerr << e.what() << "\n";
+            return 1;
+        }
+        mib[packed] = folderMiB(o.outDir + "/tiles");
+    }
+    std::printf("| %zu | %zu | %.2f | %.1f | %.2f | %.1f | %.2f | %.2f |\n", r.features, r.tiles, seconds[0], mib[0], seconds[1],
+                mib[1], seconds[1] / seconds[0], mib[1] / mib[0]);
+    std::fflush(stdout);
+    return 0;
+}
+
 double peakMiB() {
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
@@ -38,11 +73,11 @@ double peakMiB() {
 int main(int argc, char** argv) {
     std::string sizes = "100000,1000000", workdir = "/tmp/jbt-bench-bake";
     std::size_t maxFeatures = 2000;
-    bool withGpkg = false;
+    bool withGpkg = false, compress = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--gpkg") {
-            withGpkg = true;
+        if (a == "--gpkg" || a == "--compress") {
+            (a == "--gpkg" ? withGpkg : compress) = true;
             continue;
         }
         if (i + 1 >= argc) break;
@@ -52,6 +87,15 @@ int main(int argc, char** argv) {
         else if (a == "--max-features") maxFeatures = std::stoul(argv[i]);
     }
     std::filesystem::create_directories(workdir);
+    if (compress) {
+        std::printf("| footprints | tiles | plain s | plain MiB | meshopt s | meshopt MiB | time × | bytes × |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (std::size_t n : jbt::bench::parseSizes(sizes)) {
+            std::string file = workdir + "/footprints_" + std::to_string(n) + ".geojson";
+            if (!std::filesystem::exists(file)) jbt::bench::writeFootprintsGeoJson(n, file);
+            if (int rc = compareCompression(file, maxFeatures, workdir)) return rc;
+        }
+        return 0;
+    }
     std::printf("| footprints | input | bake s | of it import s | footprints/s | tiles | leaves | depth | triangles | ogr2ogr GPKG s | bake ÷ ogr2ogr | peak MiB |\n");
     std::printf("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (std::size_t n : jbt::bench::parseSizes(sizes)) {

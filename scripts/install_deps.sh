@@ -7,7 +7,7 @@ packages=(
   libopenscenegraph-dev libgdal-dev gdal-bin libproj-dev proj-bin
   libimgui-dev nlohmann-json3-dev libcli11-dev libgtest-dev
   libmosquitto-dev mosquitto mosquitto-clients libcpp-httplib-dev curl python3
-  libspdlog-dev libfontconfig-dev libexpat1-dev libtinygltf-dev libdraco-dev libmeshoptimizer-dev libstb-dev ffmpeg
+  libspdlog-dev libfontconfig-dev libexpat1-dev libtinygltf-dev libdraco-dev libmeshoptimizer-dev gltfpack libstb-dev ffmpeg
   xvfb xauth libgl1-mesa-dri libegl-dev libegl-mesa0 fonts-wqy-microhei fontconfig
   xclip xdotool x11-utils time
   uim-xim uim-data locales xfonts-base xfonts-wqy
@@ -15,6 +15,7 @@ packages=(
 )
 # The PostGIS tests start a server of their own on 127.0.0.1 (as root they run it as the
 # `postgres` user the package creates; PostgreSQL refuses to run as root).
+# gltfpack packs glTF with EXT_meshopt_compression for the loader's tests (an encoder not ours).
 # The UI test types pinyin through uim's XIM server (as a user would through fcitx or ibus);
 # uim-xim needs X core fonts for its candidate window and its pinyin tables registered.
 register_pinyin() {

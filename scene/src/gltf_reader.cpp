@@ -12,13 +12,19 @@
 #include <osg/Texture2D>
 #include <osgUtil/SmoothingVisitor>
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <fstream>
 #include <map>
+#include <sstream>
 #include <optional>
 
 #include "model/error.h"
 #include "scene/building_mesh.h"
 #include "scene/model_loader.h"
+#include "tiles/meshopt_glb.h"
+#include "tiles/tile_fetch.h"
 
 namespace jbt {
 namespace {
@@ -49,11 +55,14 @@ std::optional<AccessorBytes> locate(const tinygltf::Model& m, int index) {
     return AccessorBytes{&a, data.data() + start, stride, size};
 }
 
-// An accessor's elements as floats (normalised integers scaled to 0…1), `comps` per element.
+// An accessor's elements as floats, `comps` per element: normalised integers scaled to 0…1
+// (signed: −1…1), other integers as they are (KHR_mesh_quantization's positions; colours are
+// always normalised).
 bool readFloats(const tinygltf::Model& m, int index, int comps, std::vector<float>& out) {
     std::optional<AccessorBytes> at = locate(m, index);
     if (!at || tinygltf::GetNumComponentsInType(at->accessor->type) < comps) return false;
     const tinygltf::Accessor& a = *at->accessor;
+    bool norm = a.normalized;
     out.resize(a.count * comps);
     for (std::size_t i = 0; i < a.count; ++i)
         for (int c = 0; c < comps; ++c) {
@@ -61,11 +70,22 @@ bool readFloats(const tinygltf::Model& m, int index, int comps, std::vector<floa
             float f = 0;
             switch (a.componentType) {
                 case TINYGLTF_COMPONENT_TYPE_FLOAT: std::memcpy(&f, p, 4); break;
-                case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE: f = *p / 255.f; break;
+                case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE: f = norm ? *p / 255.f : *p; break;
+                case TINYGLTF_COMPONENT_TYPE_BYTE: {
+                    auto b = static_cast<std::int8_t>(*p);
+                    f = norm ? std::max(b / 127.f, -1.f) : b;
+                    break;
+                }
                 case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT: {
                     std::uint16_t s;
                     std::memcpy(&s, p, 2);
-                    f = s / 65535.f;
+                    f = norm ? s / 65535.f : s;
+                    break;
+                }
+                case TINYGLTF_COMPONENT_TYPE_SHORT: {
+                    std::int16_t s;
+                    std::memcpy(&s, p, 2);
+                    f = norm ? std::max(s / 32767.f, -1.f) : s;
                     break;
                 }
                 default: return false;
@@ -160,12 +180,13 @@ private:
             g->setNormalArray(a, osg::Array::BIND_PER_VERTEX);
         }
         if (readFloats(m_, attr("TEXCOORD_0"), 2, uv) && uv.size() / 2 == pos.size() / 3) {
+            textureTransform(pr.material, uv);
             auto* a = new osg::Vec2Array(uv.size() / 2);
             for (std::size_t i = 0; i < a->size(); ++i) (*a)[i].set(uv[2 * i], uv[2 * i + 1]);
             g->setTexCoordArray(0, a, osg::Array::BIND_PER_VERTEX);
         }
         int comps = attr("COLOR_0") >= 0 ? tinygltf::GetNumComponentsInType(m_.accessors[attr("COLOR_0")].type) : 0;
-        if ((comps == 3 || comps == 4) && readFloats(m_, attr("COLOR_0"), comps, col) && col.size() / comps == pos.size() / 3) {
+        if ((comps == 3 || comps == 4) && readColors(attr("COLOR_0"), comps, col) && col.size() / comps == pos.size() / 3) {
             auto* a = new osg::Vec4Array(col.size() / comps);
             for (std::size_t i = 0; i < a->size(); ++i)
                 (*a)[i] = osg::Vec4(col[i * comps], col[i * comps + 1], col[i * comps + 2], comps == 4 ? col[i * comps + 3] : 1.f);
@@ -203,6 +224,41 @@ private:
         if (!g->getNormalArray() && triangles) osgUtil::SmoothingVisitor::smooth(*g);
         material(pr.material, *g);
         return g;
+    }
+
+    // KHR_texture_transform on the base colour texture (quantised coordinates come with one):
+    // applied to the coordinates, offset · rotation · scale.
+    void textureTransform(int material, std::vector<float>& uv) {
+        if (material < 0 || material >= int(m_.materials.size())) return;
+        const tinygltf::ExtensionMap& ext = m_.materials[material].pbrMetallicRoughness.baseColorTexture.extensions;
+        auto found = ext.find("KHR_texture_transform");
+        if (found == ext.end() || !found->second.IsObject()) return;
+        const tinygltf::Value& t = found->second;
+        auto pair = [&](const char* key, double a, double b) {
+            const tinygltf::Value& v = t.Get(key);
+            if (v.IsArray() && v.ArrayLen() == 2 && v.Get(0).IsNumber() && v.Get(1).IsNumber())
+                return std::make_pair(v.Get(0).GetNumberAsDouble(), v.Get(1).GetNumberAsDouble());
+            return std::make_pair(a, b);
+        };
+        auto [ox, oy] = pair("offset", 0, 0);
+        auto [sx, sy] = pair("scale", 1, 1);
+        double r = t.Get("rotation").IsNumber() ? t.Get("rotation").GetNumberAsDouble() : 0;
+        double c = std::cos(r), s = std::sin(r);
+        for (std::size_t i = 0; i + 1 < uv.size(); i += 2) {
+            double u = uv[i] * sx, v = uv[i + 1] * sy;
+            uv[i] = float(c * u + s * v + ox), uv[i + 1] = float(-s * u + c * v + oy);
+        }
+    }
+
+    // Colours are normalised whatever the accessor says (the spec allows no other).
+    bool readColors(int index, int comps, std::vector<float>& col) {
+        if (index < 0 || index >= int(m_.accessors.size())) return false;
+        tinygltf::Accessor& a = const_cast<tinygltf::Accessor&>(m_.accessors[index]);
+        bool was = a.normalized;
+        a.normalized = a.componentType != TINYGLTF_COMPONENT_TYPE_FLOAT;
+        bool ok = readFloats(m_, index, comps, col);
+        a.normalized = was;
+        return ok;
     }
 
     // 3D Tiles feature ids (1.1's _FEATURE_ID_0, 1.0's _BATCHID) in the slot picking reads.
@@ -301,9 +357,26 @@ LoadedModel convert(tinygltf::Model& model, const std::string& name, const std::
     return out;
 }
 
+// EXT_meshopt_compression's views decoded before tinygltf reads them (it does not know the
+// extension); bytes without it come back as they are.
+std::string unpacked(const std::string& bytes, const std::string& name, const std::string& baseDir) {
+    if (bytes.find("EXT_meshopt_compression") == std::string::npos) return bytes;
+    return decodeMeshoptViews(bytes, name, [&](const std::string& uri) { return TileFetcher().fetch(resolveUri(baseDir, uri)); });
+}
+
 }  // namespace
 
 LoadedModel loadGltf(const std::string& path) {
+    {
+        std::ifstream in(path, std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        if (in && bytes.str().find("EXT_meshopt_compression") != std::string::npos) {
+            LoadedModel out = gltfFromMemory(bytes.str(), path, parentOf(path));
+            if (out.triangles == 0) throw Error(path + ": the model has no triangles to draw");
+            return out;
+        }
+    }
     tinygltf::Model model;
     tinygltf::TinyGLTF loader;
     std::string err, warn;
@@ -315,7 +388,8 @@ LoadedModel loadGltf(const std::string& path) {
     return out;
 }
 
-LoadedModel gltfFromMemory(const std::string& bytes, const std::string& name, const std::string& baseDir) {
+LoadedModel gltfFromMemory(const std::string& packed, const std::string& name, const std::string& baseDir) {
+    std::string bytes = unpacked(packed, name, baseDir);
     tinygltf::Model model;
     tinygltf::TinyGLTF loader;
     std::string err, warn;

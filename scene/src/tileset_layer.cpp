@@ -39,7 +39,7 @@ struct Implicit {
     bool additive = false;
     std::string contentTemplate, baseDir;
     Mat4 world;
-    std::map<std::tuple<int, long long, long long>, std::shared_ptr<Subtree>> subtrees;
+    std::map<std::tuple<int, long long, long long, long long>, std::shared_ptr<Subtree>> subtrees;  // by root (level, x, y, z)
 };
 
 }  // namespace
@@ -68,7 +68,7 @@ struct Tile {
     // Implicit tiling: the tree this tile belongs to and its address; children made on demand.
     std::shared_ptr<Implicit> implicit;
     int level = 0;
-    long long x = 0, y = 0;
+    long long x = 0, y = 0, z = 0;  // z: octrees only
     bool childrenMade = false;
 };
 
@@ -191,14 +191,15 @@ struct TilesetLayer::Impl {
         Implicit& im = *t.implicit;
         int levels = im.tiling.subtreeLevels;
         int rootLevel = t.level / levels * levels;
-        long long sx = t.x >> (t.level - rootLevel), sy = t.y >> (t.level - rootLevel);
-        auto key = std::make_tuple(rootLevel, sx, sy);
+        int up = t.level - rootLevel;
+        long long sx = t.x >> up, sy = t.y >> up, sz = t.z >> up;
+        auto key = std::make_tuple(rootLevel, sx, sy, sz);
         auto found = im.subtrees.find(key);
         if (found != im.subtrees.end()) return found->second;
         std::shared_ptr<Subtree> s;
-        std::string file = resolveUri(im.baseDir, fillTemplate(im.tiling.subtreeUri, rootLevel, sx, sy));
+        std::string file = resolveUri(im.baseDir, fillTemplate(im.tiling.subtreeUri, rootLevel, sx, sy, sz));
         try {
-            s = std::make_shared<Subtree>(parseSubtree(fetcher.fetch(file), file, parentOf(file), levels));
+            s = std::make_shared<Subtree>(parseSubtree(fetcher.fetch(file), file, parentOf(file), levels, im.tiling.octree));
         } catch (const Error& e) {
             fail(e.what());
         }
@@ -209,59 +210,43 @@ struct TilesetLayer::Impl {
     void makeImplicitChildren(Tile& t) {
         t.childrenMade = true;
         Implicit& im = *t.implicit;
-        if (t.level + 1 >= im.tiling.availableLevels || im.tiling.octree) return;  // octrees: the root only, for now
+        if (t.level + 1 >= im.tiling.availableLevels) return;
         int levels = im.tiling.subtreeLevels;
         std::shared_ptr<Subtree> own = subtreeOf(t);
         if (!own) return;
         int rootLevel = t.level / levels * levels;
-        for (int q = 0; q < 4; ++q) {
+        // Four children (x, y) in a quadtree, eight (x, y, z) in an octree.
+        for (int q = 0; q < (im.tiling.octree ? 8 : 4); ++q) {
             int level = t.level + 1;
-            long long x = t.x * 2 + (q & 1), y = t.y * 2 + (q >> 1);
+            long long x = t.x * 2 + (q & 1), y = t.y * 2 + ((q >> 1) & 1), z = t.z * 2 + (q >> 2);
             auto child = std::make_unique<Tile>();
             child->implicit = t.implicit;
-            child->level = level, child->x = x, child->y = y;
-            std::shared_ptr<Subtree> s;
+            child->level = level, child->x = x, child->y = y, child->z = z;
+            auto within = [](long long v, int bits) { return v - ((v >> bits) << bits); };  // the address below a subtree's root
             int rel = level - rootLevel;
+            bool content = false;
             if (rel < levels) {
-                long long lx = x - ((x >> rel) << rel), ly = y - ((y >> rel) << rel);
-                if (!own->tile(rel, lx, ly)) continue;
-                s = own;
-                if (own->hasContent(rel, lx, ly) && !im.contentTemplate.empty())
-                    child->contents.push_back(resolveUri(im.baseDir, fillTemplate(im.contentTemplate, level, x, y)));
+                if (!own->tile(rel, within(x, rel), within(y, rel), within(z, rel))) continue;
+                content = own->hasContent(rel, within(x, rel), within(y, rel), within(z, rel));
             } else {
-                long long lx = x - ((x >> levels) << levels), ly = y - ((y >> levels) << levels);
-                if (!own->child(lx, ly)) continue;
-                s = subtreeOf(*child);
+                if (!own->child(within(x, levels), within(y, levels), within(z, levels))) continue;
+                std::shared_ptr<Subtree> s = subtreeOf(*child);
                 if (!s || !s->tile(0, 0, 0)) continue;
-                if (s->hasContent(0, 0, 0) && !im.contentTemplate.empty())
-                    child->contents.push_back(resolveUri(im.baseDir, fillTemplate(im.contentTemplate, level, x, y)));
+                content = s->hasContent(0, 0, 0);
             }
+            if (content && !im.contentTemplate.empty())
+                child->contents.push_back(resolveUri(im.baseDir, fillTemplate(im.contentTemplate, level, x, y, z)));
             child->parent = &t;
             child->world = im.world;
             child->additive = im.additive;
             child->baseDir = im.baseDir;
             child->geometricError = im.rootError / double(1ll << level);
-            child->volume = subdivide(im.rootVolume, level, x, y);
+            child->volume = implicitTileVolume(im.rootVolume, level, x, y, z, im.tiling.octree);
             place(*child);
             t.children.push_back(std::move(child));
         }
     }
 
-    static BoundingVolume subdivide(const BoundingVolume& root, int level, long long x, long long y) {
-        BoundingVolume v = root;
-        double n = double(1ll << level);
-        if (root.kind == BoundingVolume::Kind::Region) {
-            const auto& r = root.region;
-            double w = (r[2] - r[0]) / n, h = (r[3] - r[1]) / n;
-            v.region = {r[0] + x * w, r[1] + y * h, r[0] + (x + 1) * w, r[1] + (y + 1) * h, r[4], r[5]};
-        } else if (root.kind == BoundingVolume::Kind::Box) {
-            const auto& b = root.box;
-            double fx = (2.0 * x + 1) / n - 1, fy = (2.0 * y + 1) / n - 1;  // the child's centre in −1…1
-            for (int k = 0; k < 3; ++k) v.box[k] = b[k] + fx * b[3 + k] + fy * b[6 + k];
-            for (int k = 0; k < 3; ++k) v.box[3 + k] = b[3 + k] / n, v.box[6 + k] = b[6 + k] / n;
-        }
-        return v;
-    }
 
     void fail(const std::string& why) {
         ++failed;

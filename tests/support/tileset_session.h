@@ -25,10 +25,11 @@ inline osg::ref_ptr<osg::Image> settledImage(ViewerApp& app, SceneModel& scene) 
 }
 
 // A session showing one tileset from its bookmark ("layer:NAME"), 480 × 360. `openError` is
-// what opening the window said ("" when it opened).
+// what opening the window said ("" when it opened). Its files go to `in`, or to a new scratch
+// folder (which wipes the test's own: pass a folder where the test wrote the tileset).
 struct TilesetSession {
-    explicit TilesetSession(const std::string& spec, std::string name)
-        : dir(scratchDir()), twin(withTileset(dir, spec, name)), app(twin) {
+    explicit TilesetSession(const std::string& spec, std::string name, std::filesystem::path in = {})
+        : dir(in.empty() ? scratchDir() : in), twin(withTileset(dir, spec, name)), app(twin) {
         openError = errorOf([&] { app.open(); });
         if (openError.empty()) settledImage(app, twin.scene());
     }

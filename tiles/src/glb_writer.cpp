@@ -8,6 +8,10 @@
 #include <limits>
 #include <set>
 
+#include <meshoptimizer.h>
+
+#include "tiles/meshopt_glb.h"
+
 namespace jbt {
 namespace {
 
@@ -17,24 +21,61 @@ constexpr int kFloat = 5126, kUnsignedByte = 5121, kUnsignedInt = 5125;
 constexpr int kArrayBuffer = 34962, kElementArrayBuffer = 34963;
 
 // The binary chunk, each view starting on 8 bytes (what EXT_structural_metadata requires of
-// property tables; it keeps every vertex attribute aligned too).
+// property tables; it keeps every vertex attribute aligned too). Packed views
+// (EXT_meshopt_compression) keep their packed bytes here and their place in buffer 1, the
+// fallback buffer that holds nothing, which a reader without the extension cannot fill.
 class BinaryBuilder {
 public:
     explicit BinaryBuilder(std::size_t expected) { bin_.reserve(expected); }
     int addView(const void* data, std::size_t bytes, int target, json& views) {
-        while (bin_.size() % 8) bin_.push_back(0);
-        json v = {{"buffer", 0}, {"byteOffset", bin_.size()}, {"byteLength", bytes}};
+        json v = {{"buffer", 0}, {"byteOffset", append(data, bytes)}, {"byteLength", bytes}};
         if (target) v["target"] = target;
-        const auto* p = static_cast<const unsigned char*>(data);
-        bin_.insert(bin_.end(), p, p + bytes);
+        views.push_back(v);
+        return int(views.size()) - 1;
+    }
+    int addPackedView(const void* data, std::size_t count, std::size_t stride, int target, json& views) {
+        bool indices = target == kElementArrayBuffer;
+        std::string packed = meshoptEncode(data, count, stride, indices ? MeshoptMode::Triangles : MeshoptMode::Attributes);
+        json ext = {{"buffer", 0}, {"byteOffset", append(packed.data(), packed.size())}, {"byteLength", packed.size()},
+                    {"byteStride", stride}, {"count", count}, {"mode", indices ? "TRIANGLES" : "ATTRIBUTES"}};
+        while (fallback_ % 8) ++fallback_;
+        json v = {{"buffer", 1}, {"byteOffset", fallback_}, {"byteLength", count * stride}, {"target", target}};
+        if (!indices) v["byteStride"] = stride;
+        v["extensions"]["EXT_meshopt_compression"] = ext;
+        fallback_ += count * stride;
         views.push_back(v);
         return int(views.size()) - 1;
     }
     std::vector<unsigned char>& bytes() { return bin_; }
+    std::size_t fallbackBytes() const { return fallback_; }
 
 private:
+    std::size_t append(const void* data, std::size_t bytes) {
+        while (bin_.size() % 8) bin_.push_back(0);
+        std::size_t at = bin_.size();
+        const auto* p = static_cast<const unsigned char*>(data);
+        bin_.insert(bin_.end(), p, p + bytes);
+        return at;
+    }
     std::vector<unsigned char> bin_;
+    std::size_t fallback_ = 0;
 };
+
+// Packing works best on vertices in the order the triangles first use them, and on triangles in
+// the order a vertex cache meets them: both orders made here (the mesh is the same mesh).
+void orderForPacking(std::vector<float>& pos, std::vector<float>& nor, std::vector<std::uint8_t>& colors,
+                     std::vector<float>& ids, std::vector<std::uint32_t>& indices) {
+    std::size_t n = ids.size();
+    meshopt_optimizeVertexCache(indices.data(), indices.data(), indices.size(), n);
+    std::vector<unsigned int> remap(n);
+    std::size_t used = meshopt_optimizeVertexFetchRemap(remap.data(), indices.data(), indices.size(), n);
+    meshopt_remapVertexBuffer(pos.data(), pos.data(), n, 12, remap.data());
+    meshopt_remapVertexBuffer(nor.data(), nor.data(), n, 12, remap.data());
+    meshopt_remapVertexBuffer(colors.data(), colors.data(), n, 4, remap.data());
+    meshopt_remapVertexBuffer(ids.data(), ids.data(), n, 4, remap.data());
+    meshopt_remapIndexBuffer(indices.data(), indices.data(), indices.size(), remap.data());
+    pos.resize(3 * used), nor.resize(3 * used), colors.resize(4 * used), ids.resize(used);
+}
 
 void appendChunk(std::string& out, std::uint32_t type, const void* payload, std::size_t size) {
     std::uint32_t length = std::uint32_t(size);
@@ -52,7 +93,7 @@ std::string propertyIdentifier(const std::string& name) {
     return id;
 }
 
-std::string writeTileGlb(const TileMesh& mesh, const FeatureProperties& properties) {
+std::string writeTileGlb(const TileMesh& mesh, const FeatureProperties& properties, GlbCompression compression) {
     json gltf;
     gltf["asset"] = {{"version", "2.0"}, {"generator", "Jiangbei Twin bake"}};
     json views = json::array(), accessors = json::array();
@@ -62,28 +103,40 @@ std::string writeTileGlb(const TileMesh& mesh, const FeatureProperties& properti
 
     // Z up to Y up: (x, y, z) → (x, z, −y).
     std::vector<float> pos(3 * n), nor(3 * n), ids(n);
-    float lo[3] = {std::numeric_limits<float>::max(), std::numeric_limits<float>::max(), std::numeric_limits<float>::max()};
-    float hi[3] = {std::numeric_limits<float>::lowest(), std::numeric_limits<float>::lowest(), std::numeric_limits<float>::lowest()};
     for (std::size_t i = 0; i < n; ++i) {
         pos[3 * i] = mesh.positions[3 * i], pos[3 * i + 1] = mesh.positions[3 * i + 2], pos[3 * i + 2] = -mesh.positions[3 * i + 1];
         nor[3 * i] = mesh.normals[3 * i], nor[3 * i + 1] = mesh.normals[3 * i + 2], nor[3 * i + 2] = -mesh.normals[3 * i + 1];
-        for (int k = 0; k < 3; ++k) lo[k] = std::min(lo[k], pos[3 * i + k]), hi[k] = std::max(hi[k], pos[3 * i + k]);
         ids[i] = float(mesh.featureIds[i]);
     }
+    bool packed = compression == GlbCompression::Meshopt && !mesh.indices.empty();
+    std::vector<std::uint8_t> colors;
+    std::vector<std::uint32_t> indices;
+    if (packed) {
+        colors = mesh.colors, indices = mesh.indices;
+        orderForPacking(pos, nor, colors, ids, indices);
+        n = ids.size();
+    }
+    float lo[3] = {std::numeric_limits<float>::max(), std::numeric_limits<float>::max(), std::numeric_limits<float>::max()};
+    float hi[3] = {std::numeric_limits<float>::lowest(), std::numeric_limits<float>::lowest(), std::numeric_limits<float>::lowest()};
+    for (std::size_t i = 0; i < 3 * n; ++i) lo[i % 3] = std::min(lo[i % 3], pos[i]), hi[i % 3] = std::max(hi[i % 3], pos[i]);
+    const std::vector<std::uint8_t>& rgba = packed ? colors : mesh.colors;
+    const std::vector<std::uint32_t>& tris = packed ? indices : mesh.indices;
+    auto vertexView = [&](const void* data, std::size_t stride, std::size_t count, int target) {
+        return packed ? bin.addPackedView(data, count, stride, target, views) : bin.addView(data, count * stride, target, views);
+    };
     auto accessor = [&](int view, int componentType, std::size_t count, const char* type, bool normalized = false) {
         json a = {{"bufferView", view}, {"componentType", componentType}, {"count", count}, {"type", type}};
         if (normalized) a["normalized"] = true;
         accessors.push_back(a);
         return int(accessors.size()) - 1;
     };
-    int position = accessor(bin.addView(pos.data(), pos.size() * 4, kArrayBuffer, views), kFloat, n, "VEC3");
+    int position = accessor(vertexView(pos.data(), 12, n, kArrayBuffer), kFloat, n, "VEC3");
     accessors[position]["min"] = {lo[0], lo[1], lo[2]};
     accessors[position]["max"] = {hi[0], hi[1], hi[2]};
-    int normal = accessor(bin.addView(nor.data(), nor.size() * 4, kArrayBuffer, views), kFloat, n, "VEC3");
-    int color = accessor(bin.addView(mesh.colors.data(), mesh.colors.size(), kArrayBuffer, views), kUnsignedByte, n, "VEC4", true);
-    int featureId = accessor(bin.addView(ids.data(), ids.size() * 4, kArrayBuffer, views), kFloat, n, "SCALAR");
-    int index = accessor(bin.addView(mesh.indices.data(), mesh.indices.size() * 4, kElementArrayBuffer, views), kUnsignedInt,
-                         mesh.indices.size(), "SCALAR");
+    int normal = accessor(vertexView(nor.data(), 12, n, kArrayBuffer), kFloat, n, "VEC3");
+    int color = accessor(vertexView(rgba.data(), 4, n, kArrayBuffer), kUnsignedByte, n, "VEC4", true);
+    int featureId = accessor(vertexView(ids.data(), 4, n, kArrayBuffer), kFloat, n, "SCALAR");
+    int index = accessor(vertexView(tris.data(), 4, tris.size(), kElementArrayBuffer), kUnsignedInt, tris.size(), "SCALAR");
 
     json primitive = {{"attributes", {{"POSITION", position}, {"NORMAL", normal}, {"COLOR_0", color}, {"_FEATURE_ID_0", featureId}}},
                       {"indices", index},
@@ -135,6 +188,11 @@ std::string writeTileGlb(const TileMesh& mesh, const FeatureProperties& properti
     std::vector<unsigned char>& data = bin.bytes();
     while (data.size() % 4) data.push_back(0);
     gltf["buffers"] = json::array({{{"byteLength", data.size()}}});
+    if (packed) {
+        gltf["buffers"].push_back({{"byteLength", bin.fallbackBytes()}, {"extensions", {{"EXT_meshopt_compression", {{"fallback", true}}}}}});
+        gltf["extensionsUsed"].push_back("EXT_meshopt_compression");
+        gltf["extensionsRequired"] = {"EXT_meshopt_compression"};
+    }
     gltf["bufferViews"] = views;
     gltf["accessors"] = accessors;
 

@@ -13,7 +13,12 @@ namespace {
 
 using nlohmann::json;
 
-unsigned long long levelStart(int level) { return ((1ull << (2 * level)) - 1) / 3; }  // tiles above this level
+// Tiles above this level: (4^level − 1) / 3 in a quadtree, (8^level − 1) / 7 in an octree.
+unsigned long long levelStart(int level, bool octree) {
+    return octree ? ((1ull << (3 * level)) - 1) / 7 : ((1ull << (2 * level)) - 1) / 3;
+}
+
+unsigned long long mortonOf(bool octree, long long x, long long y, long long z) { return octree ? morton3(x, y, z) : morton2(x, y); }
 
 std::vector<bool> availability(const json& a, const std::vector<std::string>& views, std::size_t bits, const std::string& name) {
     std::vector<bool> out(bits, false);
@@ -38,22 +43,31 @@ unsigned long long morton2(long long x, long long y) {
     return m;
 }
 
-bool Subtree::tile(int level, long long x, long long y) const {
-    unsigned long long i = levelStart(level) + morton2(x, y);
+unsigned long long morton3(long long x, long long y, long long z) {
+    unsigned long long m = 0;
+    for (int b = 0; b < 21; ++b)
+        m |= ((unsigned long long)(x >> b) & 1ull) << (3 * b) | ((unsigned long long)(y >> b) & 1ull) << (3 * b + 1) |
+             ((unsigned long long)(z >> b) & 1ull) << (3 * b + 2);
+    return m;
+}
+
+bool Subtree::tile(int level, long long x, long long y, long long z) const {
+    unsigned long long i = levelStart(level, octree) + mortonOf(octree, x, y, z);
     return i < tiles.size() && tiles[i];
 }
 
-bool Subtree::hasContent(int level, long long x, long long y) const {
-    unsigned long long i = levelStart(level) + morton2(x, y);
+bool Subtree::hasContent(int level, long long x, long long y, long long z) const {
+    unsigned long long i = levelStart(level, octree) + mortonOf(octree, x, y, z);
     return i < content.size() && content[i];
 }
 
-bool Subtree::child(long long x, long long y) const {
-    unsigned long long i = morton2(x, y);
+bool Subtree::child(long long x, long long y, long long z) const {
+    unsigned long long i = mortonOf(octree, x, y, z);
     return i < children.size() && children[i];
 }
 
-Subtree parseSubtree(const std::string& b, const std::string& name, const std::string& baseDir, int levels) {
+Subtree parseSubtree(const std::string& b, const std::string& name, const std::string& baseDir, int levels, bool octree) {
+    if (octree && (levels <= 0 || levels > 8)) throw Error(name + ": subtreeLevels must be 1 to 8 in an octree");
     if (levels <= 0 || levels > 15) throw Error(name + ": subtreeLevels must be 1 to 15");
     json j;
     std::string binary;
@@ -83,12 +97,13 @@ Subtree parseSubtree(const std::string& b, const std::string& name, const std::s
         views.push_back(buffers[buffer].substr(off, len));
     }
     Subtree s;
-    std::size_t tiles = levelStart(levels);
+    s.octree = octree;
+    std::size_t tiles = levelStart(levels, octree);
     s.tiles = availability(j.value("tileAvailability", json()), views, tiles, name);
     json content = j.value("contentAvailability", json());
     if (content.is_array() && !content.empty()) s.content = availability(content[0], views, tiles, name);
     else if (content.is_object()) s.content = availability(content, views, tiles, name);
-    s.children = availability(j.value("childSubtreeAvailability", json()), views, std::size_t(1) << (2 * levels), name);
+    s.children = availability(j.value("childSubtreeAvailability", json()), views, std::size_t(1) << ((octree ? 3 : 2) * levels), name);
     return s;
 }
 

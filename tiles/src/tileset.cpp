@@ -133,4 +133,21 @@ std::string fillTemplate(const std::string& tpl, int level, long long x, long lo
     return out;
 }
 
+BoundingVolume implicitTileVolume(const BoundingVolume& root, int level, long long x, long long y, long long z, bool octree) {
+    BoundingVolume v = root;
+    double n = double(1ll << level), nz = octree ? n : 1;
+    if (root.kind == BoundingVolume::Kind::Region) {
+        const auto& r = root.region;
+        double w = (r[2] - r[0]) / n, h = (r[3] - r[1]) / n, d = (r[5] - r[4]) / nz;
+        v.region = {r[0] + x * w, r[1] + y * h, r[0] + (x + 1) * w, r[1] + (y + 1) * h, r[4] + z * d, r[4] + (z + 1) * d};
+    } else if (root.kind == BoundingVolume::Kind::Box) {
+        const auto& b = root.box;
+        // The child's centre in −1…1 along each half axis.
+        double fx = (2.0 * x + 1) / n - 1, fy = (2.0 * y + 1) / n - 1, fz = (2.0 * z + 1) / nz - 1;
+        for (int k = 0; k < 3; ++k) v.box[k] = b[k] + fx * b[3 + k] + fy * b[6 + k] + fz * b[9 + k];
+        for (int k = 0; k < 3; ++k) v.box[3 + k] = b[3 + k] / n, v.box[6 + k] = b[6 + k] / n, v.box[9 + k] = b[9 + k] / nz;
+    }
+    return v;
+}
+
 }  // namespace jbt

@@ -283,7 +283,7 @@ private:
         }
         std::string name = "tiles/" + std::to_string(node.level) + "_" + std::to_string(node.x) + "_" + std::to_string(node.y) + ".glb";
         std::ofstream f(fs::path(o_.outDir) / name, std::ios::binary);
-        std::string glb = writeTileGlb(local, props);
+        std::string glb = writeTileGlb(local, props, o_.compression);
         f.write(glb.data(), std::streamsize(glb.size()));
         if (!f) throw Error(o_.outDir + ": cannot write " + name);
         triangles_ += local.triangleCount();
@@ -361,7 +361,7 @@ std::string partName(const QuadNode& q) {
 // What a join checks a part against: the same sources, tree and split.
 json partInput(std::size_t features, const BakeOptions& o, const QuadNode& root) {
     return {{"features", features}, {"parts", o.partCount}, {"max_features", o.maxFeaturesPerTile},
-            {"root", {root.minX, root.minY, root.size}}};
+            {"root", {root.minX, root.minY, root.size}}, {"compress", o.compression == GlbCompression::Meshopt ? "meshopt" : "none"}};
 }
 
 template <typename T>

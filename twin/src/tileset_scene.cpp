@@ -116,7 +116,12 @@ std::string addTileset(const std::string& text, SceneModel& scene) {
         osg::BoundingSphere bs = t.node->getBound();
         osg::BoundingBox box;
         box.expandBy(bs);
-        scene.bookmarks.push_back(fitBookmark("layer:" + t.name, "三维瓦片 3D Tiles: " + t.name, box, *scene.frame));
+        Bookmark fit = fitBookmark("layer:" + t.name, "三维瓦片 3D Tiles: " + t.name, box, *scene.frame);
+        // Looked at where it is: a tileset stands at its own heights (a city's ellipsoidal
+        // heights are hundreds of metres over a scene without terrain), not on the ground.
+        fit.targetHeightM = bs.center().z();
+        fit.rangeM = std::max(fit.rangeM, 1.3 * 2 * double(bs.radius()) / std::sqrt(3.0));
+        scene.bookmarks.push_back(fit);
         scene.tilesets.push_back(std::move(t));
     } catch (const Error& e) {
         return e.what();

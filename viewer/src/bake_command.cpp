@@ -23,6 +23,11 @@ int runBake(int argc, char** argv) {
     app.add_option("--out", o.outDir, "The folder to write (empty, or an earlier bake's)")->required();
     app.add_option("--max-features", o.maxFeaturesPerTile, "Buildings a tile holds before it splits in four (default 2000)")
         ->check(CLI::Range(1, 1000000));
+    std::string compress = "none";
+    app.add_option("--compress", compress,
+                   "meshopt: pack the tiles' geometry with EXT_meshopt_compression (smaller; readers must know the "
+                   "extension: CesiumJS, cesium-native, this viewer); none (default)")
+        ->check(CLI::IsMember({"none", "meshopt"}));
     std::string partition;
     app.add_option("--partition", partition,
                    "i/N: bake part i of N (several processes or machines, one folder); join/N: after all N, write the "
@@ -37,6 +42,7 @@ int runBake(int argc, char** argv) {
         std::cerr << "--datum: unknown datum '" << datum << "'\n";
         return 2;
     }
+    o.compression = compress == "meshopt" ? GlbCompression::Meshopt : GlbCompression::None;
     if (!partition.empty()) {
         std::size_t slash = partition.find('/');
         std::string part = partition.substr(0, slash);

@@ -22,9 +22,14 @@ struct FeatureProperties {
     std::vector<PropertyColumn> columns;
 };
 
+// Meshopt: the vertex attributes and triangles packed with EXT_meshopt_compression (required
+// to read the file; a property table stays plain, as readers of metadata expect).
+enum class GlbCompression { None, Meshopt };
+
 // The mesh's positions and normals are metres in the tile's own frame, Z up; they are written
 // Y up, as glTF wants and 3D Tiles turns back.
-std::string writeTileGlb(const TileMesh& mesh, const FeatureProperties& properties);
+std::string writeTileGlb(const TileMesh& mesh, const FeatureProperties& properties,
+                         GlbCompression compression = GlbCompression::None);
 
 // A schema property id from a source name: [A-Za-z_][A-Za-z0-9_]*, as the extension requires.
 std::string propertyIdentifier(const std::string& name);

@@ -51,6 +51,10 @@ TilesetDesc parseTileset(const std::string& text, const std::string& name, bool 
 TilesetDesc readTileset(const std::string& path);
 
 // The template with {level}, {x}, {y} (and {z}) filled in.
+// An implicit tile's volume from the root's: halved in x and y at each level, and in height
+// (region) or along the box's third axis in an octree. Sphere roots are not subdivided.
+BoundingVolume implicitTileVolume(const BoundingVolume& root, int level, long long x, long long y, long long z, bool octree);
+
 std::string fillTemplate(const std::string& uriTemplate, int level, long long x, long long y, long long z = 0);
 
 }  // namespace jbt

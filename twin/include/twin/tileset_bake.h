@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "data_import/ogr_layer_reader.h"
+#include "tiles/glb_writer.h"
 
 namespace jbt {
 
@@ -16,6 +17,7 @@ struct BakeOptions {
     std::string outDir;
     std::size_t maxFeaturesPerTile = 2000;  // a leaf splits when it would hold more
     int threads = 0;                        // tiles baked at once; 0: one per core
+    GlbCompression compression = GlbCompression::None;  // meshopt: geometry packed (EXT_meshopt_compression)
     // A bake split over processes or machines (`--partition i/N`): the tree's subtrees at the
     // first level with at least 4N of them go to N parts in turn; part i (1…N) bakes its
     // subtrees' tiles and leaves each subtree's summary in OUT/parts/; `joinParts` (after all N)

@@ -1,0 +1,126 @@
+// A bake packed with EXT_meshopt_compression (`bake --compress meshopt`): smaller tiles that,
+// decoded, are valid glTF to the Khronos validator, and that stream back drawing the image the
+// plain bake draws and picking the same buildings with the same attributes.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "model/error.h"
+#include "tests/support/tileset_session.h"
+#include "tiles/meshopt_glb.h"
+#include "twin/tileset_bake.h"
+#include "viewer/picking_handler.h"
+
+namespace jbt {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string readAll(const fs::path& p) {
+    std::ifstream f(p, std::ios::binary);
+    std::ostringstream os;
+    os << f.rdbuf();
+    return os.str();
+}
+
+std::size_t folderBytes(const fs::path& dir) {
+    std::size_t n = 0;
+    for (const auto& e : fs::directory_iterator(dir)) n += fs::file_size(e.path());
+    return n;
+}
+
+// What a click at each point of a grid shows: the building's OSM id, or "" where none is met.
+std::vector<std::string> pickedIds(ViewerApp& app) {
+    std::vector<std::string> ids;
+    FeatureHit hit;
+    for (int y = 40; y < 320; y += 6)
+        for (int x = 40; x < 440; x += 6) {
+            std::string id;
+            if (pickAt(app.viewer(), x, y, hit) && hit.tileFeature >= 0) {
+                const std::string* way = findAttribute(hit.tileAttributes, "osm_way_id");
+                const std::string* node = findAttribute(hit.tileAttributes, "osm_id");
+                id = way && !way->empty() ? *way : node ? *node : "?";
+            }
+            ids.push_back(id);
+        }
+    return ids;
+}
+
+TEST(Tilesets, PackedBakeDrawsAndPicksAsThePlainOne) {
+    auto dir = test::scratchDir();
+    ImportOptions layer;
+    layer.path = test::sharedData("reference/monaco-2021-04-21.osm.pbf");
+    BakeOptions b;
+    b.layers = {layer};
+    b.maxFeaturesPerTile = 200;
+    b.outDir = (dir / "plain").string();
+    BakeReport plain = bakeTileset(b);
+    b.outDir = (dir / "packed").string();
+    b.compression = GlbCompression::Meshopt;
+    BakeReport packed = bakeTileset(b);
+    EXPECT_EQ(packed.tiles, plain.tiles);
+    EXPECT_EQ(packed.triangles, plain.triangles);
+    std::size_t plainBytes = folderBytes(dir / "plain" / "tiles"), packedBytes = folderBytes(dir / "packed" / "tiles");
+    EXPECT_LT(packedBytes, plainBytes * 6 / 10) << packedBytes << " of " << plainBytes;
+
+    // Each packed tile, decoded, is valid glTF: no errors, no warnings.
+    fs::create_directories(dir / "decoded");
+    std::string files;
+    auto none = [](const std::string& uri) -> std::string { throw Error(uri + ": no external buffers here"); };
+    for (const auto& e : fs::directory_iterator(dir / "packed" / "tiles")) {
+        std::string bytes = readAll(e.path());
+        ASSERT_NE(bytes.find("EXT_meshopt_compression"), std::string::npos) << e.path();
+        fs::path out = dir / "decoded" / e.path().filename();
+        test::writeFile(out, decodeMeshoptViews(bytes, e.path().string(), none));
+        files += " '" + out.string() + "'";
+    }
+    std::string src = JBT_SOURCE_DIR;
+    test::CommandResult v = test::run("NODE_PATH='" + src + "/.tools/node/node_modules' node '" + src +
+                                      "/tests/support/validate_gltf.js'" + files + " 2>&1");
+    ASSERT_EQ(v.exitCode, 0) << v.out << "(scripts/install_deps.sh installs Node.js and gltf-validator)";
+    std::istringstream lines(v.out);
+    std::size_t validated = 0;
+    for (std::string line; std::getline(lines, line); ++validated) {
+        nlohmann::json r = nlohmann::json::parse(line, nullptr, false);
+        ASSERT_FALSE(r.is_discarded()) << line;
+        EXPECT_EQ(r["errors"], 0) << line;
+        EXPECT_EQ(r["warnings"], 0) << line;
+    }
+    EXPECT_EQ(validated, packed.tiles);
+
+    // Streamed from the leaves, the two draw the same city and pick the same buildings.
+    auto stream = [&](const char* name, osg::ref_ptr<osg::Image>& image, std::vector<std::string>& ids) {
+        fs::create_directories(dir / "session");
+        test::TilesetSession s((dir / name / "tileset.json").string(), name, dir / "session");
+        ASSERT_EQ(s.openError, "");
+        SceneModel& scene = s.twin.scene();
+        ASSERT_EQ(scene.errors, std::vector<std::string>{});
+        scene.tilesets[0].node->setMaxScreenSpaceError(1);
+        image = test::settledImage(s.app, scene);
+        EXPECT_EQ(scene.tilesets[0].node->status().failed, 0u) << name;
+        ids = pickedIds(s.app);
+    };
+    osg::ref_ptr<osg::Image> a, c;
+    std::vector<std::string> idsA, idsC;
+    stream("plain", a, idsA);
+    stream("packed", c, idsC);
+    ASSERT_TRUE(a && c);
+    int differ = 0;
+    for (int y = 0; y < a->t(); ++y)
+        for (int x = 0; x < a->s(); ++x) {
+            osg::Vec4 p = a->getColor(x, y), q = c->getColor(x, y);
+            if (std::fabs(p.r() - q.r()) + std::fabs(p.g() - q.g()) + std::fabs(p.b() - q.b()) > 0.1f) ++differ;
+        }
+    EXPECT_LT(differ, a->s() * a->t() / 200) << "pixels that differ";
+    std::size_t hits = 0, same = 0;
+    for (std::size_t i = 0; i < idsA.size(); ++i)
+        if (!idsA[i].empty()) ++hits, same += idsA[i] == idsC[i];
+    EXPECT_GT(hits, 200u);
+    EXPECT_GE(same, hits * 98 / 100) << same << " of " << hits << " clicks name the same building";
+}
+
+}  // namespace
+}  // namespace jbt
