@@ -279,6 +279,7 @@ private:
                 (*ids)[i] = f;
             }
             g.setVertexAttribArray(kFeatureIdAttribute, ids, osg::Array::BIND_PER_VERTEX);
+            g.getOrCreateStateSet()->addUniform(new osg::Uniform("u_featureIds", 1.0f));  // the model program tints the picked one
             return;
         }
     }

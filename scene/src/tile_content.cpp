@@ -170,6 +170,7 @@ private:
             for (std::size_t i = 0; i < n; ++i) (*c)[i].set(d[4 * i], d[4 * i + 1], d[4 * i + 2], d[4 * i + 3]);
         }
         g->setColorArray(c, osg::Array::BIND_PER_VERTEX);
+        pointFeatures(p, n, name, *g);
         g->addPrimitiveSet(new osg::DrawArrays(GL_POINTS, 0, GLsizei(n)));
         osg::StateSet* ss = g->getOrCreateStateSet();
         ss->setAttributeAndModes(new osg::Program, osg::StateAttribute::ON | osg::StateAttribute::OVERRIDE);  // fixed function: no normals to light
@@ -179,6 +180,31 @@ private:
         osg::ref_ptr<osg::MatrixTransform> t = new osg::MatrixTransform(osg::Matrixd::translate(rtc));
         t->addChild(g);
         return t;
+    }
+
+    // A point cloud's batch table: a row per point, or (with BATCH_ID) a row per batch that each
+    // point names, kept per vertex where picking reads feature ids. Without BATCH_ID a point's
+    // feature is its own index.
+    void pointFeatures(const TileContentParts& p, std::size_t n, const std::string& name, osg::Geometry& g) {
+        const json* batchId = p.feature("BATCH_ID");
+        std::size_t rows = batchId ? featureCount(p, "BATCH_LENGTH") : n;
+        if (batchId) {
+            std::string type = batchId->value("componentType", std::string("UNSIGNED_SHORT"));
+            int bytes = type == "UNSIGNED_BYTE" ? 1 : type == "UNSIGNED_INT" ? 4 : 2;
+            const unsigned char* d = binaryProperty(p.featureBinary, offsetOf(batchId, name), n, 1, bytes, name + ": BATCH_ID");
+            osg::ref_ptr<osg::FloatArray> ids = new osg::FloatArray(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                std::uint32_t v = 0;
+                std::memcpy(&v, d + i * std::size_t(bytes), std::size_t(bytes));  // little-endian, as the format is
+                (*ids)[i] = float(v);
+            }
+            g.setVertexAttribArray(kFeatureIdAttribute, ids, osg::Array::BIND_PER_VERTEX);
+        }
+        if (p.batchTable.empty() && p.batchBinary.empty()) return;
+        auto table = new TileFeatureTable;
+        table->rows = readBatchTable(p.batchTable, p.batchBinary, rows);
+        out_.features += table->rows.size();
+        g.setUserData(table);
     }
 
     // EAST_NORTH_UP: an instance without its own axes stands on the ellipsoid where it is, its

@@ -323,10 +323,10 @@ struct TilesetLayer::Impl {
             osg::ref_ptr<osg::MatrixTransform> node = new osg::MatrixTransform(t.toScene);
             node->setUserValue(kTilesetIndexKey, o.layerIndex);
             node->addChild(r.content.node);
+            node->getOrCreateStateSet()->addUniform(new osg::Uniform("u_highlightId", -1.0f));  // the picked feature
             if (r.content.vertexColoured && o.buildingProgram) {
                 osg::StateSet* ss = node->getOrCreateStateSet();
                 ss->setAttributeAndModes(o.buildingProgram.get());
-                ss->addUniform(new osg::Uniform("u_highlightId", -1.0f));
                 ss->addUniform(new osg::Uniform("u_opacity", 1.0f));
                 ss->setAttributeAndModes(new osg::CullFace(osg::CullFace::BACK));
             }

@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "tests/support/tileset_session.h"
@@ -51,6 +55,69 @@ TEST(Tilesets, InstancesArePickedOneByOne) {
                 instances.insert(hit.tileFeature);
             }
     EXPECT_GT(instances.size(), 5u) << "different instances, not the first one every time";
+}
+
+// A point cloud: a click near a point names it (a line never meets a point) with its colour as
+// the file gives it, read here from the feature table's own bytes.
+TEST(Tilesets, PointsArePickedOneByOne) {
+    std::string dir = test::sharedData("reference/3d/3dtiles/1.0/PointCloudRGB");
+    std::ifstream in(dir + "/pointCloudRGB.pnts", std::ios::binary);
+    std::string pnts((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::uint32_t header[7];
+    std::memcpy(header, pnts.data(), sizeof header);
+    nlohmann::json ft = nlohmann::json::parse(pnts.substr(28, header[3]));
+    std::size_t n = ft["POINTS_LENGTH"], rgb = 28 + header[3] + ft["RGB"]["byteOffset"].get<std::size_t>();
+    test::TilesetSession s(dir + "/tileset.json", "PointCloudRGB");
+    ASSERT_EQ(s.openError, "");
+    std::set<int> points;
+    FeatureHit hit;
+    for (int y = 20; y < 340; y += 5)
+        for (int x = 20; x < 460; x += 5)
+            if (pickAt(s.app.viewer(), x, y, hit) && hit.tilesetIndex == 0) {
+                ASSERT_GE(hit.tileFeature, 0);
+                ASSERT_LT(std::size_t(hit.tileFeature), n);
+                auto i = std::size_t(hit.tileFeature);
+                char colour[8];
+                std::snprintf(colour, sizeof colour, "#%02X%02X%02X", static_cast<unsigned char>(pnts[rgb + 3 * i]),
+                              static_cast<unsigned char>(pnts[rgb + 3 * i + 1]), static_cast<unsigned char>(pnts[rgb + 3 * i + 2]));
+                ASSERT_EQ(hit.tileAttributes, (Attributes{{"point", std::to_string(i)}, {"colour", colour}}));
+                points.insert(hit.tileFeature);
+            }
+    EXPECT_GT(points.size(), 50u) << "different points, not the first one every time";
+}
+
+// What a click picked lights up orange there, and only there: a batched feature by its id (the
+// model program), an instance on its own transform (the model is shared).
+void expectPickedFeatureLightsUp(test::TilesetSession& s) {
+    ViewerApp& app = s.app;
+    osg::ref_ptr<osg::Image> before = app.renderImage(2);
+    FeatureHit hit, other;
+    int hx = -1, hy = -1, ox = -1, oy = -1;
+    for (int y = 40; y < 320; y += 5)
+        for (int x = 40; x < 440; x += 5) {
+            FeatureHit h;
+            if (!pickAt(app.viewer(), x, y, h) || h.tileFeature < 0) continue;
+            if (hx < 0) hit = h, hx = x, hy = y;
+            else if (ox < 0 && h.tileFeature != hit.tileFeature) other = h, ox = x, oy = y;
+        }
+    ASSERT_GE(ox, 0) << "two different features in view";
+    select(app.state(), selectionOf(hit));
+    osg::ref_ptr<osg::Image> after = app.renderImage(2);
+    auto warmth = [](const osg::Image& img, int x, int y) { osg::Vec4 c = img.getColor(x, y); return c.r() - c.b(); };
+    EXPECT_GT(warmth(*after, hx, hy), warmth(*before, hx, hy) + 0.15f) << "the picked feature is tinted";
+    EXPECT_NEAR(warmth(*after, ox, oy), warmth(*before, ox, oy), 0.02f) << "another feature is not";
+    select(app.state(), {});
+    osg::ref_ptr<osg::Image> cleared = app.renderImage(2);
+    EXPECT_NEAR(warmth(*cleared, hx, hy), warmth(*before, hx, hy), 0.02f) << "cleared with the selection";
+}
+
+TEST(Tilesets, PickedFeaturesAndInstancesLightUp) {
+    for (const char* name : {"BatchedWithBatchTable", "InstancedWithBatchTable"}) {  // one session at a time
+        SCOPED_TRACE(name);
+        test::TilesetSession s(test::sharedData(std::string("reference/3d/3dtiles/1.0/") + name + "/tileset.json"), name);
+        ASSERT_EQ(s.openError, "");
+        expectPickedFeatureLightsUp(s);
+    }
 }
 
 // A tileset in a local frame placed by the user: its origin where it was put, turned and scaled,

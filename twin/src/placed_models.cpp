@@ -28,6 +28,8 @@ osg::Group& modelProgramGroup(SceneModel& scene, const std::string& name) {
     ss->addUniform(new osg::Uniform("u_textured", 0.0f));
     ss->addUniform(new osg::Uniform("u_vertexColor", 0.0f));
     ss->addUniform(new osg::Uniform("u_highlight", 0.0f));
+    ss->addUniform(new osg::Uniform("u_featureIds", 0.0f));
+    ss->addUniform(new osg::Uniform("u_highlightId", -1.0f));
     ss->setMode(GL_CULL_FACE, osg::StateAttribute::OFF);
     scene.buildings->addChild(g);
     return *g;

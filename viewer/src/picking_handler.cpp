@@ -1,8 +1,13 @@
 #include "viewer/picking_handler.h"
 
+#include <osg/NodeVisitor>
+#include <osg/ValueObject>
+
+#include <algorithm>
 #include <cmath>
 
 #include "scene/building_layer_builder.h"
+#include "scene/tile_content.h"
 #include "twin/oblique_selection.h"
 
 namespace jbt {
@@ -18,11 +23,26 @@ Selection selectionOf(const FeatureHit& hit) {
 
 namespace {
 
-// Baked (vertex-coloured) tiles are drawn by the building program: it tints the feature itself.
+// i3dm instances share one model: the picked one is tinted on its own transform.
+struct InstanceTint : osg::NodeVisitor {
+    explicit InstanceTint(int id) : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN), id(id) {}
+    void apply(osg::Node& n) override {
+        int instance = -1;
+        if (n.getUserValue(kTileInstanceKey, instance))
+            n.getOrCreateStateSet()->getOrCreateUniform("u_highlight", osg::Uniform::FLOAT)->set(instance == id ? 1.0f : 0.0f);
+        else traverse(n);
+    }
+    int id;
+};
+
+// A tile's feature lights up where the tile is drawn: by its feature id in the building and
+// model programs, or as the instance it is.
 void highlightTileFeature(const Selection& s, int id) {
     osg::ref_ptr<osg::Node> node;
     if (!s.tileNode.lock(node)) return;
     if (osg::Uniform* u = node->getOrCreateStateSet()->getUniform("u_highlightId")) u->set(float(id));
+    InstanceTint tint(id);
+    node->accept(tint);
 }
 
 }  // namespace
@@ -49,19 +69,51 @@ void resolveOnOblique(const SceneModel& scene, FeatureHit& hit) {
     }
 }
 
+namespace {
+
+constexpr double kPointPickPixels = 4;  // a point this near the pointer is under it
+
+// A point of a point cloud under the pointer, if it is nearer than what the line met (`onLine`):
+// points are picked in a small window, as a line never meets one.
+bool pointBeforeLine(osg::Camera& camera, osgUtil::PolytopeIntersector* picker, bool onLine, FeatureHit& hit) {
+    picker->setPrimitiveMask(osgUtil::PolytopeIntersector::POINT_PRIMITIVES);
+    osgUtil::IntersectionVisitor iv(picker);
+    camera.accept(iv);
+    osg::Vec3d eye = camera.getInverseViewMatrix().getTrans();
+    FeatureHit point;
+    if (!picker->containsIntersections() || !nearestPointHit(picker->getIntersections(), eye, point)) return false;
+    if (onLine && (hit.worldPoint - eye).length2() <= (point.worldPoint - eye).length2()) return false;
+    hit = point;
+    return true;
+}
+
+}  // namespace
+
 bool pickAt(osgViewer::View& view, double x, double y, FeatureHit& hit) {
     osg::ref_ptr<osgUtil::LineSegmentIntersector> picker =
         new osgUtil::LineSegmentIntersector(osgUtil::Intersector::WINDOW, x, y);
     osgUtil::IntersectionVisitor iv(picker.get());
     view.getCamera()->accept(iv);
-    return picker->containsIntersections() && firstFeatureHit(picker->getIntersections(), hit);
+    bool onLine = picker->containsIntersections() && firstFeatureHit(picker->getIntersections(), hit);
+    double r = kPointPickPixels;
+    osg::ref_ptr<osgUtil::PolytopeIntersector> points =
+        new osgUtil::PolytopeIntersector(osgUtil::Intersector::WINDOW, x - r, y - r, x + r, y + r);
+    return pointBeforeLine(*view.getCamera(), points.get(), onLine, hit) || onLine;
 }
 
-// The building, model or oblique footprint under the pointer (hidden layers are not intersected).
+// The building, model, point or oblique footprint under the pointer (hidden layers are not
+// intersected).
 bool PickingHandler::hitUnder(const osgGA::GUIEventAdapter& ea, osgGA::GUIActionAdapter& aa, FeatureHit& hit) const {
     auto* view = dynamic_cast<osgViewer::View*>(&aa);
+    if (!view) return false;
     osgUtil::LineSegmentIntersector::Intersections hits;
-    if (!view || !view->computeIntersections(ea, hits) || !firstFeatureHit(hits, hit)) return false;
+    bool onLine = view->computeIntersections(ea, hits) && firstFeatureHit(hits, hit);
+    double x = ea.getXnormalized(), y = ea.getYnormalized();
+    double rx = 2 * kPointPickPixels / std::max(1.f, ea.getXmax() - ea.getXmin()), ry = 2 * kPointPickPixels / std::max(1.f, ea.getYmax() - ea.getYmin());
+    osg::ref_ptr<osgUtil::PolytopeIntersector> points =
+        new osgUtil::PolytopeIntersector(osgUtil::Intersector::PROJECTION, x - rx, y - ry, x + rx, y + ry);
+    if (pointBeforeLine(*view->getCamera(), points.get(), onLine, hit)) return true;
+    if (!onLine) return false;
     resolveOnOblique(app_.scene, hit);
     return true;
 }

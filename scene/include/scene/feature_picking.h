@@ -3,6 +3,7 @@
 // id of the hit triangle).
 #include <osg/observer_ptr>
 #include <osgUtil/LineSegmentIntersector>
+#include <osgUtil/PolytopeIntersector>
 
 #include "model/attribute_table.h"
 
@@ -30,5 +31,10 @@ constexpr const char* kObliqueNodePrefix = "oblique:";
 // The nearest hit that is a building, a placed model or an oblique mesh (the mesh hides what is
 // behind it); false if none is.
 bool firstFeatureHit(const osgUtil::LineSegmentIntersector::Intersections& hits, FeatureHit& out);
+
+// A point of a streamed point cloud inside the picker's small window around the pointer (a
+// line never meets a point), the nearest to `eye`: its index, or its BATCH_ID, as the feature;
+// its batch-table row, or its number and colour where the tile has no table.
+bool nearestPointHit(const osgUtil::PolytopeIntersector::Intersections& hits, const osg::Vec3d& eye, FeatureHit& out);
 
 }  // namespace jbt
