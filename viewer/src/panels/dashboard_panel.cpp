@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/resource_paths.h"
+#include "twin/live_figures.h"
 #include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
 
@@ -31,13 +32,10 @@ public:
 
     void draw() override {
         if (!app_.live || app_.live->empty()) return;
-        std::vector<const EventSet*> sets;
-        for (const auto& l : *app_.live)
-            if (l->events) sets.push_back(l->events.get());
-        auto byStatus = countEventsBy(sets, false), byCategory = countEventsBy(sets, true);
-        chart(tr("按状态", "by status").c_str(), byStatus);
-        chart(tr("按类别", "by category").c_str(), byCategory);
-        CaseStats s = caseStats(*app_.live);
+        const LiveFigures& f = figures_.get(*app_.live, ImGui::GetTime());
+        chart(tr("按状态", "by status").c_str(), f.byStatus);
+        chart(tr("按类别", "by category").c_str(), f.byCategory);
+        const CaseStats& s = f.cases;
         double rate = s.total ? 100.0 * s.closed / s.total : 0.0;
         ImGui::Separator();
         goalLine(tr("办结率", "closed").c_str(), rate, "%", rateGoal_, true);
@@ -70,6 +68,7 @@ private:
     }
 
     AppState& app_;
+    LiveFiguresCache figures_;
     double greenGoal_ = -1, closeGoal_ = -1, rateGoal_ = -1;
 };
 

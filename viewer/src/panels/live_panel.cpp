@@ -3,6 +3,7 @@
 #include <map>
 
 #include "scene/event_markers.h"
+#include "twin/live_figures.h"
 #include "viewer/i18n.h"
 #include "viewer/panels/panels.h"
 
@@ -32,13 +33,13 @@ public:
             }
             if (!st.reason.empty()) ImGui::TextWrapped("%s", uiText(st.reason).c_str());
             if (!l->events) continue;
-            auto byStatus = countEventsBy({l->events.get()}, false), byCategory = countEventsBy({l->events.get()}, true);
-            ImGui::Text("%s: %zu", tr("事件", "events").c_str(), l->events->byId.size());
-            for (const auto& [s, n] : byStatus) {
+            const LiveFigures& f = figures_[l.get()].get(*app_.live, ImGui::GetTime(), l.get());
+            ImGui::Text("%s: %zu", tr("事件", "events").c_str(), f.events);
+            for (const auto& [s, n] : f.byStatus) {
                 ImGui::SameLine();
                 ImGui::TextDisabled("%s %d", uiText(s).c_str(), n);
             }
-            for (const auto& [c, n] : byCategory) {
+            for (const auto& [c, n] : f.byCategory) {
                 osg::Vec4 col = eventCategoryColor(c);
                 ImGui::TextColored(ImVec4(col.r(), col.g(), col.b(), 1), "%s", uiText("●"));
                 ImGui::SameLine();
@@ -49,6 +50,7 @@ public:
 
 private:
     AppState& app_;
+    std::map<const LiveLayer*, LiveFiguresCache> figures_;  // per source
 };
 
 }  // namespace
