@@ -17,8 +17,8 @@
 #include <cstring>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <optional>
+#include <sstream>
 
 #include "model/error.h"
 #include "scene/building_mesh.h"
@@ -56,13 +56,13 @@ std::optional<AccessorBytes> locate(const tinygltf::Model& m, int index) {
 }
 
 // An accessor's elements as floats, `comps` per element: normalised integers scaled to 0…1
-// (signed: −1…1), other integers as they are (KHR_mesh_quantization's positions; colours are
-// always normalised).
-bool readFloats(const tinygltf::Model& m, int index, int comps, std::vector<float>& out) {
+// (signed: −1…1), other integers as they are (KHR_mesh_quantization's positions).
+// `normalised`: read integers as normalised whatever the accessor says (colours are, always).
+bool readFloats(const tinygltf::Model& m, int index, int comps, std::vector<float>& out, bool normalised = false) {
     std::optional<AccessorBytes> at = locate(m, index);
     if (!at || tinygltf::GetNumComponentsInType(at->accessor->type) < comps) return false;
     const tinygltf::Accessor& a = *at->accessor;
-    bool norm = a.normalized;
+    bool norm = a.normalized || normalised;
     out.resize(a.count * comps);
     for (std::size_t i = 0; i < a.count; ++i)
         for (int c = 0; c < comps; ++c) {
@@ -186,7 +186,7 @@ private:
             g->setTexCoordArray(0, a, osg::Array::BIND_PER_VERTEX);
         }
         int comps = attr("COLOR_0") >= 0 ? tinygltf::GetNumComponentsInType(m_.accessors[attr("COLOR_0")].type) : 0;
-        if ((comps == 3 || comps == 4) && readColors(attr("COLOR_0"), comps, col) && col.size() / comps == pos.size() / 3) {
+        if ((comps == 3 || comps == 4) && readFloats(m_, attr("COLOR_0"), comps, col, true) && col.size() / comps == pos.size() / 3) {
             auto* a = new osg::Vec4Array(col.size() / comps);
             for (std::size_t i = 0; i < a->size(); ++i)
                 (*a)[i] = osg::Vec4(col[i * comps], col[i * comps + 1], col[i * comps + 2], comps == 4 ? col[i * comps + 3] : 1.f);
@@ -248,17 +248,6 @@ private:
             double u = uv[i] * sx, v = uv[i + 1] * sy;
             uv[i] = float(c * u + s * v + ox), uv[i + 1] = float(-s * u + c * v + oy);
         }
-    }
-
-    // Colours are normalised whatever the accessor says (the spec allows no other).
-    bool readColors(int index, int comps, std::vector<float>& col) {
-        if (index < 0 || index >= int(m_.accessors.size())) return false;
-        tinygltf::Accessor& a = const_cast<tinygltf::Accessor&>(m_.accessors[index]);
-        bool was = a.normalized;
-        a.normalized = a.componentType != TINYGLTF_COMPONENT_TYPE_FLOAT;
-        bool ok = readFloats(m_, index, comps, col);
-        a.normalized = was;
-        return ok;
     }
 
     // 3D Tiles feature ids (1.1's _FEATURE_ID_0, 1.0's _BATCHID) in the slot picking reads.
