@@ -149,8 +149,14 @@ std::vector<std::string> levelsIn(const CityDocument& doc) {
     return out;
 }
 
-// Upward and downward faces seen from above cover the building's ground plan.
+// Upward and downward faces seen from above cover the building's ground plan. Faces seen from
+// above often cross themselves (a roof's slopes over its eaves): GEOS repairs them, and its
+// warning is no news to the user, so it is kept off the terminal.
 std::vector<Polygon> footprintOf(const std::vector<Surface>& surfaces, bool allFaces) {
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    struct Pop {
+        ~Pop() { CPLPopErrorHandler(); }
+    } pop;
     OGRMultiPolygon parts;
     for (const Surface& s : surfaces) {
         if (!allFaces && std::fabs(ringNormal(s.rings[0]).z) < 0.05) continue;

@@ -1,6 +1,6 @@
 // A bake packed with EXT_meshopt_compression (`bake --compress meshopt`): smaller tiles that,
 // decoded, are valid glTF to the Khronos validator, and that stream back drawing the image the
-// plain bake draws and picking the same buildings with the same attributes.
+// plain bake draws and picking the same buildings with the same attributes; the command itself.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -120,6 +120,28 @@ TEST(Tilesets, PackedBakeDrawsAndPicksAsThePlainOne) {
         if (!idsA[i].empty()) ++hits, same += idsA[i] == idsC[i];
     EXPECT_GT(hits, 200u);
     EXPECT_GE(same, hits * 98 / 100) << same << " of " << hits << " clicks name the same building";
+}
+
+// The command as a data team runs it: `bake --compress meshopt` on a city model prints its one
+// line of JSON and nothing else (GEOS's repairs of faces seen from above stay off the terminal),
+// a building per CityJSON Building; an unknown compression is refused by name.
+TEST(Tilesets, BakeCommandPrintsItsLineAndNothingElse) {
+    auto dir = test::scratchDir();
+    std::string city = test::sharedData("reference/3d/cityjson/zurich_lod2_v1.1/zurich_subset_lod2.city.json");
+    std::size_t buildings = 0;
+    nlohmann::json doc = nlohmann::json::parse(readAll(city));
+    for (const nlohmann::json& o : doc["CityObjects"]) buildings += o.value("type", "") == "Building";
+    std::string exe = JBT_VIEWER_EXE, out = (dir / "zurich").string(), err = (dir / "stderr.txt").string();
+    test::CommandResult r = test::run(exe + " bake --layer '" + city + "' --out '" + out + "' --compress meshopt 2>'" + err + "'");
+    ASSERT_EQ(r.exitCode, 0) << r.out << readAll(err);
+    EXPECT_EQ(readAll(err), "");
+    nlohmann::json line = nlohmann::json::parse(r.out, nullptr, false);
+    ASSERT_FALSE(line.is_discarded()) << r.out;
+    EXPECT_EQ(line["features"], buildings);
+    EXPECT_NE(readAll(fs::path(out) / "tiles" / "0_0_0.glb").find("EXT_meshopt_compression"), std::string::npos);
+    test::CommandResult bad = test::run(exe + " bake --layer '" + city + "' --out '" + out + "' --compress draco 2>&1");
+    EXPECT_NE(bad.exitCode, 0);
+    EXPECT_NE(bad.out.find("--compress: draco not in {none,meshopt}"), std::string::npos) << bad.out;
 }
 
 }  // namespace
