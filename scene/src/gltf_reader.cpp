@@ -347,48 +347,40 @@ LoadedModel convert(tinygltf::Model& model, const std::string& name, const std::
     return out;
 }
 
-// EXT_meshopt_compression's views decoded before tinygltf reads them (it does not know the
-// extension); bytes without it come back as they are.
-std::string unpacked(const std::string& bytes, const std::string& name, const std::string& baseDir) {
-    if (bytes.find("EXT_meshopt_compression") == std::string::npos) return bytes;
-    return decodeMeshoptViews(bytes, name, [&](const std::string& uri) { return TileFetcher().fetch(resolveUri(baseDir, uri)); });
+// Bytes as tinygltf reads them: EXT_meshopt_compression's views decoded first (it does not
+// know the extension), then a GLB (by its magic, or `binary` as the caller knows it) or JSON.
+// `what` begins the message when tinygltf cannot read them.
+LoadedModel parseGltf(const std::string& packed, const std::string& name, const std::string& baseDir, bool binary,
+                      const char* what) {
+    std::string bytes = packed.find("EXT_meshopt_compression") == std::string::npos
+                            ? packed
+                            : decodeMeshoptViews(packed, name, [&](const std::string& uri) { return TileFetcher().fetch(resolveUri(baseDir, uri)); });
+    binary = binary || (bytes.size() >= 4 && bytes.compare(0, 4, "glTF") == 0);
+    tinygltf::Model model;
+    tinygltf::TinyGLTF loader;
+    std::string err, warn;
+    bool ok = binary ? loader.LoadBinaryFromMemory(&model, &err, &warn, reinterpret_cast<const unsigned char*>(bytes.data()),
+                                                   unsigned(bytes.size()), baseDir)
+                     : loader.LoadASCIIFromString(&model, &err, &warn, bytes.data(), unsigned(bytes.size()), baseDir);
+    if (!ok) throw Error(name + ": " + what + ": " + (err.empty() ? "unknown reason" : oneLine(err)));
+    return convert(model, name, warn, binary);
 }
 
 }  // namespace
 
 LoadedModel loadGltf(const std::string& path) {
-    {
-        std::ifstream in(path, std::ios::binary);
-        std::ostringstream bytes;
-        bytes << in.rdbuf();
-        if (in && bytes.str().find("EXT_meshopt_compression") != std::string::npos) {
-            LoadedModel out = gltfFromMemory(bytes.str(), path, parentOf(path));
-            if (out.triangles == 0) throw Error(path + ": the model has no triangles to draw");
-            return out;
-        }
-    }
-    tinygltf::Model model;
-    tinygltf::TinyGLTF loader;
-    std::string err, warn;
-    bool binary = path.size() >= 4 && (path.compare(path.size() - 4, 4, ".glb") == 0 || path.compare(path.size() - 4, 4, ".GLB") == 0);
-    bool ok = binary ? loader.LoadBinaryFromFile(&model, &err, &warn, path) : loader.LoadASCIIFromFile(&model, &err, &warn, path);
-    if (!ok) throw Error(path + ": not a readable glTF file: " + (err.empty() ? "unknown reason" : oneLine(err)));
-    LoadedModel out = convert(model, path, warn, binary);
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (!in) throw Error(path + ": not a readable glTF file: cannot be read");
+    bool glb = path.size() >= 4 && (path.compare(path.size() - 4, 4, ".glb") == 0 || path.compare(path.size() - 4, 4, ".GLB") == 0);
+    LoadedModel out = parseGltf(bytes.str(), path, parentOf(path), glb, "not a readable glTF file");
     if (out.triangles == 0) throw Error(path + ": the model has no triangles to draw");
     return out;
 }
 
-LoadedModel gltfFromMemory(const std::string& packed, const std::string& name, const std::string& baseDir) {
-    std::string bytes = unpacked(packed, name, baseDir);
-    tinygltf::Model model;
-    tinygltf::TinyGLTF loader;
-    std::string err, warn;
-    bool binary = bytes.size() >= 4 && bytes.compare(0, 4, "glTF") == 0;
-    bool ok = binary ? loader.LoadBinaryFromMemory(&model, &err, &warn, reinterpret_cast<const unsigned char*>(bytes.data()),
-                                                   unsigned(bytes.size()), baseDir)
-                     : loader.LoadASCIIFromString(&model, &err, &warn, bytes.data(), unsigned(bytes.size()), baseDir);
-    if (!ok) throw Error(name + ": not a readable glTF: " + (err.empty() ? "unknown reason" : oneLine(err)));
-    return convert(model, name, warn, binary);
+LoadedModel gltfFromMemory(const std::string& bytes, const std::string& name, const std::string& baseDir) {
+    return parseGltf(bytes, name, baseDir, false, "not a readable glTF");
 }
 
 }  // namespace jbt

@@ -4,11 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "model/error.h"
+#include "tests/support/gltf_validation.h"
 #include "tests/support/tileset_session.h"
 #include "tiles/meshopt_glb.h"
 #include "twin/tileset_bake.h"
@@ -18,13 +17,6 @@ namespace jbt {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string readAll(const fs::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    std::ostringstream os;
-    os << f.rdbuf();
-    return os.str();
-}
 
 std::size_t folderBytes(const fs::path& dir) {
     std::size_t n = 0;
@@ -68,28 +60,23 @@ TEST(Tilesets, PackedBakeDrawsAndPicksAsThePlainOne) {
 
     // Each packed tile, decoded, is valid glTF: no errors, no warnings.
     fs::create_directories(dir / "decoded");
-    std::string files;
+    std::vector<std::string> files;
     auto none = [](const std::string& uri) -> std::string { throw Error(uri + ": no external buffers here"); };
     for (const auto& e : fs::directory_iterator(dir / "packed" / "tiles")) {
-        std::string bytes = readAll(e.path());
+        std::string bytes = test::readFile(e.path());
         ASSERT_NE(bytes.find("EXT_meshopt_compression"), std::string::npos) << e.path();
         fs::path out = dir / "decoded" / e.path().filename();
         test::writeFile(out, decodeMeshoptViews(bytes, e.path().string(), none));
-        files += " '" + out.string() + "'";
+        files.push_back(out.string());
     }
-    std::string src = JBT_SOURCE_DIR;
-    test::CommandResult v = test::run("NODE_PATH='" + src + "/.tools/node/node_modules' node '" + src +
-                                      "/tests/support/validate_gltf.js'" + files + " 2>&1");
-    ASSERT_EQ(v.exitCode, 0) << v.out << "(scripts/install_deps.sh installs Node.js and gltf-validator)";
-    std::istringstream lines(v.out);
-    std::size_t validated = 0;
-    for (std::string line; std::getline(lines, line); ++validated) {
-        nlohmann::json r = nlohmann::json::parse(line, nullptr, false);
-        ASSERT_FALSE(r.is_discarded()) << line;
-        EXPECT_EQ(r["errors"], 0) << line;
-        EXPECT_EQ(r["warnings"], 0) << line;
+    test::GltfValidation v = test::validateGltf(files);
+    ASSERT_EQ(v.run.exitCode, 0) << v.run.out << "(scripts/install_deps.sh installs Node.js and gltf-validator)";
+    for (const nlohmann::json& r : v.reports) {
+        ASSERT_FALSE(r.is_discarded()) << v.run.out;
+        EXPECT_EQ(r["errors"], 0) << r.dump();
+        EXPECT_EQ(r["warnings"], 0) << r.dump();
     }
-    EXPECT_EQ(validated, packed.tiles);
+    EXPECT_EQ(v.reports.size(), packed.tiles);
 
     // Streamed from the leaves, the two draw the same city and pick the same buildings.
     auto stream = [&](const char* name, osg::ref_ptr<osg::Image>& image, std::vector<std::string>& ids) {
@@ -129,16 +116,16 @@ TEST(Tilesets, BakeCommandPrintsItsLineAndNothingElse) {
     auto dir = test::scratchDir();
     std::string city = test::sharedData("reference/3d/cityjson/zurich_lod2_v1.1/zurich_subset_lod2.city.json");
     std::size_t buildings = 0;
-    nlohmann::json doc = nlohmann::json::parse(readAll(city));
+    nlohmann::json doc = nlohmann::json::parse(test::readFile(city));
     for (const nlohmann::json& o : doc["CityObjects"]) buildings += o.value("type", "") == "Building";
     std::string exe = JBT_VIEWER_EXE, out = (dir / "zurich").string(), err = (dir / "stderr.txt").string();
     test::CommandResult r = test::run(exe + " bake --layer '" + city + "' --out '" + out + "' --compress meshopt 2>'" + err + "'");
-    ASSERT_EQ(r.exitCode, 0) << r.out << readAll(err);
-    EXPECT_EQ(readAll(err), "");
+    ASSERT_EQ(r.exitCode, 0) << r.out << test::readFile(err);
+    EXPECT_EQ(test::readFile(err), "");
     nlohmann::json line = nlohmann::json::parse(r.out, nullptr, false);
     ASSERT_FALSE(line.is_discarded()) << r.out;
     EXPECT_EQ(line["features"], buildings);
-    EXPECT_NE(readAll(fs::path(out) / "tiles" / "0_0_0.glb").find("EXT_meshopt_compression"), std::string::npos);
+    EXPECT_NE(test::readFile(fs::path(out) / "tiles" / "0_0_0.glb").find("EXT_meshopt_compression"), std::string::npos);
     test::CommandResult bad = test::run(exe + " bake --layer '" + city + "' --out '" + out + "' --compress draco 2>&1");
     EXPECT_NE(bad.exitCode, 0);
     EXPECT_NE(bad.out.find("--compress: draco not in {none,meshopt}"), std::string::npos) << bad.out;

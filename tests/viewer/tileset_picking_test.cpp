@@ -4,8 +4,6 @@
 
 #include <cmath>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -61,8 +59,7 @@ TEST(Tilesets, InstancesArePickedOneByOne) {
 // the file gives it, read here from the feature table's own bytes.
 TEST(Tilesets, PointsArePickedOneByOne) {
     std::string dir = test::sharedData("reference/3d/3dtiles/1.0/PointCloudRGB");
-    std::ifstream in(dir + "/pointCloudRGB.pnts", std::ios::binary);
-    std::string pnts((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string pnts = test::readFile(dir + "/pointCloudRGB.pnts");
     std::uint32_t header[7];
     std::memcpy(header, pnts.data(), sizeof header);
     nlohmann::json ft = nlohmann::json::parse(pnts.substr(28, header[3]));

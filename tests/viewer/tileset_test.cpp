@@ -16,6 +16,7 @@
 #include <sstream>
 #include <thread>
 
+#include "tests/support/gltf_validation.h"
 #include "tests/support/offscreen_options.h"
 #include "tests/support/tileset_session.h"
 #include "tests/test_support.h"
@@ -96,23 +97,17 @@ TEST(Tilesets, BakedCityStreamsBackWithEveryBuildingAndItsAttributes) {
     EXPECT_FALSE(importedIds.empty());
     EXPECT_EQ(bakedIds, importedIds);
     // Every tile is valid glTF to the Khronos validator: no errors, no warnings.
-    std::string files;
-    std::size_t tiles = 0;
-    for (const auto& e : fs::directory_iterator(dir / "baked" / "tiles")) files += " '" + e.path().string() + "'", ++tiles;
-    std::string src = JBT_SOURCE_DIR;
-    test::CommandResult v = test::run("NODE_PATH='" + src + "/.tools/node/node_modules' node '" + src +
-                                      "/tests/support/validate_gltf.js'" + files + " 2>&1");
-    ASSERT_EQ(v.exitCode, 0) << v.out << "(scripts/install_deps.sh installs Node.js and gltf-validator)";
-    std::istringstream lines(v.out);
-    std::size_t validated = 0;
-    for (std::string line; std::getline(lines, line);) {
-        nlohmann::json r = nlohmann::json::parse(line, nullptr, false);
-        ASSERT_FALSE(r.is_discarded()) << line;
-        EXPECT_EQ(r["errors"], 0) << line;
-        EXPECT_EQ(r["warnings"], 0) << line;
-        ++validated;
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(dir / "baked" / "tiles")) files.push_back(e.path().string());
+    std::size_t tiles = files.size();
+    test::GltfValidation v = test::validateGltf(files);
+    ASSERT_EQ(v.run.exitCode, 0) << v.run.out << "(scripts/install_deps.sh installs Node.js and gltf-validator)";
+    for (const nlohmann::json& r : v.reports) {
+        ASSERT_FALSE(r.is_discarded()) << v.run.out;
+        EXPECT_EQ(r["errors"], 0) << r.dump();
+        EXPECT_EQ(r["warnings"], 0) << r.dump();
     }
-    EXPECT_EQ(validated, tiles);
+    EXPECT_EQ(v.reports.size(), tiles);
     EXPECT_EQ(tiles, contents);  // no file the tileset does not name
     // A second bake replaces the first; a folder of other files is refused.
     EXPECT_NO_THROW(bakeTileset(b));

@@ -4,6 +4,9 @@
 #include <cstring>
 #include <sstream>
 
+#include "model/error.h"
+#include "tiles/glb_chunks.h"
+
 namespace jbt {
 namespace {
 
@@ -82,15 +85,14 @@ std::vector<Attributes> readBatchTable(const json& table, const std::string& bin
 }
 
 std::vector<Attributes> readPropertyTable(const std::string& glb) {
-    auto u32 = [&](std::size_t at) { std::uint32_t v; std::memcpy(&v, glb.data() + at, 4); return v; };
-    if (glb.size() < 20 || glb.compare(0, 4, "glTF") != 0) return {};
-    std::uint32_t jsonLength = u32(12);
-    if (u32(16) != 0x4E4F534A || 20 + std::size_t(jsonLength) > glb.size()) return {};
-    json gltf = json::parse(glb.begin() + 20, glb.begin() + 20 + jsonLength, nullptr, false);
-    std::string bin;
-    std::size_t at = 20 + jsonLength;
-    if (at + 8 <= glb.size() && u32(at + 4) == 0x004E4942) bin = glb.substr(at + 8, std::min<std::size_t>(u32(at), glb.size() - at - 8));
-    if (!gltf.is_object()) return {};
+    GlbChunks chunks;
+    try {
+        chunks = splitGlb(glb, "");
+    } catch (const Error&) {
+        return {};  // not a GLB, or a damaged one: no table to read
+    }
+    const json& gltf = chunks.json;
+    const std::string& bin = chunks.binary;
     const json* meta = nullptr;
     if (auto e = gltf.find("extensions"); e != gltf.end() && e->is_object())
         if (auto m = e->find("EXT_structural_metadata"); m != e->end()) meta = &*m;

@@ -10,6 +10,7 @@
 
 #include <meshoptimizer.h>
 
+#include "tiles/glb_chunks.h"
 #include "tiles/meshopt_glb.h"
 
 namespace jbt {
@@ -75,13 +76,6 @@ void orderForPacking(std::vector<float>& pos, std::vector<float>& nor, std::vect
     meshopt_remapVertexBuffer(ids.data(), ids.data(), n, 4, remap.data());
     meshopt_remapIndexBuffer(indices.data(), indices.data(), indices.size(), remap.data());
     pos.resize(3 * used), nor.resize(3 * used), colors.resize(4 * used), ids.resize(used);
-}
-
-void appendChunk(std::string& out, std::uint32_t type, const void* payload, std::size_t size) {
-    std::uint32_t length = std::uint32_t(size);
-    out.append(reinterpret_cast<const char*>(&length), 4);
-    out.append(reinterpret_cast<const char*>(&type), 4);
-    out.append(static_cast<const char*>(payload), size);
 }
 
 }  // namespace
@@ -196,16 +190,7 @@ std::string writeTileGlb(const TileMesh& mesh, const FeatureProperties& properti
     gltf["bufferViews"] = views;
     gltf["accessors"] = accessors;
 
-    std::string text = gltf.dump();
-    while (text.size() % 4) text += ' ';
-    std::string out = "glTF";
-    std::size_t total = 12 + 8 + text.size() + 8 + data.size();
-    out.reserve(total);
-    std::uint32_t header[2] = {2, std::uint32_t(total)};
-    out.append(reinterpret_cast<const char*>(header), 8);
-    appendChunk(out, 0x4E4F534A, text.data(), text.size());  // "JSON"
-    appendChunk(out, 0x004E4942, data.data(), data.size());  // "BIN\0"
-    return out;
+    return joinGlb(gltf, data.data(), data.size());
 }
 
 }  // namespace jbt

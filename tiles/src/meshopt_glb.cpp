@@ -20,11 +20,13 @@ constexpr const char* kExtension = "EXT_meshopt_compression";
 constexpr std::uint32_t kJsonChunk = 0x4E4F534A, kBinChunk = 0x004E4942;
 constexpr std::size_t kMaxDecoded = std::size_t(1) << 30;  // a view claiming more is taken as corrupt
 
-void appendChunk(std::string& out, std::uint32_t type, const std::string& payload) {
-    std::uint32_t length = std::uint32_t(payload.size());
+// A chunk: its length, type and payload, padded with `fill` to 4 bytes as GLB requires.
+void appendChunk(std::string& out, std::uint32_t type, const void* payload, std::size_t size, char fill) {
+    auto length = std::uint32_t((size + 3) / 4 * 4);
     out.append(reinterpret_cast<const char*>(&length), 4);
     out.append(reinterpret_cast<const char*>(&type), 4);
-    out += payload;
+    out.append(static_cast<const char*>(payload), size);
+    out.append(length - size, fill);
 }
 
 void pad(std::string& s, std::size_t to, char with) {
@@ -99,16 +101,19 @@ GlbChunks splitGlb(const std::string& b, const std::string& name) {
     return c;
 }
 
-std::string joinGlb(const json& j, const std::string& binary) {
-    std::string text = j.dump(), bin = binary;
-    pad(text, 4, ' ');
-    pad(bin, 4, '\0');
-    std::uint32_t header[3] = {0x46546C67, 2, std::uint32_t(12 + 8 + text.size() + (bin.empty() ? 0 : 8 + bin.size()))};
-    std::string out(reinterpret_cast<const char*>(header), 12);
-    appendChunk(out, kJsonChunk, text);
-    if (!bin.empty()) appendChunk(out, kBinChunk, bin);
+std::string joinGlb(const json& j, const void* binary, std::size_t size) {
+    std::string text = j.dump();
+    auto padded = [](std::size_t n) { return (n + 3) / 4 * 4; };
+    std::uint32_t header[3] = {0x46546C67, 2, std::uint32_t(12 + 8 + padded(text.size()) + (size ? 8 + padded(size) : 0))};
+    std::string out;
+    out.reserve(header[2]);
+    out.append(reinterpret_cast<const char*>(header), 12);
+    appendChunk(out, kJsonChunk, text.data(), text.size(), ' ');
+    if (size) appendChunk(out, kBinChunk, binary, size, '\0');
     return out;
 }
+
+std::string joinGlb(const json& j, const std::string& binary) { return joinGlb(j, binary.data(), binary.size()); }
 
 std::string meshoptEncode(const void* data, std::size_t count, std::size_t stride, MeshoptMode mode) {
     std::string out;

@@ -65,21 +65,24 @@ public:
             b.mesh = meshFeatures(node.items, b.origin, leafFeatures);
             ++leaves_;
         } else {
-            std::vector<std::future<Baked>> running;
+            // Children stay in the quadtree's order whichever thread baked them: the same
+            // tileset.json every time.
+            std::vector<std::pair<std::size_t, std::future<Baked>>> running;
             for (const auto& c : node.children) {
                 if (!c) continue;
                 if (tasks_ < threads_ - 1 && !c->leaf()) {
                     ++tasks_;
-                    running.push_back(std::async(std::launch::async, [this, &c] {
+                    running.emplace_back(children.size(), std::async(std::launch::async, [this, &c] {
                         Baked r = bake(*c);
                         --tasks_;
                         return r;
                     }));
+                    children.emplace_back();
                 } else {
                     children.push_back(bake(*c));
                 }
             }
-            for (auto& f : running) children.push_back(f.get());
+            for (auto& [slot, f] : running) children[slot] = f.get();
             TileMesh merged;
             double childError = 0;
             for (const Baked& c : children) {

@@ -13,6 +13,8 @@ struct GlbChunks {
 };
 // Throws Error "NAME: REASON" (no header, a chunk past the end, JSON that does not parse).
 GlbChunks splitGlb(const std::string& bytes, const std::string& name);
+// Each chunk padded to 4 bytes (JSON with spaces, binary with zeros); no binary chunk when empty.
+std::string joinGlb(const nlohmann::json& json, const void* binary, std::size_t size);
 std::string joinGlb(const nlohmann::json& json, const std::string& binary);
 
 }  // namespace jbt
