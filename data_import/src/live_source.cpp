@@ -2,6 +2,7 @@
 
 #include <mosquitto.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
@@ -273,12 +274,15 @@ private:
     std::string base_, path_;
 };
 
-// MQTT: every message (a Feature or a FeatureCollection) is merged into the events held.
+// MQTT: every message (a Feature or a FeatureCollection) is merged into the events held. The
+// client runs on a thread of ours, not mosquitto_loop_start's: that one never retries a first
+// connect refused at once (eclipse/mosquitto#1903), so a feed opened before its broker listens
+// stayed dead for good.
 class MqttSource : public LiveEventSource {
 public:
     MqttSource(const std::string& spec, const std::string& host, int port, const std::string& topic, GeoPoint origin,
                LiveSourceOptions o)
-        : LiveEventSource(spec), topic_(topic), origin_(origin), options_(o) {
+        : LiveEventSource(spec), host_(host), port_(port), topic_(topic), origin_(origin), options_(o) {
         static std::once_flag once;
         std::call_once(once, [] { mosquitto_lib_init(); });
         mosq_ = mosquitto_new(nullptr, true, this);
@@ -287,26 +291,56 @@ public:
         mosquitto_message_callback_set(mosq_, [](mosquitto*, void* self, const mosquitto_message* msg) {
             static_cast<MqttSource*>(self)->onMessage(msg);
         });
-        mosquitto_reconnect_delay_set(mosq_, 1, 5, false);
-        mosquitto_connect_async(mosq_, host.c_str(), port, 30);
-        mosquitto_loop_start(mosq_);
+        client_ = std::thread([this] { run(); });
     }
     ~MqttSource() override {
-        mosquitto_disconnect(mosq_);
-        mosquitto_loop_stop(mosq_, true);
+        {
+            std::lock_guard<std::mutex> lock(stopMutex_);
+            stopping_ = true;
+        }
+        stopCv_.notify_all();
+        mosquitto_disconnect(mosq_);  // wakes a loop waiting on the socket
+        client_.join();
         mosquitto_destroy(mosq_);
     }
 
 private:
+    // Connect (the TCP connect does not block), pump until the connection ends, wait, again:
+    // 1 s after a loss, doubling to 5 s while the broker stays away.
+    void run() {
+        double delay = 1;
+        while (!stopped()) {
+            int rc = mosquitto_connect_async(mosq_, host_.c_str(), port_, 30);
+            if (rc != MOSQ_ERR_SUCCESS) unreachable(mosquitto_strerror(rc));
+            while (rc == MOSQ_ERR_SUCCESS && !stopped()) rc = mosquitto_loop(mosq_, 100, 1);
+            if (connected_.exchange(false)) delay = 1;
+            std::unique_lock<std::mutex> lock(stopMutex_);
+            if (stopCv_.wait_for(lock, std::chrono::duration<double>(delay), [this] { return stopping_; })) return;
+            delay = std::min(delay * 2, 5.0);
+        }
+    }
+    bool stopped() {
+        std::lock_guard<std::mutex> lock(stopMutex_);
+        return stopping_;
+    }
+    void unreachable(const std::string& why) {
+        fail(LiveStatus::State::Stale, name() + ": cannot reach the broker (" + why + ")" +
+                                           (status().updates > 0 ? "; showing the last good data" : "") + ", retrying");
+    }
     void onConnect(mosquitto* m, int rc) {
         if (rc != 0) {
             fail(LiveStatus::State::Stale, name() + ": broker refused the connection (" + mosquitto_connack_string(rc) + ")");
             return;
         }
+        connected_ = true;
         mosquitto_subscribe(m, nullptr, topic_.c_str(), 1);
-        if (status().updates > 0) recovered();  // back online with what we had
+        if (status().updates > 0)
+            recovered();  // back online with what we had
+        else
+            fail(LiveStatus::State::Waiting, "");  // connected, no message yet
     }
     void onDisconnect(int rc) {
+        if (!connected_) return unreachable(mosquitto_strerror(rc));  // the connect itself failed
         fail(LiveStatus::State::Stale, name() + ": broker connection lost (" + std::string(mosquitto_strerror(rc)) +
                                            "); showing the last good data, reconnecting");
     }
@@ -328,10 +362,17 @@ private:
     }
 
     mosquitto* mosq_ = nullptr;
+    std::string host_;
+    int port_;
     std::string topic_;
     GeoPoint origin_;
     LiveSourceOptions options_;
     std::unique_ptr<SceneFrame> frame_;
+    std::atomic<bool> connected_{false};
+    std::mutex stopMutex_;
+    std::condition_variable stopCv_;
+    bool stopping_ = false;
+    std::thread client_;
 };
 
 }  // namespace

@@ -215,5 +215,28 @@ TEST(LiveSources, MqttSurvivesTheBrokerGoingAwayAndComingBack) {
     ASSERT_TRUE(publishUntil(events(3), [&] { return src->status().events == 3; })) << "recovered by itself";
 }
 
+// A feed opened before its broker is up (a workstation booted before the server, or a broker
+// slow to listen on a loaded machine) connects by itself once the broker is there.
+TEST(LiveSources, MqttConnectsWhenTheBrokerComesUpLate) {
+    if (test::run("command -v mosquitto >/dev/null && command -v mosquitto_pub >/dev/null").exitCode != 0)
+        GTEST_SKIP() << "mosquitto is not installed (scripts/install_deps.sh installs it)";
+    int port = test::freePort();
+    test::Broker broker(port);
+    broker.stop();
+    std::string error;
+    auto src = test::tryOpenSource("mqtt://127.0.0.1:" + std::to_string(port) + "/jiangbei/events", kJiangbeiCentre, fast(), error);
+    ASSERT_TRUE(src) << error;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    EXPECT_EQ(src->status().state, LiveStatus::State::Stale);
+    EXPECT_EQ(src->status().reason, "mqtt://127.0.0.1:" + std::to_string(port) +
+                                        "/jiangbei/events: cannot reach the broker (Connection refused), retrying");
+    broker.start();
+    ASSERT_TRUE(waitFor([&] {
+        if (src->status().events == 2) return true;
+        broker.publish("jiangbei/events", events(2));
+        return waitFor([&] { return src->status().events == 2; }, 0.3);
+    }, 20)) << src->status().reason;
+}
+
 }  // namespace
 }  // namespace jbt

@@ -81,7 +81,11 @@ if command -v mosquitto >/dev/null; then
   printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence false\n' "$port" >"$work/mosquitto.conf"
   mosquitto -c "$work/mosquitto.conf" >/dev/null 2>&1 &
   broker=$!
-  sleep 0.5
+  # until it listens (a loaded CI machine takes its time), at most 10 s
+  python3 -c 'import socket, sys, time
+for _ in range(200):
+    try: socket.create_connection(("127.0.0.1", int(sys.argv[1])), 0.2).close(); break
+    except OSError: time.sleep(0.05)' "$port"
   "$sim" --to "mqtt://127.0.0.1:$port/jiangbei/events" --rate 40 --count 400 >/dev/null &
   simpid=$!
   json=$("$repo/scripts/with_display.sh" "$viewer" --events "mqtt://127.0.0.1:$port/jiangbei/events" --snapshot "$work/b.png" --size 320x240 2>/dev/null)

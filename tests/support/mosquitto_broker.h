@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -45,7 +46,7 @@ public:
             execlp("mosquitto", "mosquitto", "-c", conf.c_str(), nullptr);
             _exit(127);
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        waitUntilListening();
     }
     void stop() {
         if (pid_ > 0) {
@@ -61,6 +62,21 @@ public:
     }
 
 private:
+    // Until the broker accepts a connection (a loaded CI machine takes its time), at most 10 s.
+    void waitUntilListening() const {
+        for (int i = 0; i < 200; ++i) {
+            int fd = socket(AF_INET, SOCK_STREAM, 0);
+            sockaddr_in a{};
+            a.sin_family = AF_INET;
+            a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            a.sin_port = htons(std::uint16_t(port_));
+            bool up = connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+            close(fd);
+            if (up) return;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    }
+
     int port_;
     pid_t pid_ = -1;
 };
