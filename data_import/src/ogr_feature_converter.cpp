@@ -108,7 +108,9 @@ public:
         // minutes and gigabytes to repair and extrude: counted and left out.
         if (std::size_t n = vertexCount(*src); n > kMaxVerticesPerFeature)
             return skip(fid, "too_many_vertices", std::to_string(n) + " vertices, over " + std::to_string(kMaxVerticesPerFeature));
-        std::unique_ptr<OGRGeometry> g(src->hasCurveGeometry() ? src->getLinearGeometry() : src->clone());
+        // Taken from the feature, not copied: the feature is dropped once converted.
+        std::unique_ptr<OGRGeometry> g(f.StealGeometry());
+        if (g->hasCurveGeometry()) g.reset(g->getLinearGeometry());
         Feature out;
         out.sourceFid = fid;
         bool repaired = false;
