@@ -3,6 +3,7 @@
 #include <cpl_error.h>
 
 #include "data_import/scene_frame.h"
+#include "lattice_transform.h"
 
 namespace jbt {
 
@@ -12,7 +13,8 @@ std::unique_ptr<OGRCoordinateTransformation> makeTransformation(const LayerTrans
     if (target.SetFromUserInput(t.targetDefinition.c_str()) != OGRERR_NONE) return nullptr;
     source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    return std::unique_ptr<OGRCoordinateTransformation>(OGRCreateCoordinateTransformation(&source, &target));
+    return LatticeTransform::over(
+        std::unique_ptr<OGRCoordinateTransformation>(OGRCreateCoordinateTransformation(&source, &target)));
 }
 
 ConversionPool::ConversionPool(const ImportOptions& options, GeoPoint origin, LayerTransform transform, int workers,
