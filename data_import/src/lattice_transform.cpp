@@ -12,6 +12,9 @@ constexpr double kGeographicStepDeg = 0.001;
 constexpr double kProjectedStepM = 100;
 // Cells kept per transformation (about 80 bytes each); past it the cache starts again.
 constexpr std::size_t kMaxCells = 1 << 18;
+// How far the cell's centre may lie from the mean of its corners (the bilinear guess there):
+// tenfold what the scene CRS's curvature gives over 0.001°, far below anything a discontinuity does.
+constexpr double kMaxCentreGap = 0.01;
 // Cell indices beyond this are not keyed (and such coordinates are nonsense for a scene anyway).
 constexpr double kMaxIndex = 1 << 30;
 
@@ -46,16 +49,28 @@ const LatticeTransform::Cell& LatticeTransform::cellAt(std::int64_t i, std::int6
     auto it = cells_.find(key);
     if (it == cells_.end()) {
         if (cells_.size() >= kMaxCells) cells_.clear();
-        Cell c;
-        int ok[4] = {0, 0, 0, 0};
+        // The four corners and the centre: a cell whose centre PROJ does not put where the
+        // corners say (a discontinuity such as the edge of the Chinese offsets' domain, or the
+        // edge of a projection's) is not interpolated.
+        double x[5], y[5];
+        int ok[5] = {0, 0, 0, 0, 0};
         for (int k = 0; k < 4; ++k) {
-            c.x[k] = double(i + (k & 1)) * step_;
-            c.y[k] = double(j + (k >> 1)) * step_;
+            x[k] = double(i + (k & 1)) * step_;
+            y[k] = double(j + (k >> 1)) * step_;
         }
+        x[4] = (double(i) + 0.5) * step_;
+        y[4] = (double(j) + 0.5) * step_;
         CPLPushErrorHandler(CPLQuietErrorHandler);  // a point of a broken cell asks PROJ itself, which says why
-        c.whole = exact_->Transform(4, c.x, c.y, nullptr, nullptr, ok) && ok[0] && ok[1] && ok[2] && ok[3];
+        bool all = exact_->Transform(5, x, y, nullptr, nullptr, ok);
         CPLPopErrorHandler();
-        for (int k = 0; k < 4 && c.whole; ++k) c.whole = std::isfinite(c.x[k]) && std::isfinite(c.y[k]);
+        Cell c;
+        c.whole = all;
+        for (int k = 0; k < 5 && c.whole; ++k) c.whole = ok[k] && std::isfinite(x[k]) && std::isfinite(y[k]);
+        if (c.whole) {
+            double cx = (x[0] + x[1] + x[2] + x[3]) / 4, cy = (y[0] + y[1] + y[2] + y[3]) / 4;
+            c.whole = std::hypot(cx - x[4], cy - y[4]) < kMaxCentreGap;
+        }
+        for (int k = 0; k < 4; ++k) c.x[k] = x[k], c.y[k] = y[k];
         it = cells_.emplace(key, c).first;
     }
     lastKey_ = key;

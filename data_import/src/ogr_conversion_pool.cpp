@@ -2,24 +2,70 @@
 
 #include <cpl_error.h>
 
+#include <cmath>
+#include <vector>
+
+#include "data_import/chinese_offsets.h"
+
 #include "data_import/scene_frame.h"
 #include "lattice_transform.h"
 
 namespace jbt {
 
+namespace {
+
+// Source → lon/lat with a Chinese offset → WGS84 → the scene: one transformation, so that the
+// lattice covers the whole chain (the offsets are smooth within China; the lattice checks each
+// cell for the jump at the edge of their domain).
+class OffsetToScene : public OGRCoordinateTransformation {
+public:
+    OffsetToScene(std::unique_ptr<OGRCoordinateTransformation> toLonLat, ChineseDatum datum, GeoPoint origin)
+        : toLonLat_(std::move(toLonLat)), datum_(datum), origin_(origin), frame_(origin) {}
+    OGRSpatialReference* GetSourceCS() override { return toLonLat_->GetSourceCS(); }
+    OGRSpatialReference* GetTargetCS() override { return nullptr; }  // the scene's, which has no EPSG code
+    int Transform(int count, double* x, double* y, double* z, double* t, int* success) override {
+        std::vector<int> ok(std::size_t(count), 0);
+        int any = toLonLat_->Transform(count, x, y, z, t, ok.data());
+        for (int k = 0; k < count; ++k) {
+            if (ok[k] && std::isfinite(x[k]) && std::isfinite(y[k])) {
+                Vec2 w = toWgs84(datum_, x[k], y[k]);
+                Vec2 s = frame_.toScene({w.x, w.y});
+                x[k] = s.x;
+                y[k] = s.y;
+            }
+            if (success) success[k] = ok[k];
+        }
+        return any;
+    }
+    OGRCoordinateTransformation* Clone() const override {
+        return new OffsetToScene(std::unique_ptr<OGRCoordinateTransformation>(toLonLat_->Clone()), datum_, origin_);
+    }
+    OGRCoordinateTransformation* GetInverse() const override { return nullptr; }
+
+private:
+    std::unique_ptr<OGRCoordinateTransformation> toLonLat_;
+    ChineseDatum datum_;
+    GeoPoint origin_;
+    SceneFrame frame_;
+};
+
+}  // namespace
+
 std::unique_ptr<OGRCoordinateTransformation> makeTransformation(const LayerTransform& t) {
     OGRSpatialReference source, target;
     if (source.importFromWkt(t.sourceWkt.c_str()) != OGRERR_NONE) return nullptr;
-    if (target.SetFromUserInput(t.targetDefinition.c_str()) != OGRERR_NONE) return nullptr;
+    const char* lonLat = "EPSG:4326";  // where the offsets are defined
+    if (target.SetFromUserInput(t.datum == ChineseDatum::None ? t.sceneProj.c_str() : lonLat) != OGRERR_NONE) return nullptr;
     source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    return LatticeTransform::over(
-        std::unique_ptr<OGRCoordinateTransformation>(OGRCreateCoordinateTransformation(&source, &target)));
+    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&source, &target));
+    if (!ct) return nullptr;
+    if (t.datum != ChineseDatum::None) ct = std::make_unique<OffsetToScene>(std::move(ct), t.datum, t.origin);
+    return LatticeTransform::over(std::move(ct));
 }
 
-ConversionPool::ConversionPool(const ImportOptions& options, GeoPoint origin, LayerTransform transform, int workers,
-                               Deliver deliver)
-    : options_(options), origin_(origin), transform_(std::move(transform)), deliver_(std::move(deliver)),
+ConversionPool::ConversionPool(const ImportOptions& options, LayerTransform transform, int workers, Deliver deliver)
+    : options_(options), transform_(std::move(transform)), deliver_(std::move(deliver)),
       limit_(std::size_t(4 * std::max(workers, 1))) {
     for (int i = 0; i < std::max(workers, 1); ++i) threads_.emplace_back([this] { work(); });
 }
@@ -37,7 +83,6 @@ ConversionPool::~ConversionPool() {
 void ConversionPool::work() {
     // PROJ objects are per thread: this worker's own.
     std::unique_ptr<OGRCoordinateTransformation> ct = makeTransformation(transform_);
-    SceneFrame frame(origin_);
     for (;;) {
         Job job;
         {
@@ -50,7 +95,7 @@ void ConversionPool::work() {
         Done d;
         try {
             for (auto& f : job.features) {
-                convertFeature(*f, ct.get(), options_, frame, d.batch);
+                convertFeature(*f, ct.get(), options_, d.batch);
                 f.reset();  // a feature's memory goes back on the thread that used it last
             }
         } catch (...) {

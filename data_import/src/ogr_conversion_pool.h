@@ -14,25 +14,28 @@
 
 #include <ogrsf_frmts.h>
 
+#include "data_import/chinese_offsets.h"
 #include "ogr_feature_converter.h"
 
 namespace jbt {
 
-// Where a layer's coordinates go: the source CRS as WKT and the options' target (the scene CRS,
-// or WGS84 lon/lat for a Chinese offset). Each worker builds its own PROJ objects from it.
+// Where a layer's coordinates go: from the source CRS (as WKT), through the Chinese offset the
+// source uses if any, to the scene CRS. Each worker builds its own PROJ objects from it.
 struct LayerTransform {
     std::string sourceWkt;
-    std::string targetDefinition;  // as OGRSpatialReference::SetFromUserInput takes it
+    std::string sceneProj;  // SceneFrame::projString()
+    ChineseDatum datum = ChineseDatum::None;
+    GeoPoint origin;        // the scene's
 };
 
-// Makes the transformation on the calling thread; null when PROJ cannot (the reason in GDAL's
-// last error).
+// Makes the transformation to scene metres (through a LatticeTransform) on the calling thread;
+// null when PROJ cannot (the reason in GDAL's last error).
 std::unique_ptr<OGRCoordinateTransformation> makeTransformation(const LayerTransform& t);
 
 class ConversionPool {
 public:
     using Deliver = std::function<void(ConvertedBatch&&)>;
-    ConversionPool(const ImportOptions& options, GeoPoint origin, LayerTransform transform, int workers, Deliver deliver);
+    ConversionPool(const ImportOptions& options, LayerTransform transform, int workers, Deliver deliver);
     ~ConversionPool();  // stops the workers; batches not yet delivered are dropped
     ConversionPool(const ConversionPool&) = delete;
     ConversionPool& operator=(const ConversionPool&) = delete;
@@ -56,7 +59,6 @@ private:
     void deliverReady(std::unique_lock<std::mutex>& lock);
 
     const ImportOptions& options_;
-    GeoPoint origin_;
     LayerTransform transform_;
     Deliver deliver_;
     std::size_t limit_;

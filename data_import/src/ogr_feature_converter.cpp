@@ -18,8 +18,7 @@ constexpr const char* kUnreadableHeight = "height_unreadable";
 
 class FeatureConverter {
 public:
-    FeatureConverter(const ImportOptions& o, const SceneFrame& frame, ConvertedBatch& out)
-        : o_(o), frame_(frame), out_(out) {}
+    FeatureConverter(const ImportOptions& o, ConvertedBatch& out) : o_(o), out_(out) {}
 
     void skip(GIntBig fid, const std::string& reason, const std::string& detail) {
         ++out_.report.skipped[reason];
@@ -27,13 +26,13 @@ public:
                                             (detail.empty() ? "" : " (" + detail + ")"));
     }
 
-    // Transformed ring → scene metres, applying the Chinese offset where the source uses one.
+    // A transformed ring, in scene metres.
     bool convertRing(const OGRLinearRing& ring, Ring& out) {
         int n = ring.getNumPoints();
         out.clear();
         out.reserve(n);
         for (int i = 0; i < n; ++i) {
-            Vec2 p = toSceneXY(ring.getX(i), ring.getY(i));
+            Vec2 p{ring.getX(i), ring.getY(i)};
             if (!std::isfinite(p.x) || !std::isfinite(p.y)) return false;
             out.push_back(p);
         }
@@ -232,11 +231,6 @@ private:
             for (const OGRGeometry* part : *g.toGeometryCollection()) collectLines(*part, out);
     }
 
-    Vec2 toSceneXY(double x, double y) const {
-        if (o_.datum == ChineseDatum::None) return {x, y};
-        Vec2 w = toWgs84(o_.datum, x, y);
-        return frame_.toScene({w.x, w.y});
-    }
 
     bool convertPoints(std::unique_ptr<OGRGeometry> g, OGRCoordinateTransformation* ct, Feature& out,
                        std::string& reason, std::string& detail) {
@@ -245,7 +239,7 @@ private:
             return false;
         }
         auto add = [&](const OGRPoint& p) {
-            Vec2 v = toSceneXY(p.getX(), p.getY());
+            Vec2 v{p.getX(), p.getY()};
             if (std::isfinite(v.x) && std::isfinite(v.y)) out.points.push_back(v);
         };
         auto t = wkbFlatten(g->getGeometryType());
@@ -276,7 +270,7 @@ private:
         for (const OGRLineString* l : lines) {
             std::vector<Vec2> line;
             for (int i = 0; i < l->getNumPoints(); ++i) {
-                Vec2 p = toSceneXY(l->getX(i), l->getY(i));
+                Vec2 p{l->getX(i), l->getY(i)};
                 if (!std::isfinite(p.x) || !std::isfinite(p.y)) return false;
                 line.push_back(p);
             }
@@ -288,15 +282,14 @@ private:
     }
 
     const ImportOptions& o_;
-    const SceneFrame& frame_;
     ConvertedBatch& out_;
 };
 
 }  // namespace
 
 void convertFeature(OGRFeature& feature, OGRCoordinateTransformation* ct, const ImportOptions& options,
-                    const SceneFrame& frame, ConvertedBatch& out) {
-    FeatureConverter(options, frame, out).convert(feature, ct);
+                    ConvertedBatch& out) {
+    FeatureConverter(options, out).convert(feature, ct);
 }
 
 void mergeReport(ConvertedBatch& batch, ImportReport& into, std::map<std::string, std::size_t>& noted,

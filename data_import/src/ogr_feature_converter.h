@@ -27,9 +27,9 @@ struct ConvertedBatch {
 void mergeReport(ConvertedBatch& batch, ImportReport& into, std::map<std::string, std::size_t>& noted,
                  std::size_t perReason = 5);
 
-// `ct` takes the source's coordinates to the scene CRS (or to WGS84 lon/lat when options.datum is
-// a Chinese offset, which `frame` then applies); null: already there. Not shared between threads.
+// `ct` takes the source's coordinates to the scene CRS, through the Chinese offset the source
+// uses if any (makeTransformation); null: already there. Not shared between threads.
 void convertFeature(OGRFeature& feature, OGRCoordinateTransformation* ct, const ImportOptions& options,
-                    const SceneFrame& frame, ConvertedBatch& out);
+                    ConvertedBatch& out);
 
 }  // namespace jbt

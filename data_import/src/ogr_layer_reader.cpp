@@ -252,8 +252,6 @@ LayerData importOgrLayer(const ImportOptions& o, const SceneFrame& frame, const 
     layer.sourcePath = o.path;
     DatasetPtr ds = openOrTakeKept(o);
     std::vector<OGRLayer*> layers = selectLayers(*ds, o);
-    // Offsets are defined on lon/lat; the frame takes it from there.
-    const std::string target = o.datum == ChineseDatum::None ? frame.projString() : "EPSG:4326";
     const int workers = o.threads > 0 ? o.threads : int(std::max(1u, std::thread::hardware_concurrency()));
 
     std::map<std::string, std::size_t> noted;
@@ -273,20 +271,20 @@ LayerData importOgrLayer(const ImportOptions& o, const SceneFrame& frame, const 
         char* wkt = nullptr;
         const char* wktOptions[] = {"FORMAT=WKT2_2019", nullptr};
         src.exportToWkt(&wkt, wktOptions);
-        LayerTransform transform{wkt ? wkt : "", target};
+        LayerTransform transform{wkt ? wkt : "", frame.projString(), o.datum, frame.origin()};
         CPLFree(wkt);
         CPLErrorReset();
         std::unique_ptr<OGRCoordinateTransformation> ct = makeTransformation(transform);
         if (!ct) throw Error(o.path + ": cannot transform from " + describeSrs(src) + " to the scene CRS" + lastGdalError());
         std::optional<ConversionPool> pool;
-        if (workers > 1) pool.emplace(o, frame.origin(), transform, workers, deliver);
+        if (workers > 1) pool.emplace(o, transform, workers, deliver);
         std::vector<std::unique_ptr<OGRFeature>> batch;
         auto flush = [&] {
             if (pool) {
                 pool->submit(std::move(batch));
             } else {
                 ConvertedBatch b;
-                for (auto& f : batch) convertFeature(*f, ct.get(), o, frame, b);
+                for (auto& f : batch) convertFeature(*f, ct.get(), o, b);
                 deliver(std::move(b));
             }
             batch.clear();

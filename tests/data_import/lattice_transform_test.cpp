@@ -7,7 +7,9 @@
 #include <random>
 
 #include "data_import/scene_frame.h"
+#include "data_import/chinese_offsets.h"
 #include "data_import/src/lattice_transform.h"
+#include "data_import/src/ogr_conversion_pool.h"
 
 namespace jbt {
 namespace {
@@ -58,6 +60,40 @@ TEST(LatticeTransform, GaussKruegerZoneWithinHalfAMillimetreOfProj) {
     // CGCS2000 / 3-degree Gauss-Kruger CM 105E (EPSG:4544), whose eastings carry no zone prefix:
     // Jiangbei lies about 155 km east of the central meridian.
     EXPECT_LT(worstError("EPSG:4544", 655000, 3275000, 200000), 5e-4);
+}
+
+// The import's whole chain for a source in GCJ-02 or BD-09 lon/lat: offsets removed, then the
+// scene: within 5 mm of doing it point by point for GCJ-02, 2 cm for BD-09 (whose inverse
+// oscillates faster; both offsets' own error is metres), and the same at the edge of China,
+// where the offsets stop at once.
+double worstOffsetError(ChineseDatum datum, GeoPoint origin, double r) {
+    OGRSpatialReference wgs;
+    wgs.SetFromUserInput("EPSG:4326");
+    char* wkt = nullptr;
+    wgs.exportToWkt(&wkt);
+    SceneFrame frame(origin);
+    auto ct = makeTransformation({wkt, frame.projString(), datum, origin});
+    CPLFree(wkt);
+    EXPECT_NE(dynamic_cast<LatticeTransform*>(ct.get()), nullptr);
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> u(-r, r);
+    double worst = 0;
+    for (int i = 0; i < 20000; ++i) {
+        double x = origin.lon + u(rng), y = origin.lat + u(rng);
+        Vec2 w = toWgs84(datum, x, y);
+        Vec2 exact = frame.toScene({w.x, w.y});
+        int ok = 0;
+        EXPECT_TRUE(ct->Transform(1, &x, &y, nullptr, nullptr, &ok));
+        worst = std::max(worst, std::hypot(x - exact.x, y - exact.y));
+    }
+    return worst;
+}
+
+TEST(LatticeTransform, ChineseOffsetsThroughTheLatticeWithinMillimetres) {
+    EXPECT_LT(worstOffsetError(ChineseDatum::Gcj02, kJiangbeiCentre, 0.5), 5e-3);
+    EXPECT_LT(worstOffsetError(ChineseDatum::Bd09, kJiangbeiCentre, 0.5), 2e-2);
+    // Straddling China's western edge (lon 72.004°): the cells across it are not interpolated.
+    EXPECT_LT(worstOffsetError(ChineseDatum::Gcj02, {72.004, 40.0}, 0.003), 5e-3);
 }
 
 TEST(LatticeTransform, WhatProjRefusesStaysRefusedAndTheRestIsTransformed) {
