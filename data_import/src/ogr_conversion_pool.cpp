@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "data_import/chinese_offsets.h"
-
 #include "data_import/scene_frame.h"
 #include "lattice_transform.h"
 
