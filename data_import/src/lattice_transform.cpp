@@ -2,7 +2,9 @@
 
 #include <cpl_error.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace jbt {
 
@@ -108,14 +110,11 @@ int LatticeTransform::Transform(int count, double* x, double* y, double*, double
 }
 
 int LatticeTransform::TransformWithErrorCodes(int count, double* x, double* y, double* z, double* t, int* errorCodes) {
-    int good = 0;
-    for (int k = 0; k < count; ++k) {
-        int ok = 0;
-        Transform(1, x + k, y + k, z ? z + k : nullptr, t ? t + k : nullptr, &ok);
-        if (ok) ++good;
-        if (errorCodes) errorCodes[k] = ok ? 0 : -1;
-    }
-    return good > 0;
+    std::vector<int> ok(std::size_t(std::max(count, 0)));
+    int any = Transform(count, x, y, z, t, ok.data());
+    if (errorCodes)
+        for (int k = 0; k < count; ++k) errorCodes[k] = ok[std::size_t(k)] ? 0 : -1;
+    return any;
 }
 
 OGRCoordinateTransformation* LatticeTransform::Clone() const {

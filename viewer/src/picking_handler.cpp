@@ -108,11 +108,15 @@ bool PickingHandler::hitUnder(const osgGA::GUIEventAdapter& ea, osgGA::GUIAction
     if (!view) return false;
     osgUtil::LineSegmentIntersector::Intersections hits;
     bool onLine = view->computeIntersections(ea, hits) && firstFeatureHit(hits, hit);
-    double x = ea.getXnormalized(), y = ea.getYnormalized();
-    double rx = 2 * kPointPickPixels / std::max(1.f, ea.getXmax() - ea.getXmin()), ry = 2 * kPointPickPixels / std::max(1.f, ea.getYmax() - ea.getYmin());
-    osg::ref_ptr<osgUtil::PolytopeIntersector> points =
-        new osgUtil::PolytopeIntersector(osgUtil::Intersector::PROJECTION, x - rx, y - ry, x + rx, y + ry);
-    if (pointBeforeLine(*view->getCamera(), points.get(), onLine, hit)) return true;
+    // Points come only from streamed tilesets: without one, no second walk of the scene (this
+    // runs on every pointer move while oblique meshes are shown).
+    if (!app_.scene.tilesets.empty()) {
+        double x = ea.getXnormalized(), y = ea.getYnormalized();
+        double rx = 2 * kPointPickPixels / std::max(1.f, ea.getXmax() - ea.getXmin()), ry = 2 * kPointPickPixels / std::max(1.f, ea.getYmax() - ea.getYmin());
+        osg::ref_ptr<osgUtil::PolytopeIntersector> points =
+            new osgUtil::PolytopeIntersector(osgUtil::Intersector::PROJECTION, x - rx, y - ry, x + rx, y + ry);
+        if (pointBeforeLine(*view->getCamera(), points.get(), onLine, hit)) return true;
+    }
     if (!onLine) return false;
     resolveOnOblique(app_.scene, hit);
     return true;
